@@ -1,0 +1,2 @@
+export { VERSION } from './version';
+export { PolyaxonException, type PolyaxonExceptionOptions } from '@px/errors';

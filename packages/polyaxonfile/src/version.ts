@@ -1,0 +1,4 @@
+declare const __PX_VERSION__: string;
+
+/** The version of `@px/polyaxonfile`, baked in at build time. */
+export const VERSION: string = __PX_VERSION__;

@@ -1,0 +1,1 @@
+export { corpusPath, hasShared, repoRoot, requireShared, sharedDir } from './corpus';

@@ -1,0 +1,182 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isJsonlKind } from '../events/event-kinds';
+import { PyFloat } from '../serialization/py-float';
+import type { JsonInput } from '../serialization/py-json';
+import { describe } from './numpy-stats';
+
+/** The lineage `summary` of one event file, in upstream's key order. */
+export type EventSummary = { readonly [key: string]: JsonInput };
+
+function parsePyFloat(text: string): number {
+  switch (text) {
+    case 'nan':
+      return Number.NaN;
+    case 'inf':
+      return Infinity;
+    case '-inf':
+      return -Infinity;
+    default:
+      return text === '' ? Number.NaN : Number(text);
+  }
+}
+
+class Growable {
+  data = new Float64Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.n++] = v;
+  }
+  view(): Float64Array {
+    return this.data.subarray(0, this.n);
+  }
+}
+
+interface Accumulator {
+  rows: number;
+  stepCount: number;
+  anyNullStep: boolean;
+  firstStep: number | null;
+  lastStep: number | null;
+  firstTs: string | null;
+  lastTs: string | null;
+  values: Growable | undefined;
+}
+
+function* readLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    let rest = '';
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      const text = rest + buffer.toString('utf8', 0, n);
+      const lines = text.split('\n');
+      rest = lines.pop() ?? '';
+      yield* lines;
+    }
+    yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function stepValue(value: number | null, anyNull: boolean): JsonInput {
+  if (value === null || Number.isNaN(value)) return null;
+  return anyNull ? new PyFloat(value) : value;
+}
+
+function floatOrNull(v: number): JsonInput {
+  return Number.isFinite(v) ? new PyFloat(v) : null;
+}
+
+/**
+ * Reads one event file and builds upstream's lineage summary
+ * (`V1Events.get_summary`): `is_event`, `step` (count of non-empty steps,
+ * first and last row — floats when some steps are empty), `timestamp` (first
+ * and last row, ISO), and for metrics pandas' `describe()` plus `last`.
+ * Files are streamed, so large files do not load as one string.
+ *
+ * @param path - the `.plx` file
+ * @param kind - the event kind
+ * @returns the summary, or `undefined` for a file without events
+ */
+export function summarizeEventFile(path: string, kind: string): EventSummary | undefined {
+  const jsonl = isJsonlKind(kind);
+  const acc: Accumulator = {
+    rows: 0, stepCount: 0, anyNullStep: false, firstStep: null, lastStep: null, firstTs: null, lastTs: null,
+    values: kind === 'metric' ? new Growable() : undefined,
+  };
+  let stepCol = 0;
+  let tsCol = 1;
+  let header = !jsonl;
+  for (const line of readLines(path)) {
+    let step: number | null;
+    let ts: string;
+    let value = '';
+    if (header) {
+      header = false;
+      const cols = line.split('|');
+      stepCol = cols.indexOf('step');
+      tsCol = cols.indexOf('timestamp');
+      continue;
+    }
+    if (line === '') continue;
+    if (jsonl) {
+      let parsed: { step?: unknown; timestamp?: unknown };
+      try {
+        parsed = JSON.parse(line) as { step?: unknown; timestamp?: unknown };
+      } catch {
+        continue;
+      }
+      step = typeof parsed.step === 'number' ? parsed.step : null;
+      ts = typeof parsed.timestamp === 'string' ? parsed.timestamp : '';
+    } else {
+      const first = line.indexOf('|');
+      const second = line.indexOf('|', first + 1);
+      if (first < 0 || second < 0) continue;
+      const cells = [line.slice(0, first), line.slice(first + 1, second), line.slice(second + 1)];
+      const stepText = cells[stepCol] ?? '';
+      step = stepText === '' ? null : Number(stepText);
+      ts = cells[tsCol] ?? '';
+      value = cells[2] ?? '';
+    }
+    acc.rows++;
+    if (step === null || Number.isNaN(step)) acc.anyNullStep = true;
+    else acc.stepCount++;
+    if (acc.rows === 1) {
+      acc.firstStep = step;
+      acc.firstTs = ts;
+    }
+    acc.lastStep = step;
+    acc.lastTs = ts;
+    acc.values?.push(parsePyFloat(value));
+  }
+  if (acc.rows === 0) return undefined;
+  const summary: Record<string, JsonInput> = { is_event: true };
+  if (acc.stepCount > 0) {
+    summary.step = {
+      count: acc.stepCount,
+      min: stepValue(acc.firstStep, acc.anyNullStep),
+      max: stepValue(acc.lastStep, acc.anyNullStep),
+    };
+  }
+  if (acc.firstTs && acc.lastTs) {
+    summary.timestamp = { min: acc.firstTs.replace(' ', 'T'), max: acc.lastTs.replace(' ', 'T') };
+  }
+  if (acc.values !== undefined) {
+    const values = acc.values.view();
+    const d = describe(values);
+    summary.metric = {
+      count: new PyFloat(d.count),
+      mean: floatOrNull(d.mean),
+      std: floatOrNull(d.std),
+      min: floatOrNull(d.min),
+      '25%': floatOrNull(d.q25),
+      '50%': floatOrNull(d.q50),
+      '75%': floatOrNull(d.q75),
+      max: floatOrNull(d.max),
+      last: floatOrNull(values[values.length - 1]!),
+    };
+  }
+  return summary;
+}
+
+/**
+ * The `last` metric value of a summary, for end-of-run outputs.
+ *
+ * @param summary - a metric summary
+ * @returns the last value, or `undefined`
+ */
+export function lastMetricValue(summary: EventSummary): JsonInput {
+  const metric = summary.metric;
+  if (metric && typeof metric === 'object' && !Array.isArray(metric) && !(metric instanceof PyFloat)) {
+    return (metric as Record<string, JsonInput>).last;
+  }
+  return undefined;
+}

@@ -1,0 +1,115 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WriterClosedError } from '../errors';
+import { EventFileWriter } from './event-file-writer';
+
+const dirs: string[] = [];
+function tempRun(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'px-writer-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const T0 = 1795393816388681;
+
+describe('EventFileWriter', () => {
+  it('writes the header then newline-prefixed rows, no trailing newline', () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run });
+    writer.addMetric('loss', 0.5, 1, T0);
+    writer.addMetric('loss', 1, undefined, T0 + 1);
+    expect(writer.pendingEvents).toBe(2);
+    writer.close();
+    expect(readFileSync(join(run, 'events/metric/loss.plx'), 'utf8')).toBe(
+      'step|timestamp|metric\n1|2026-11-23 00:30:16.388681+00:00|0.5\n|2026-11-23 00:30:16.388682+00:00|1.0',
+    );
+    expect(writer.writtenEvents).toBe(2);
+  });
+
+  it('starts JSON-lines files empty and appends with a leading newline', () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run });
+    writer.addRow('text', 'notes', 1, T0, 'hello');
+    writer.close();
+    expect(readFileSync(join(run, 'events/text/notes.plx'), 'utf8')).toBe(
+      '\n{"timestamp": "2026-11-23 00:30:16.388681+00:00", "step": 1, "text": "hello"}',
+    );
+  });
+
+  it('appends to existing files without a second header and keeps order across kinds of rows', () => {
+    const run = tempRun();
+    const first = new EventFileWriter({ runPath: run });
+    first.addMetric('m', 1, 0, T0);
+    first.close();
+    const second = new EventFileWriter({ runPath: run });
+    second.addMetric('m', 2, 1, T0);
+    second.addRow('metric', 'm', 2, { epochMicros: T0, offsetMinutes: 120 }, '3.0');
+    second.addMetric('m', 4, 3, T0);
+    second.close();
+    const lines = readFileSync(join(run, 'events/metric/m.plx'), 'utf8').split('\n');
+    expect(lines).toEqual([
+      'step|timestamp|metric',
+      '0|2026-11-23 00:30:16.388681+00:00|1.0',
+      '1|2026-11-23 00:30:16.388681+00:00|2.0',
+      '2|2026-11-23 02:30:16.388681+02:00|3.0',
+      '3|2026-11-23 00:30:16.388681+00:00|4.0',
+    ]);
+  });
+
+  it('flushes by itself right after the first event (deferred, not inside the call)', async () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run });
+    writer.addMetric('a', 1, 0, T0);
+    expect(writer.writtenEvents).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writer.writtenEvents).toBe(1);
+    writer.close();
+  });
+
+  it('flushes inline at the hard limit so memory stays bounded', () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run, softLimit: 10, hardLimit: 100 });
+    for (let i = 0; i < 1000; i++) writer.addMetric('a', i, i, T0);
+    expect(writer.pendingEvents).toBeLessThan(100);
+    writer.close();
+    expect(readFileSync(join(run, 'events/metric/a.plx'), 'utf8').split('\n')).toHaveLength(1001);
+  });
+
+  it('keeps events buffered when the disk fails, warns once, and writes them later', () => {
+    const run = tempRun();
+    mkdirSync(join(run, 'events'));
+    writeFileSync(join(run, 'events', 'metric'), 'not a dir');
+    const errors: unknown[] = [];
+    const writer = new EventFileWriter({ runPath: run, onWriteError: (e) => errors.push(e) });
+    writer.addMetric('a', 1, 0, T0);
+    expect(writer.flushSync()).toBe(false);
+    expect(writer.flushSync()).toBe(false);
+    expect(errors).toHaveLength(1);
+    expect(writer.pendingEvents).toBe(1);
+    rmSync(join(run, 'events', 'metric'));
+    expect(writer.close()).toBe(true);
+    expect(readFileSync(join(run, 'events/metric/a.plx'), 'utf8')).toContain('|1.0');
+    chmodSync(run, 0o755);
+  });
+
+  it('rejects events after close', () => {
+    const writer = new EventFileWriter({ runPath: tempRun() });
+    writer.close();
+    expect(() => writer.addMetric('a', 1, 0, T0)).toThrow(WriterClosedError);
+  });
+
+  it('writes resources under resources/', () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run, backend: 'resources' });
+    writer.addMetric('cpu', 48.9, undefined, T0);
+    writer.close();
+    expect(readFileSync(join(run, 'resources/metric/cpu.plx'), 'utf8')).toBe(
+      'step|timestamp|metric\n|2026-11-23 00:30:16.388681+00:00|48.9',
+    );
+  });
+});

@@ -1,0 +1,314 @@
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { WriterClosedError } from '../errors';
+import { isJsonlKind } from '../events/event-kinds';
+import { getEventPath, getResourcePath } from '../events/event-paths';
+import { csvHeader, csvRow, type EventTimestamp, jsonlRow } from '../events/event-row';
+import { formatPyFloat } from '../serialization/py-float';
+import { formatUtcMicros } from '../serialization/py-datetime';
+
+/** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
+export type WriterBackend = 'events' | 'resources';
+
+/** Options of an {@link EventFileWriter}. */
+export interface EventFileWriterOptions {
+  /** The run artifacts root. */
+  runPath: string;
+  /** `events` (default) or `resources`. */
+  backend?: WriterBackend;
+  /** Periodic flush interval in milliseconds (upstream: 10 s). */
+  flushIntervalMs?: number;
+  /** Buffered events that trigger an early deferred flush (default 32,768). */
+  softLimit?: number;
+  /**
+   * Buffered events at which a logging call flushes synchronously before it
+   * returns (back-pressure; default 262,144). Memory stays bounded and
+   * nothing is dropped.
+   */
+  hardLimit?: number;
+  /** Called once per distinct write failure (the data stays buffered and is retried). */
+  onWriteError?: (error: unknown) => void;
+}
+
+const CHUNK = 4096;
+/** Max bytes handed to one write(2) call; rows never straddle two calls. */
+const MAX_WRITE_BYTES = 1 << 20;
+
+class MetricChunk {
+  readonly steps = new Float64Array(CHUNK);
+  readonly ts = new Float64Array(CHUNK);
+  readonly values = new Float64Array(CHUNK);
+  n = 0;
+}
+
+type Pending = MetricChunk | string;
+
+interface FileState {
+  readonly kind: string;
+  readonly name: string;
+  readonly path: string;
+  readonly jsonl: boolean;
+  initialised: boolean;
+  pending: Pending[];
+  tail: MetricChunk | undefined;
+  /** Rows counted for every event ever accepted for this file. */
+  accepted: number;
+}
+
+function formatChunk(chunk: MetricChunk, out: string[]): void {
+  const { steps, ts, values, n } = chunk;
+  let text = '';
+  for (let i = 0; i < n; i++) {
+    const step = steps[i]!;
+    text += `\n${step !== step ? '' : step}|${formatUtcMicros(ts[i]!)}|${formatPyFloat(values[i]!)}`;
+    if (text.length > MAX_WRITE_BYTES >> 1) {
+      out.push(text);
+      text = '';
+    }
+  }
+  if (text) out.push(text);
+}
+
+/**
+ * The asynchronous buffered event writer (upstream's `EventFileWriter`).
+ *
+ * Logging calls only append to in-memory buffers (metrics go to typed-array
+ * columns, other events to preformatted rows) and never wait for the disk.
+ * Buffers are written:
+ * - right after the first event (deferred with `setImmediate`), then every
+ *   `flushIntervalMs` (10 s, as upstream);
+ * - early, deferred, once `softLimit` events are buffered;
+ * - synchronously inside the logging call once `hardLimit` events are
+ *   buffered (back-pressure: memory is bounded and nothing is dropped);
+ * - on {@link EventFileWriter.flush}, {@link EventFileWriter.close} and from
+ *   the run's exit, signal and crash handlers ({@link EventFileWriter.flushSync}).
+ *
+ * Every write appends whole rows with synchronous `write(2)` calls of at most
+ * 1 MiB that end on a row boundary, so a crash never leaves a partial row and
+ * an exit handler can always complete the flush. A failed write keeps the
+ * data buffered, reports once through `onWriteError`, and is retried.
+ */
+export class EventFileWriter {
+  readonly runPath: string;
+  readonly backend: WriterBackend;
+  private readonly files = new Map<string, FileState>();
+  private readonly dirty = new Set<FileState>();
+  private buffered = 0;
+  private written = 0;
+  private readonly softLimit: number;
+  private readonly hardLimit: number;
+  private readonly timer: NodeJS.Timeout;
+  private immediate: NodeJS.Immediate | undefined;
+  private closed = false;
+  private lastError: string | undefined;
+  private inlineFlushAt: number;
+  private readonly onWriteError: (error: unknown) => void;
+
+  constructor(options: EventFileWriterOptions) {
+    this.runPath = options.runPath;
+    this.backend = options.backend ?? 'events';
+    this.softLimit = options.softLimit ?? 32_768;
+    this.hardLimit = Math.max(options.hardLimit ?? 262_144, this.softLimit);
+    this.onWriteError = options.onWriteError ?? (() => undefined);
+    this.inlineFlushAt = this.hardLimit;
+    this.timer = setInterval(() => this.flushSync(), options.flushIntervalMs ?? 10_000);
+    this.timer.unref();
+  }
+
+  /** Events accepted but not yet on disk. */
+  get pendingEvents(): number {
+    return this.buffered;
+  }
+
+  /** Events written to disk so far. */
+  get writtenEvents(): number {
+    return this.written;
+  }
+
+  /** Whether {@link EventFileWriter.close} was called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private file(kind: string, name: string): FileState {
+    const key = `${kind}\u0000${name}`;
+    let state = this.files.get(key);
+    if (state === undefined) {
+      const path =
+        this.backend === 'events' ? getEventPath(this.runPath, kind, name) : getResourcePath(this.runPath, kind, name);
+      state = { kind, name, path, jsonl: isJsonlKind(kind), initialised: false, pending: [], tail: undefined, accepted: 0 };
+      this.files.set(key, state);
+    }
+    return state;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new WriterClosedError('Writer is closed: the run has ended, no more events can be logged.');
+  }
+
+  private accepted(state: FileState, count: number): void {
+    state.accepted += count;
+    this.dirty.add(state);
+    this.buffered += count;
+    if (this.buffered >= this.inlineFlushAt) {
+      // While the disk keeps failing, retry inline only once per hardLimit new events.
+      this.inlineFlushAt = this.flushSync() ? this.hardLimit : this.buffered + this.hardLimit;
+    }
+    else if (this.immediate === undefined && (this.buffered >= this.softLimit || this.written === 0)) {
+      this.immediate = setImmediate(() => {
+        this.immediate = undefined;
+        this.flushSync();
+      });
+    }
+  }
+
+  /**
+   * Buffers one metric value with the current time (hot path).
+   *
+   * @param name - the sanitised metric name
+   * @param value - the value, already a number
+   * @param step - the step or `undefined`
+   * @param ts - epoch microseconds (UTC)
+   */
+  addMetric(name: string, value: number, step: number | undefined, ts: number): void {
+    this.assertOpen();
+    const state = this.file('metric', name);
+    let tail = state.tail;
+    if (tail === undefined || tail.n === CHUNK) {
+      tail = new MetricChunk();
+      state.tail = tail;
+      state.pending.push(tail);
+    }
+    const i = tail.n++;
+    tail.steps[i] = step === undefined ? Number.NaN : step;
+    tail.ts[i] = ts;
+    tail.values[i] = value;
+    this.accepted(state, 1);
+  }
+
+  /**
+   * Buffers one event whose value text is already formatted.
+   *
+   * @param kind - the event kind
+   * @param name - the sanitised event name
+   * @param step - the step or `undefined`
+   * @param ts - the timestamp
+   * @param value - value text: Python float text, compact JSON, or the raw string for JSON-lines kinds
+   */
+  addRow(kind: string, name: string, step: number | undefined, ts: EventTimestamp, value: string): void {
+    this.assertOpen();
+    const state = this.file(kind, name);
+    state.pending.push(state.jsonl ? jsonlRow(kind, step, ts, value) : csvRow(step, ts, value));
+    state.tail = undefined;
+    this.accepted(state, 1);
+  }
+
+  /**
+   * Writes every buffered event now, synchronously. Safe to call from exit
+   * and signal handlers. Write failures keep the data buffered.
+   *
+   * @returns true when everything buffered is on disk
+   */
+  flushSync(): boolean {
+    if (this.immediate !== undefined) {
+      clearImmediate(this.immediate);
+      this.immediate = undefined;
+    }
+    let ok = true;
+    for (const state of [...this.dirty]) {
+      if (!this.flushFile(state)) ok = false;
+    }
+    return ok;
+  }
+
+  private flushFile(state: FileState): boolean {
+    let fd: number | undefined;
+    try {
+      if (!state.initialised) {
+        if (!existsSync(state.path)) {
+          mkdirSync(dirname(state.path), { recursive: true });
+          const created = openSync(state.path, 'w', 0o644);
+          try {
+            if (!state.jsonl) writeAll(created, csvHeader(state.kind));
+          } finally {
+            closeSync(created);
+          }
+        }
+        state.initialised = true;
+      }
+      fd = openSync(state.path, 'a', 0o644);
+      while (state.pending.length > 0) {
+        const item = state.pending[0]!;
+        const texts: string[] = [];
+        let count: number;
+        if (typeof item === 'string') {
+          // Batch consecutive preformatted rows.
+          let text = '';
+          let k = 0;
+          while (k < state.pending.length && typeof state.pending[k] === 'string' && text.length < MAX_WRITE_BYTES >> 1) {
+            text += state.pending[k] as string;
+            k++;
+          }
+          texts.push(text);
+          count = k;
+          writeAll(fd, texts[0]!);
+          state.pending.splice(0, k);
+        } else {
+          formatChunk(item, texts);
+          for (const t of texts) writeAll(fd, t);
+          count = item.n;
+          state.pending.shift();
+          if (state.tail === item) state.tail = undefined;
+        }
+        this.buffered -= count;
+        this.written += count;
+      }
+      this.dirty.delete(state);
+      this.lastError = undefined;
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== this.lastError) {
+        this.lastError = message;
+        this.onWriteError(error);
+      }
+      return false;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  /**
+   * Writes every buffered event (see {@link EventFileWriter.flushSync}).
+   *
+   * @returns a promise that resolves once the events are on disk
+   * @throws {@link WriterClosedError} never; flushing a closed writer is a no-op
+   */
+  flush(): Promise<boolean> {
+    return Promise.resolve(this.flushSync());
+  }
+
+  /**
+   * Final flush, then stops the timer. Later logging calls throw
+   * {@link WriterClosedError}.
+   *
+   * @returns true when every event reached the disk
+   */
+  close(): boolean {
+    const ok = this.flushSync();
+    clearInterval(this.timer);
+    this.closed = true;
+    return ok;
+  }
+
+  /** Names and kinds of every file this writer has seen, in first-seen order. */
+  seenFiles(): { kind: string; name: string; path: string }[] {
+    return [...this.files.values()].map(({ kind, name, path }) => ({ kind, name, path }));
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const buffer = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+}

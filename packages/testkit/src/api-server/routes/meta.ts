@@ -1,0 +1,33 @@
+import type { Route } from '../router';
+
+/** Health, installation, compatibility and user endpoints. */
+export function metaRoutes(): Route[] {
+  const healthz: Route = {
+    method: 'GET',
+    pattern: '/healthz',
+    allow: 'GET, HEAD, OPTIONS',
+    handle: () => ({ status: 200, raw: Buffer.alloc(0), noContentType: true }),
+  };
+  return [
+    healthz,
+    { ...healthz, pattern: '/api/v1/healthz' },
+    {
+      method: 'GET',
+      pattern: '/api/v1/installation',
+      allow: 'GET, HEAD, OPTIONS',
+      handle: (ctx) => ({ status: 200, json: { ...ctx.settings.installation } }),
+    },
+    {
+      // The CE sandbox has no compatibility service: upstream answers 404 with an empty HTML body.
+      method: 'GET',
+      pattern: '/api/v1/compatibility/:uuid/:version/:service',
+      handle: () => ({ status: 404, text: '' }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/v1/users',
+      allow: 'GET, PUT, PATCH, HEAD, OPTIONS',
+      handle: (ctx) => ({ status: 200, json: { ...ctx.settings.user } }),
+    },
+  ];
+}

@@ -1,0 +1,518 @@
+import { BodyReader } from '../body-fields';
+import { isoMicros, parseIsoMicros } from '../clock';
+import { isJsonObject, isStringArray, type JsonObject } from '../json';
+import { ALL_STATUSES, DONE_STATUSES, SAFE_STOP_STATUSES } from '../lifecycle';
+import { paginate } from '../pagination';
+import { compileQuery, sortRecords, type QueryFields } from '../query-language';
+import type { RunRecord } from '../records';
+import { badRequest, notFound, type Reply } from '../reply';
+import { param, type RouteContext } from '../route-context';
+import type { Route } from '../router';
+import * as s from '../serializers';
+import { listQuery } from './list-query';
+import { projectOf } from './projects';
+
+const RUN_KINDS = new Set([
+  'job', 'service', 'dag', 'daskcluster', 'raycluster', 'mpijob', 'tfjob', 'pytorchjob',
+  'matrix', 'schedule', 'tuner', 'watchdog', 'notifier', 'builder', 'cleaner',
+]);
+const MANAGED_BY = new Set(['user', 'cli', 'agent']);
+const PENDING = new Set(['approval', 'upload', 'cache', 'build']);
+
+const record = (r: RunRecord, key: 'inputs' | 'outputs' | 'meta_info', name: string): unknown => r[key]?.[name];
+
+/** Fields `query=`/`sort=` accept on runs. */
+export const RUN_FIELDS: QueryFields<RunRecord> = {
+  fields: {
+    uuid: (r) => r.uuid,
+    name: (r) => r.name,
+    description: (r) => r.description,
+    status: (r) => r.status,
+    kind: (r) => r.kind,
+    runtime: (r) => r.runtime,
+    user: (r) => r.user,
+    project: (r) => r.project,
+    tags: (r) => r.tags ?? [],
+    created_at: (r) => r.created_at,
+    updated_at: (r) => r.updated_at,
+    started_at: (r) => r.started_at,
+    finished_at: (r) => r.finished_at,
+    schedule_at: (r) => r.schedule_at,
+    duration: (r) => r.duration,
+    wait_time: (r) => r.wait_time,
+    managed_by: (r) => r.managed_by,
+    is_managed: (r) => r.is_managed,
+    pending: (r) => r.pending,
+    live_state: (r) => r.live_state,
+    bookmarked: (r) => r.bookmarked,
+    pipeline: (r) => (r.pipeline ? r.pipeline.uuid : null),
+    original: (r) => (r.original ? r.original.uuid : null),
+    cloning_kind: (r) => (r.original ? r.original.kind : null),
+  },
+  prefixed: {
+    metrics: (r, key) => record(r, 'outputs', key),
+    outputs: (r, key) => record(r, 'outputs', key),
+    inputs: (r, key) => record(r, 'inputs', key),
+    params: (r, key) => record(r, 'inputs', key),
+    meta: (r, key) => record(r, 'meta_info', key),
+    meta_info: (r, key) => record(r, 'meta_info', key),
+  },
+  dates: ['created_at', 'updated_at', 'started_at', 'finished_at', 'schedule_at'],
+};
+
+/** The run named in the path, or a 404 like upstream's. */
+export function runOf(ctx: RouteContext, key = 'uuid'): RunRecord {
+  const run = ctx.state.getRun(param(ctx, 'owner'), param(ctx, 'project'), param(ctx, key));
+  if (!run) throw notFound('Run');
+  return run;
+}
+
+/** Best-effort reading of an operation's name/kind/tags from `content` (JSON only). */
+function describeContent(content: string): { name?: string; kind?: string; description?: string; tags?: string[] } {
+  try {
+    const parsed: unknown = JSON.parse(content);
+    if (!isJsonObject(parsed)) return {};
+    const component = isJsonObject(parsed.component) ? parsed.component : parsed;
+    const run = isJsonObject(component.run) ? component.run : undefined;
+    const pick = (key: string): string | undefined => {
+      const v = parsed[key] ?? component[key];
+      return typeof v === 'string' ? v : undefined;
+    };
+    const tags = parsed.tags ?? component.tags;
+    return {
+      name: pick('name'),
+      description: pick('description'),
+      kind: typeof run?.kind === 'string' ? run.kind : undefined,
+      tags: isStringArray(tags) ? tags : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+function create(ctx: RouteContext): Reply {
+  const project = projectOf(ctx);
+  const reader = new BodyReader(ctx.body);
+  const content = reader.string('content');
+  const isManaged = reader.bool('is_managed');
+  const managedBy = reader.choice('managed_by', MANAGED_BY);
+  const pending = reader.choice('pending', PENDING);
+  const name = reader.string('name');
+  const description = reader.string('description');
+  const tags = reader.stringList('tags');
+  const metaInfo = reader.object('meta_info');
+  reader.done();
+  const fromContent = content ? describeContent(content) : {};
+  const managed = isManaged ?? (managedBy ? managedBy !== 'user' : Boolean(content));
+  const run = ctx.state.addRun({
+    owner: project.owner,
+    project: project.name,
+    name: name ?? fromContent.name ?? null,
+    description: description ?? fromContent.description ?? null,
+    tags: tags ?? fromContent.tags ?? null,
+    kind: fromContent.kind && RUN_KINDS.has(fromContent.kind) ? fromContent.kind : 'job',
+    meta_info: metaInfo ?? {},
+    is_managed: managed,
+    managed_by: managedBy ?? (managed ? 'agent' : 'user'),
+    pending: pending ?? null,
+    content: content ?? null,
+  });
+  if (managed && !run.pending) {
+    // A managed run is compiled and queued by the scheduler right away.
+    ctx.state.setStatus(run, { type: 'compiled', reason: 'SchedulerPrepare', message: 'Run is compiled' });
+    ctx.state.setStatus(run, { type: 'queued', reason: 'SchedulerStart', message: 'Run is queued' });
+  }
+  return { status: 201, json: s.runCreated(run) };
+}
+
+/** Applies a V1Run patch body (`merge: true` merges inputs/outputs/meta_info and appends tags). */
+function applyPatch(ctx: RouteContext, run: RunRecord): void {
+  const reader = new BodyReader(ctx.body);
+  const merge = reader.bool('merge') ?? false;
+  const name = reader.string('name');
+  const description = reader.string('description');
+  const readme = reader.string('readme');
+  const tags = reader.stringList('tags');
+  const inputs = reader.object('inputs');
+  const outputs = reader.object('outputs');
+  const metaInfo = reader.object('meta_info');
+  reader.done();
+  if (name !== undefined) run.name = name;
+  if (description !== undefined) run.description = description;
+  if (readme !== undefined) run.readme = readme;
+  if (tags !== undefined) {
+    run.tags = merge && tags ? [...new Set([...(run.tags ?? []), ...tags])] : tags;
+  }
+  const mergeObject = (current: JsonObject | null, next: JsonObject | null): JsonObject | null =>
+    merge && next ? { ...(current ?? {}), ...next } : next;
+  if (inputs !== undefined) run.inputs = mergeObject(run.inputs, inputs);
+  if (outputs !== undefined) run.outputs = mergeObject(run.outputs, outputs);
+  if (metaInfo !== undefined) run.meta_info = mergeObject(run.meta_info, metaInfo) ?? {};
+  ctx.state.touch(run);
+}
+
+function list(ctx: RouteContext, runs: RunRecord[]): Reply {
+  const { query, sort } = listQuery(ctx);
+  const matches = compileQuery(query, RUN_FIELDS);
+  const sorted = sortRecords(runs.filter(matches), sort, RUN_FIELDS, '-created_at');
+  return { status: 200, list: true, json: paginate(sorted.map(s.runListItem), ctx.url, ctx.settings.pageSize) };
+}
+
+function postStatus(ctx: RouteContext): Reply {
+  const run = runOf(ctx);
+  const reader = new BodyReader(ctx.body);
+  const condition = reader.object('condition');
+  const force = reader.bool('force') ?? false;
+  reader.done();
+  if (condition) {
+    const c = new BodyReader(condition);
+    const type = c.choice('type', ALL_STATUSES);
+    const status = c.bool('status');
+    const reason = c.string('reason');
+    const message = c.string('message');
+    const lastUpdate = c.string('last_update_time');
+    const lastTransition = c.string('last_transition_time');
+    const metaInfo = c.object('meta_info');
+    c.done();
+    if (type) {
+      ctx.state.setStatus(
+        run,
+        {
+          type,
+          status: status ?? true,
+          reason: reason ?? null,
+          message: message ?? null,
+          last_update_time: lastUpdate ?? null,
+          last_transition_time: lastTransition ?? null,
+          meta_info: metaInfo ?? null,
+        },
+        force,
+      );
+    }
+  }
+  return { status: 201, json: s.statusCreated() };
+}
+
+function stop(ctx: RouteContext, run: RunRecord): void {
+  if (DONE_STATUSES.has(run.status)) return;
+  const message = 'User requested to stop the run.';
+  if (SAFE_STOP_STATUSES.has(run.status)) ctx.state.setStatus(run, { type: 'stopped', reason: 'EventHandler', message });
+  else ctx.state.setStatus(run, { type: 'stopping', reason: 'EventHandler', message });
+}
+
+type RunAction = (ctx: RouteContext, run: RunRecord) => void;
+
+const ACTIONS: Record<string, RunAction> = {
+  stop,
+  skip: (ctx, run) => {
+    if (!DONE_STATUSES.has(run.status)) ctx.state.setStatus(run, { type: 'skipped', reason: 'EventHandler', message: 'User requested to skip the run.' });
+  },
+  approve: (ctx, run) => {
+    if (run.pending) {
+      run.pending = null;
+      ctx.state.touch(run);
+    }
+  },
+  invalidate: (ctx, run) => ctx.state.touch(run),
+  archive: (ctx, run) => {
+    run.live_state = 0;
+    ctx.state.touch(run);
+  },
+  restore: (ctx, run) => {
+    run.live_state = 1;
+    ctx.state.touch(run);
+  },
+  bookmark: (ctx, run) => {
+    run.bookmarked = true;
+  },
+};
+
+function clone(ctx: RouteContext, kind: 'restart' | 'copy' | 'resume'): Reply {
+  const run = runOf(ctx, 'run.uuid');
+  const reader = new BodyReader(ctx.body);
+  const content = reader.string('content');
+  const name = reader.string('name');
+  const description = reader.string('description');
+  const tags = reader.stringList('tags');
+  const metaInfo = reader.object('meta_info');
+  reader.done();
+  if (kind === 'resume') {
+    if (!DONE_STATUSES.has(run.status)) {
+      throw badRequest([
+        `Cannot resume this run, the run must reach a final state first, current status error: ${run.status}`,
+      ]);
+    }
+    run.status = 'resuming';
+    run.finished_at = null;
+    run.duration = null;
+    run.status_conditions.push({
+      type: 'resuming',
+      status: true,
+      reason: 'ResumeRun',
+      message: 'Run was resumed by user.',
+      last_update_time: new Date().toISOString(),
+      last_transition_time: new Date().toISOString(),
+    });
+    if (content) run.content = content;
+    ctx.state.touch(run);
+    return { status: 201, json: s.runListItem(run) };
+  }
+  const copy = ctx.state.addRun({
+    owner: run.owner,
+    project: run.project,
+    name: name ?? run.name,
+    description: description ?? run.description,
+    tags: tags ?? run.tags,
+    kind: run.kind,
+    meta_info: { ...run.meta_info, ...(metaInfo ?? {}) },
+    inputs: run.inputs,
+    is_managed: run.is_managed,
+    managed_by: run.managed_by,
+    content: content ?? run.content,
+    namespace: run.namespace,
+  });
+  copy.original = { uuid: run.uuid, name: run.name, kind };
+  return { status: 201, json: s.runListItem(copy) };
+}
+
+function transferOne(ctx: RouteContext): Reply {
+  const run = runOf(ctx, 'run.uuid');
+  const reader = new BodyReader(ctx.body);
+  const to = reader.requiredString('project');
+  reader.done();
+  if (!ctx.state.getProject(run.owner, to!)) throw notFound('Project');
+  run.project = to!;
+  ctx.state.touch(run);
+  return { status: 200, json: {} };
+}
+
+function uuidsOf(ctx: RouteContext): { reader: BodyReader; runs: RunRecord[] } {
+  const project = projectOf(ctx);
+  const reader = new BodyReader(ctx.body);
+  const uuids = reader.stringList('uuids') ?? [];
+  const runs = uuids
+    .map((uuid) => ctx.state.getRun(project.owner, project.name, uuid))
+    .filter((run): run is RunRecord => run !== undefined);
+  return { reader, runs };
+}
+
+function bulk(action: RunAction): (ctx: RouteContext) => Reply {
+  return (ctx) => {
+    const { reader, runs } = uuidsOf(ctx);
+    reader.done();
+    for (const run of runs) action(ctx, run);
+    return { status: 200, json: {} };
+  };
+}
+
+function sync(ctx: RouteContext): Reply {
+  const project = projectOf(ctx);
+  const reader = new BodyReader(ctx.body);
+  const uuid = reader.string('uuid');
+  const status = reader.choice('status', ALL_STATUSES);
+  const conditions = ctx.body && isJsonObject(ctx.body) ? ctx.body.status_conditions : undefined;
+  const name = reader.string('name');
+  const description = reader.string('description');
+  const tags = reader.stringList('tags');
+  const inputs = reader.object('inputs');
+  const outputs = reader.object('outputs');
+  const metaInfo = reader.object('meta_info');
+  const kind = reader.string('kind');
+  const content = reader.string('content');
+  reader.done();
+  const existing = uuid ? ctx.state.runs.get(uuid) : undefined;
+  if (existing) ctx.state.runs.delete(existing.uuid);
+  const run = ctx.state.addRun({
+    owner: project.owner,
+    project: project.name,
+    uuid: uuid ?? undefined,
+    name: name ?? null,
+    description: description ?? null,
+    tags: tags ?? null,
+    kind: kind && RUN_KINDS.has(kind) ? kind : 'job',
+    inputs: inputs ?? null,
+    outputs: outputs ?? null,
+    meta_info: metaInfo ?? {},
+    content: content ?? null,
+  });
+  const body = isJsonObject(ctx.body) ? ctx.body : {};
+  run.runtime = typeof body.runtime === 'string' ? body.runtime : run.runtime;
+  for (const key of ['created_at', 'started_at', 'finished_at'] as const) {
+    const v = body[key];
+    const micros = typeof v === 'string' ? parseIsoMicros(v) : undefined;
+    if (micros !== undefined) run[key] = isoMicros(micros);
+  }
+  if (typeof body.wait_time === 'number') run.wait_time = body.wait_time;
+  if (typeof body.duration === 'number') run.duration = body.duration;
+  if (Array.isArray(conditions)) {
+    run.status_conditions = conditions.filter(isJsonObject).map((c) => ({
+      type: typeof c.type === 'string' ? c.type : 'unknown',
+      status: c.status === true || c.status === 'True' || c.status === 'true',
+      reason: typeof c.reason === 'string' ? c.reason : null,
+      message: typeof c.message === 'string' ? c.message : null,
+      last_update_time: typeof c.last_update_time === 'string' ? c.last_update_time : run.created_at,
+      last_transition_time: typeof c.last_transition_time === 'string' ? c.last_transition_time : run.created_at,
+    }));
+  }
+  if (status) run.status = status;
+  ctx.state.touch(run);
+  return { status: 201, json: s.runSynced(run) };
+}
+
+/** Run endpoints under `/api/v1/{owner}/{project}/runs`. */
+export function runRoutes(): Route[] {
+  const base = '/api/v1/:owner/:project/runs';
+  const one = `${base}/:uuid`;
+  const oneAlt = `${base}/:run.uuid`;
+  const detailAllow = 'GET, PUT, PATCH, DELETE, HEAD, OPTIONS';
+  const postAllow = 'POST, OPTIONS';
+  const routes: Route[] = [
+    { method: 'POST', pattern: `${base}/sync`, allow: postAllow, handle: sync },
+    { method: 'DELETE', pattern: `${base}/delete`, allow: 'DELETE, OPTIONS', handle: bulk((ctx, run) => ctx.state.markRunDeleted(run)) },
+    {
+      method: 'POST',
+      pattern: `${base}/tag`,
+      allow: postAllow,
+      handle: (ctx) => {
+        const { reader, runs } = uuidsOf(ctx);
+        const tags = reader.stringList('tags') ?? [];
+        reader.done();
+        for (const run of runs) {
+          run.tags = [...new Set([...(run.tags ?? []), ...tags])];
+          ctx.state.touch(run);
+        }
+        return { status: 200, json: {} };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: `${base}/transfer`,
+      allow: postAllow,
+      handle: (ctx) => {
+        const { reader, runs } = uuidsOf(ctx);
+        const to = reader.requiredString('project');
+        reader.done();
+        const target = ctx.state.getProject(param(ctx, 'owner'), to!);
+        if (!target) throw notFound('Project');
+        for (const run of runs) {
+          run.project = target.name;
+          ctx.state.touch(run);
+        }
+        return { status: 200, json: {} };
+      },
+    },
+    ...Object.entries(ACTIONS).map(([name, action]): Route => ({
+      method: 'POST',
+      pattern: `${base}/${name}`,
+      allow: postAllow,
+      handle: bulk(action),
+    })),
+    {
+      method: 'GET',
+      pattern: base,
+      allow: 'GET, POST, HEAD, OPTIONS',
+      handle: (ctx) => {
+        const project = projectOf(ctx);
+        return list(ctx, ctx.state.listRuns(project.owner, project.name));
+      },
+    },
+    { method: 'POST', pattern: base, allow: 'GET, POST, HEAD, OPTIONS', handle: create },
+    { method: 'GET', pattern: one, allow: detailAllow, handle: (ctx) => ({ status: 200, json: s.runDetail(runOf(ctx)) }) },
+    ...(['PATCH', 'PUT'] as const).map((method): Route => ({
+      method,
+      pattern: one,
+      allow: detailAllow,
+      handle: (ctx) => {
+        const run = runOf(ctx);
+        applyPatch(ctx, run);
+        return { status: 200, json: s.runDetail(run) };
+      },
+    })),
+    {
+      method: 'DELETE',
+      pattern: one,
+      allow: detailAllow,
+      handle: (ctx) => {
+        ctx.state.markRunDeleted(runOf(ctx));
+        return { status: 204, raw: Buffer.alloc(0), noContentType: true };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${one}/statuses`,
+      allow: 'GET, POST, HEAD, OPTIONS',
+      handle: (ctx) => ({ status: 200, json: s.runStatuses(runOf(ctx)) }),
+    },
+    { method: 'POST', pattern: `${one}/statuses`, allow: 'GET, POST, HEAD, OPTIONS', handle: postStatus },
+    ...Object.entries(ACTIONS).map(([name, action]): Route => ({
+      method: 'POST',
+      pattern: `${one}/${name}`,
+      allow: postAllow,
+      handle: (ctx) => {
+        action(ctx, runOf(ctx));
+        return { status: 200, json: {} };
+      },
+    })),
+    {
+      method: 'DELETE',
+      pattern: `${one}/unbookmark`,
+      allow: 'DELETE, OPTIONS',
+      handle: (ctx) => {
+        runOf(ctx).bookmarked = false;
+        return { status: 204, raw: Buffer.alloc(0), noContentType: true };
+      },
+    },
+    { method: 'POST', pattern: `${oneAlt}/restart`, allow: postAllow, handle: (ctx) => clone(ctx, 'restart') },
+    { method: 'POST', pattern: `${oneAlt}/copy`, allow: postAllow, handle: (ctx) => clone(ctx, 'copy') },
+    { method: 'POST', pattern: `${oneAlt}/resume`, allow: postAllow, handle: (ctx) => clone(ctx, 'resume') },
+    { method: 'POST', pattern: `${oneAlt}/transfer`, allow: postAllow, handle: transferOne },
+    {
+      method: 'GET',
+      pattern: `${one}/namespace`,
+      allow: 'GET, HEAD, OPTIONS',
+      handle: (ctx) => ({ status: 200, json: { namespace: runOf(ctx).namespace } }),
+    },
+    {
+      method: 'GET',
+      pattern: `${one}/settings`,
+      allow: 'GET, HEAD, OPTIONS',
+      handle: (ctx) => {
+        const detail = s.runDetail(runOf(ctx));
+        return { status: 200, json: detail.settings ?? {} };
+      },
+    },
+    {
+      // The OpenAPI upload path is not served by the CE server: 405 (see api-samples 16).
+      method: 'GET',
+      pattern: `${one}/artifacts/upload`,
+      allow: 'GET, HEAD, OPTIONS',
+      handle: () => ({ status: 404, text: '' }),
+    },
+  ];
+  return routes;
+}
+
+/** Organization-wide run endpoints (`/api/v1/orgs/{owner}/runs`). */
+export function orgRunRoutes(): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: '/api/v1/orgs/:owner/runs',
+      allow: 'GET, HEAD, OPTIONS',
+      handle: (ctx) => {
+        const owner = param(ctx, 'owner');
+        return list(ctx, [...ctx.state.runs.values()].filter((r) => r.owner === owner && r.live_state === 1));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/api/v1/orgs/:owner/runs/:uuid',
+      allow: 'GET, HEAD, OPTIONS',
+      handle: (ctx) => {
+        const run = ctx.state.runs.get(param(ctx, 'uuid'));
+        if (!run || run.owner !== param(ctx, 'owner')) throw notFound('Run');
+        return { status: 200, json: s.runDetail(run) };
+      },
+    },
+  ];
+}

@@ -1,0 +1,76 @@
+import type { Fault, FaultController } from './faults';
+import type { RecordedRequest } from './recorded-request';
+import type { ApiState } from './state';
+
+export type { Fault, FaultController };
+
+/** Options of {@link startApiServer}. */
+export interface ApiServerOptions {
+  /**
+   * Answer 401 like upstream when a request has no `Authorization` header
+   * (`true`), or when it is not exactly `Token <requireToken>` (a string).
+   * Default: no auth, like the CE sandbox.
+   */
+  requireToken?: boolean | string;
+  /** Validate every exchange against the official OpenAPI (default: when ../shared exists). */
+  validate?: boolean;
+  /** Throw from `close()` when violations were recorded (default true). */
+  failOnViolations?: boolean;
+  /**
+   * When list responses are gzipped: `always` (upstream: even when the request
+   * did not ask, if it makes the body smaller; default), `accepted` (only
+   * with `Accept-Encoding: gzip`) or `never`.
+   */
+  gzip?: 'always' | 'accepted' | 'never';
+  /** Page size when a list request sends no `limit` (default 20). */
+  pageSize?: number;
+  /** Owner used by `state` helpers when a seed names none (default `default`). */
+  defaultOwner?: string;
+  /** Version reported by `/api/v1/installation` (default `2.4.0`). */
+  version?: string;
+}
+
+/** One mismatch between an exchange and the official OpenAPI schema. */
+export interface Violation {
+  /** `request`, `response`, or `server` (a handler crashed). */
+  direction: 'request' | 'response' | 'server';
+  /** `METHOD /path?query`. */
+  target: string;
+  /** The OpenAPI operation id, when one matched. */
+  operationId?: string;
+  /** Response status (for responses). */
+  status?: number;
+  /** What did not match. */
+  errors: string[];
+}
+
+/** A running Polyaxon API test server (see {@link startApiServer}). */
+export interface ApiServer {
+  /** `http://127.0.0.1:<port>` (no trailing slash). */
+  readonly url: string;
+  /** Always `127.0.0.1`. */
+  readonly host: '127.0.0.1';
+  /** The random port. */
+  readonly port: number;
+  /** The in-memory database: seed it and assert on it. */
+  readonly state: ApiState;
+  /** Every request received, in arrival order (tokens redacted in printable forms). */
+  readonly requests: RecordedRequest[];
+  /** Fault injection for retry tests. */
+  readonly faults: FaultController;
+  /** Temp folder holding run artifacts (`<artifactsDir>/<run uuid>/...`), removed on close. */
+  readonly artifactsDir: string;
+  /** OpenAPI mismatches recorded so far (mutable: tests may empty it after provoking one). */
+  readonly violations: Violation[];
+  /** Whether exchanges are validated against the OpenAPI schema. */
+  readonly validating: boolean;
+  /** Throws an error listing every violation recorded so far. */
+  assertNoViolations(): void;
+  /** Returns the violations recorded so far and forgets them. */
+  takeViolations(): Violation[];
+  /**
+   * Stops the server, removes the artifacts folder and, unless
+   * `failOnViolations: false`, throws when violations were recorded.
+   */
+  close(): Promise<void>;
+}

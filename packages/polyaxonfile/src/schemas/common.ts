@@ -1,0 +1,488 @@
+// Building blocks shared by every schema module: upstream's scalar coercions
+// (lax vs strict), `{{ }}` references, alias-aware strict objects and tagged
+// unions. Everything here is pure and browser-safe.
+import * as v from 'valibot';
+
+/** A string that contains a `{{ ... }}` template anywhere (upstream's `RefField` test). */
+export const REF_PATTERN = /\{\{.*?\}\}/s;
+
+/**
+ * Whether a string contains a `{{ }}` reference (no type narrowing).
+ *
+ * @param value - A string.
+ * @returns True when it contains `{{ ... }}`.
+ */
+export function hasRef(value: string): boolean {
+  return REF_PATTERN.test(value);
+}
+
+/**
+ * Whether `value` is a `{{ }}` reference string.
+ *
+ * @param value - Any value.
+ * @returns True when `value` is a string containing `{{ ... }}`.
+ */
+export function isRef(value: unknown): value is string {
+  return typeof value === 'string' && REF_PATTERN.test(value);
+}
+
+/**
+ * Describes a received value for issue messages, e.g. `number (12)`.
+ *
+ * @param value - The value found in the document.
+ * @returns A short human description.
+ */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `date (${value.toISOString()})`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `string (${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)})`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} (${String(value)})`;
+  return typeof value;
+}
+
+/**
+ * Whether `value` is a plain (non-array, non-date) object.
+ *
+ * @param value - Any value.
+ * @returns True for mapping-like objects.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+const INVALID: unique symbol = Symbol('invalid');
+type Invalid = typeof INVALID;
+
+/**
+ * Builds a scalar schema from a coercion function; one pass, no union.
+ * `convert` returns the output value or `INVALID`.
+ */
+function coerced<TOut>(
+  expected: string,
+  convert: (input: unknown) => TOut | Invalid,
+  message?: (input: unknown) => string,
+): v.GenericSchema<unknown, TOut> {
+  return v.pipe(
+    v.unknown(),
+    v.rawTransform<unknown, TOut>(({ dataset, addIssue, NEVER }) => {
+      const out = convert(dataset.value);
+      if (out === INVALID) {
+        addIssue({
+          message: message ? message(dataset.value) : `Expected ${expected}, received ${describe(dataset.value)}.`,
+          expected,
+          received: describe(dataset.value),
+        });
+        return NEVER;
+      }
+      return out;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Scalar coercions (pydantic v2 lax/strict modes as upstream uses them)
+
+const TRUE_STRINGS = new Set(['1', 'on', 't', 'true', 'y', 'yes']);
+const FALSE_STRINGS = new Set(['0', 'off', 'f', 'false', 'n', 'no']);
+
+/**
+ * pydantic's lax bool: booleans, 0/1 and the strings yes/no/on/off/true/false/t/f/y/n/1/0.
+ *
+ * @param input - The raw value.
+ * @returns The boolean, or undefined when it is not a lax bool.
+ */
+export function toLaxBool(input: unknown): boolean | undefined {
+  if (typeof input === 'boolean') return input;
+  if (typeof input === 'number') return input === 1 ? true : input === 0 ? false : undefined;
+  if (typeof input === 'string') {
+    const s = input.trim().toLowerCase();
+    if (TRUE_STRINGS.has(s)) return true;
+    if (FALSE_STRINGS.has(s)) return false;
+  }
+  return undefined;
+}
+
+const INT_STRING = /^\s*[-+]?\d+(?:_\d+)*(?:\.0*)?\s*$/;
+const FLOAT_STRING = /^\s*[-+]?(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/**
+ * pydantic's lax int: integers, integral floats, booleans and integer strings.
+ *
+ * @param input - The raw value.
+ * @returns The integer, or undefined.
+ */
+export function toLaxInt(input: unknown): number | undefined {
+  if (typeof input === 'boolean') return input ? 1 : 0;
+  if (typeof input === 'number') return Number.isInteger(input) ? input : undefined;
+  if (typeof input === 'string' && INT_STRING.test(input)) return Number.parseInt(input.replaceAll('_', ''), 10);
+  return undefined;
+}
+
+/**
+ * pydantic's lax float: numbers, booleans and numeric strings (no nan/inf).
+ *
+ * @param input - The raw value.
+ * @returns The number, or undefined.
+ */
+export function toLaxFloat(input: unknown): number | undefined {
+  if (typeof input === 'boolean') return input ? 1 : 0;
+  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
+  if (typeof input === 'string' && FLOAT_STRING.test(input)) return Number(input.replaceAll('_', ''));
+  return undefined;
+}
+
+const orInvalid = <T>(value: T | undefined): T | Invalid => (value === undefined ? INVALID : value);
+
+/** `StrictStr`: a JSON string, no coercion. */
+export const strictStr = v.string('Expected a string.');
+
+/** `StrictInt`: an integer number (no "2" strings, no booleans). */
+export const strictInt = v.pipe(v.number('Expected an integer.'), v.integer('Expected an integer.'));
+
+/** `StrictIntOrFloat`: any finite number (no strings, no booleans). */
+export const strictNumber = v.pipe(v.number('Expected a number.'), v.finite('Expected a finite number.'));
+
+/** Lax `int`: `"10"` → 10, `true` → 1, `2.0` → 2. */
+export const laxInt = coerced('an integer', (i) => orInvalid(toLaxInt(i)));
+
+/** Lax `float`: `"2.2"` → 2.2, `2` → 2. */
+export const laxFloat = coerced('a number', (i) => orInvalid(toLaxFloat(i)));
+
+/** Lax `bool`: `"yes"` → true, `0` → false. */
+export const laxBool = coerced('a boolean', (i) => orInvalid(toLaxBool(i)));
+
+/** Lax `PositiveInt`. */
+export const positiveInt = coerced('a positive integer', (i) => {
+  const n = toLaxInt(i);
+  return n !== undefined && n > 0 ? n : INVALID;
+});
+
+/** A `{{ }}` reference string. */
+export const refString = coerced(
+  'a `{{ }}` reference',
+  (i) => (isRef(i) ? i : INVALID),
+  (i) => `Value must be a reference, received \`${typeof i === 'string' ? i : describe(i)}\` instead.`,
+);
+
+const refOr = <TOut>(expected: string, convert: (input: unknown) => TOut | Invalid): v.GenericSchema<unknown, TOut | string> =>
+  coerced<TOut | string>(`${expected} or a \`{{ }}\` reference`, (i) => (isRef(i) ? i : convert(i)));
+
+/** `BoolOrRef`: a lax bool or a `{{ }}` reference. */
+export const boolOrRef = refOr('a boolean', (i) => orInvalid(toLaxBool(i)));
+
+/** `IntOrRef`: a strict integer or a `{{ }}` reference. */
+export const intOrRef = refOr('an integer', (i) => (typeof i === 'number' && Number.isInteger(i) ? i : INVALID));
+
+/** `FloatOrRef`: a lax float or a `{{ }}` reference. */
+export const floatOrRef = refOr('a number', (i) => orInvalid(toLaxFloat(i)));
+
+/** `StrictIntOrFloat | Ref`. */
+export const numberOrRef = refOr('a number', (i) => (typeof i === 'number' && Number.isFinite(i) ? i : INVALID));
+
+/** `PositiveInt | Ref`. */
+export const positiveIntOrRef = refOr('a positive integer', (i) => {
+  const n = toLaxInt(i);
+  return n !== undefined && n > 0 ? n : INVALID;
+});
+
+/** `StrictStr | Ref` (any string, kept as written). */
+export const strOrRef = strictStr;
+
+/**
+ * `X | Ref`: accepts a `{{ }}` reference string instead of `schema`.
+ *
+ * @param schema - The schema for the non-reference form.
+ * @returns A schema accepting either.
+ */
+export function orRef<TOut>(schema: v.GenericSchema<unknown, TOut>): v.GenericSchema<unknown, TOut | string> {
+  return v.union([refString, schema]);
+}
+
+/** A list of strict strings. */
+export const strList = v.array(strictStr, 'Expected a list of strings.');
+
+/** `List[StrictStr] | Ref`. */
+export const strListOrRef = orRef(strList);
+
+/** A list of strings where a plain string is split on commas (upstream `to_list(check_str=True)`). */
+export const commaList = v.pipe(
+  v.union([v.string(), strList], 'Expected a list of strings or a comma separated string.'),
+  v.transform((value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0)
+      : value,
+  ),
+);
+
+/** Name: `^[-a-zA-Z0-9_]+$` or a `{{ }}` reference. */
+export const nameField = coerced(
+  'a name matching ^[-a-zA-Z0-9_]+$ or a `{{ }}` reference',
+  (i) => (typeof i === 'string' && (/^[-a-zA-Z0-9_]+$/.test(i) || isRef(i)) ? i : INVALID),
+  (i) =>
+    typeof i === 'string'
+      ? `String should match pattern '^[-a-zA-Z0-9_]+$', received \`${i}\`.`
+      : `Expected a string name, received ${describe(i)}.`,
+);
+
+/** A free-form JSON-like object (`Dict`). */
+export const anyObject = v.record(v.string(), v.unknown(), 'Expected an object.');
+
+/** A map whose values are stringified (upstream `GenericStr`). */
+export const genericStrMap = v.record(
+  v.string(),
+  coerced('a string-like value', (i) => {
+    if (typeof i === 'string') return i;
+    if (typeof i === 'number' || typeof i === 'boolean') return i === true ? 'True' : i === false ? 'False' : String(i);
+    if (isPlainObject(i) || Array.isArray(i)) return JSON.stringify(i);
+    return INVALID;
+  }),
+  'Expected an object.',
+);
+
+// ---------------------------------------------------------------------------
+// Datetimes and durations
+
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * Normalises a datetime the way upstream's lax datetime + `isoformat()` would.
+ *
+ * @param input - A Date, an ISO string or a unix timestamp.
+ * @returns The ISO string, or undefined when invalid.
+ */
+export function toIsoDatetime(input: unknown): string | undefined {
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) return undefined;
+    const ms = input.getUTCMilliseconds();
+    const base = `${pad(input.getUTCFullYear(), 4)}-${pad(input.getUTCMonth() + 1)}-${pad(input.getUTCDate())}T${pad(input.getUTCHours())}:${pad(input.getUTCMinutes())}:${pad(input.getUTCSeconds())}`;
+    return `${base}${ms ? `.${pad(ms * 1000, 6)}` : ''}+00:00`;
+  }
+  if (typeof input === 'number' && Number.isFinite(input)) {
+    return toIsoDatetime(new Date(Math.abs(input) > 2e10 ? input : input * 1000));
+  }
+  if (typeof input !== 'string') return undefined;
+  const m = ISO_DATETIME.exec(input.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, tz] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)) return undefined;
+  let out = `${y!}-${mo!}-${d!}T${h ?? '00'}:${mi ?? '00'}:${s ?? '00'}`;
+  if (frac !== undefined && Number(frac) !== 0) out += `.${frac.padEnd(6, '0')}`;
+  if (tz !== undefined) {
+    if (tz === 'Z') out += '+00:00';
+    else out += tz.includes(':') || tz.length === 3 ? (tz.length === 3 ? `${tz}:00` : tz) : `${tz.slice(0, 3)}:${tz.slice(3)}`;
+  }
+  return out;
+}
+
+/** `DatetimeOrRef`: lax datetime (ISO string, Date, timestamp), normalised to an ISO string. */
+export const datetimeOrRef = refOr('a datetime', (i) => orInvalid(toIsoDatetime(i)));
+
+const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const CLOCK_DURATION = /^(?:(-?\d+)\s*(?:d|days?),?\s*)?(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$/i;
+
+/**
+ * Lax timedelta in seconds: a number, an ISO-8601 duration or `[D days,] HH:MM:SS`.
+ *
+ * @param input - The raw value.
+ * @returns Seconds, or undefined.
+ */
+export function toSeconds(input: unknown): number | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
+  if (typeof input !== 'string') return undefined;
+  const s = input.trim();
+  const iso = ISO_DURATION.exec(s);
+  if (iso && s !== 'P' && s.toUpperCase() !== 'PT') {
+    const [, w, d, h, m, sec] = iso;
+    return Number(w ?? 0) * 604800 + Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(sec ?? 0);
+  }
+  const clock = CLOCK_DURATION.exec(s);
+  if (clock) {
+    const [, d, h, m, sec] = clock;
+    return Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m) * 60 + Number(sec);
+  }
+  return undefined;
+}
+
+/** `TimeDeltaOrRef`: seconds (number), ISO duration or clock string; output in seconds. */
+export const timedeltaOrRef = refOr('a duration (seconds, ISO-8601 or HH:MM:SS)', (i) => orInvalid(toSeconds(i)));
+
+// ---------------------------------------------------------------------------
+// Key spellings
+
+/**
+ * Upstream's `to_snake_case` (clipped): `volumeMounts` → `volume_mounts`.
+ *
+ * @param name - A key.
+ * @returns The snake_case spelling.
+ */
+export function toSnakeCase(name: string): string {
+  return name
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/**
+ * snake_case → camelCase: `volume_mounts` → `volumeMounts`.
+ *
+ * @param name - A key.
+ * @returns The camelCase spelling.
+ */
+export function toCamelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** Entries of a model: schemas keyed by their camelCase (alias) name. */
+export type Entries = Record<string, v.GenericSchema>;
+
+/**
+ * Fields of a model: each multi-word camelCase key is also accepted under its
+ * snake_case field name (pydantic `populate_by_name`), and `extra` adds odd
+ * aliases (`{ path_from: 'from' }`).
+ */
+function aliasTable(entries: Entries, extra: Record<string, string>): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const key of Object.keys(entries)) {
+    const snake = toSnakeCase(key);
+    if (snake !== key && !(snake in entries) && !(snake in extra)) aliases[snake] = key;
+  }
+  // An empty target disables the automatic alias of that snake_case name.
+  for (const [alias, key] of Object.entries(extra)) if (key !== '') aliases[alias] = key;
+  return aliases;
+}
+
+function withAliases(entries: Entries, aliases: Record<string, string>): Entries {
+  const all: Entries = { ...entries };
+  for (const [alias, key] of Object.entries(aliases)) all[alias] = entries[key]!;
+  return all;
+}
+
+function renameKeys(out: Record<string, unknown>, aliases: Record<string, string>, keys: readonly string[]): void {
+  for (const alias of keys) {
+    if (alias in out) {
+      const key = aliases[alias]!;
+      if (!(key in out) || out[key] === undefined) out[key] = out[alias];
+      Reflect.deleteProperty(out, alias);
+    }
+  }
+}
+
+/** A model's strict object (with alias entries) and its key normaliser. */
+export interface ModelParts<E extends Entries> {
+  /** The strict object accepting both spellings (usable as a `v.variant` option). */
+  readonly object: v.StrictObjectSchema<E, undefined>;
+  /** Renames alias keys of a validated output to their camelCase names, in place. */
+  readonly normalize: <T>(out: T) => T;
+}
+
+/**
+ * Builds the parts of an upstream model: a strict object accepting both the
+ * camelCase alias and the snake_case field name of every field.
+ *
+ * @param entries - Field schemas keyed by camelCase name.
+ * @param extraAliases - Additional alias → field-key pairs.
+ * @returns The strict object and its key normaliser.
+ */
+export function modelParts<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelParts<E> {
+  const aliases = aliasTable(entries, extraAliases);
+  const aliasKeys = Object.keys(aliases);
+  const object = v.strictObject(withAliases(entries, aliases)) as unknown as v.StrictObjectSchema<E, undefined>;
+  const normalize = <T>(out: T): T => {
+    if (aliasKeys.length > 0 && isPlainObject(out)) renameKeys(out, aliases, aliasKeys);
+    return out;
+  };
+  return { object, normalize };
+}
+
+/** Output type of a model built by {@link model}. */
+export type ModelSchema<E extends Entries> = v.GenericSchema<unknown, v.InferOutput<v.StrictObjectSchema<E, undefined>>>;
+
+/**
+ * A strict upstream model: unknown keys rejected, both key spellings accepted,
+ * output keys camelCase.
+ *
+ * @param entries - Field schemas keyed by camelCase name.
+ * @param extraAliases - Additional alias → field-key pairs.
+ * @returns The schema.
+ */
+export function model<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelSchema<E> {
+  const { object, normalize } = modelParts(entries, extraAliases);
+  if (Object.keys(aliasTable(entries, extraAliases)).length === 0) return object;
+  return v.pipe(object, v.transform(normalize));
+}
+
+/**
+ * A tagged union on `kind` over models built with {@link modelParts}; the
+ * selected option's keys are normalised to camelCase.
+ *
+ * @param options - The parts of each option (each has a `kind` literal entry).
+ * @param message - Message when `kind` is missing or unknown.
+ * @returns The schema.
+ */
+export function tagged<const P extends readonly ModelParts<Entries & { kind: v.GenericSchema }>[]>(
+  options: P,
+  message: string,
+): v.GenericSchema<unknown, v.InferOutput<P[number]['object']>> {
+  const byKind = new Map<unknown, (out: unknown) => unknown>();
+  for (const option of options) {
+    const kindSchema = option.object.entries.kind as unknown as { literal?: unknown };
+    byKind.set(kindSchema.literal, option.normalize);
+  }
+  const variant = v.variant(
+    'kind',
+    options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>,
+    message,
+  );
+  return v.pipe(
+    variant,
+    v.transform((out: unknown) => {
+      const kind = isPlainObject(out) ? out.kind : undefined;
+      const normalize = byKind.get(kind);
+      return normalize ? normalize(out) : out;
+    }),
+  ) as unknown as v.GenericSchema<unknown, v.InferOutput<P[number]['object']>>;
+}
+
+/**
+ * Optional upstream field: absent or null.
+ *
+ * @param schema - The field's schema.
+ * @returns The optional schema.
+ */
+export function opt<TIn, TOut>(schema: v.GenericSchema<TIn, TOut>): v.NullishSchema<v.GenericSchema<TIn, TOut>, undefined> {
+  return v.nullish(schema);
+}
+
+/**
+ * A list of `item`, or a `{{ }}` reference.
+ *
+ * @param item - The item schema.
+ * @returns The schema.
+ */
+export function listOrRef<TOut>(item: v.GenericSchema<unknown, TOut>): v.GenericSchema<unknown, TOut[] | string> {
+  return orRef(v.array(item, 'Expected a list.'));
+}
+
+/**
+ * A picklist (enum) with upstream's message.
+ *
+ * @param values - Allowed values.
+ * @param name - What the values are, for the message.
+ * @returns The schema.
+ */
+export function oneOf<const T extends readonly string[]>(values: T, name = 'value'): v.PicklistSchema<T, string> {
+  return v.picklist(values, `Expected ${name} to be one of ${values.map((x) => `"${x}"`).join(', ')}.`);
+}

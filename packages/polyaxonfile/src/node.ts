@@ -1,1 +1,13 @@
-export { VERSION } from './version';
+// Node entry of @px/polyaxonfile: everything from the main entry, with the
+// readers, `compile` and `checkPolyaxonfile` also reading file paths, plus
+// file and URL helpers.
+export * from './index';
+export {
+  ComponentSpecification,
+  OperationSpecification,
+  CompiledOperationSpecification,
+  getSpecification,
+  compile,
+} from './node/specifications';
+export { checkPolyaxonfile } from './node/check-node';
+export { readPolyaxonfile, readPath, fetchPolyaxonfile, findDefaultPolyaxonfile, DEFAULT_POLYAXONFILES } from './node/read-file';

@@ -1,0 +1,123 @@
+import { PolyaxonSchemaError } from '../errors';
+import type { SpecIssue, SpecLocation } from '../errors';
+import { isRecord } from '../read/plain-data';
+
+type Locate = (path: readonly (string | number)[]) => SpecLocation;
+const noLocation: Locate = () => ({});
+
+/** An operation of a DAG as the DAG checks see it. */
+interface DagOp {
+  readonly name?: string | null;
+  readonly dagRef?: string | null;
+  readonly dependencies?: unknown;
+  readonly params?: unknown;
+  readonly events?: unknown;
+}
+
+/** The part of a `run` of kind `dag` the DAG checks read. */
+export interface DagRun {
+  readonly operations?: readonly unknown[] | string | null;
+  readonly components?: readonly unknown[] | string | null;
+}
+
+function opName(op: unknown): string | undefined {
+  return isRecord(op) && typeof op.name === 'string' ? op.name : undefined;
+}
+
+function fail(message: string, locate: Locate, path: (string | number)[], extra: Partial<SpecIssue> = {}): never {
+  throw new PolyaxonSchemaError(message, { stage: 'compile', issues: [{ ...locate(path), path, message, ...extra }] });
+}
+
+/** Ops this op waits for: `dependencies`, `ref: ops.X` params and `ref: ops.X` events. */
+export function upstreamOps(op: DagOp): string[] {
+  const out = new Set<string>();
+  if (Array.isArray(op.dependencies)) for (const dep of op.dependencies) if (typeof dep === 'string') out.add(dep);
+  const fromRef = (ref: unknown): void => {
+    if (typeof ref === 'string' && ref.startsWith('ops.')) out.add(ref.slice(4));
+  };
+  if (isRecord(op.params)) for (const param of Object.values(op.params)) if (isRecord(param)) fromRef(param.ref);
+  if (Array.isArray(op.events)) for (const event of op.events) if (isRecord(event)) fromRef(event.ref);
+  return [...out];
+}
+
+/**
+ * Validates a DAG's structure as upstream's `V1Dag.process_dag` +
+ * `validate_dag` do: ops present, unique component names, `dagRef`s
+ * defined, no orphan upstream ops, no cycles.
+ *
+ * @param run - the `run` section (kind `dag`)
+ * @param locate - maps a path inside `run` to a source location
+ * @returns the ops grouped by topological level (a level's ops may run in parallel)
+ * @throws {@link PolyaxonSchemaError} (stage `compile`)
+ */
+export function validateDag(run: DagRun, locate: Locate = noLocation): string[][] {
+  const ops = Array.isArray(run.operations) ? (run.operations as unknown[]) : [];
+  if (ops.length === 0) {
+    fail('Pipeline is not valid, it has no ops to validate components.', locate, ['operations'], {
+      expected: 'a non-empty list of operations',
+      received: run.operations === undefined || run.operations === null ? 'nothing' : 'an empty list',
+    });
+  }
+  const components = Array.isArray(run.components) ? (run.components as unknown[]) : [];
+  const componentNames = new Set<string>();
+  components.forEach((component, index) => {
+    const name = opName(component);
+    if (name === undefined) return;
+    if (componentNames.has(name)) fail(`Pipeline has multiple components with the same name \`${name}\``, locate, ['components', index, 'name']);
+    componentNames.add(name);
+  });
+  const opNames = new Set<string>();
+  ops.forEach((op, index) => {
+    if (!isRecord(op)) return;
+    const dagRef = op.dagRef;
+    const name = opName(op);
+    if (typeof dagRef === 'string' && dagRef !== '') {
+      if (name !== undefined && opNames.has(name)) fail(`Pipeline has multiple ops with the same name \`${name}\``, locate, ['operations', index, 'name']);
+      if (!componentNames.has(dagRef)) {
+        fail(
+          `Pipeline op with name \`${name ?? ''}\` requires a component with name \`${dagRef}\`, which is not defined on this pipeline.`,
+          locate,
+          ['operations', index, 'dagRef'],
+          { expected: componentNames.size === 0 ? 'a component defined in run.components' : `one of ${[...componentNames].join(', ')}`, received: dagRef },
+        );
+      }
+    }
+    if (name !== undefined) opNames.add(name);
+  });
+  const upstream = new Map<string, string[]>();
+  ops.forEach((op, index) => {
+    const name = opName(op) ?? '';
+    const deps = isRecord(op) ? upstreamOps(op as DagOp) : [];
+    const orphans = deps.filter((dep) => !opNames.has(dep));
+    if (orphans.length > 0) {
+      fail(
+        `Pipeline has a non valid dag, the dag contains an orphan ops: \`{${orphans.map((o) => `'${o}'`).join(', ')}}\`, check if you are referencing this op in a parameter or a condition`,
+        locate,
+        ['operations', index],
+        { expected: `ops defined in this pipeline (${[...opNames].join(', ')})`, received: orphans.join(', ') },
+      );
+    }
+    upstream.set(name, [...(upstream.get(name) ?? []), ...deps]);
+  });
+  return topologicalLevels(ops.map((op) => opName(op) ?? ''), upstream, locate);
+}
+
+function topologicalLevels(names: readonly string[], upstream: ReadonlyMap<string, readonly string[]>, locate: Locate): string[][] {
+  const levels: string[][] = [];
+  const done = new Set<string>();
+  let pending = [...new Set(names)];
+  if (names.includes('')) fail("Pipeline's graph is not acyclic.", locate, ['operations'], { expected: 'every op to have a name' });
+  while (pending.length > 0) {
+    const level = pending.filter((name) => (upstream.get(name) ?? []).every((dep) => done.has(dep)));
+    if (level.length === 0) {
+      fail("Pipeline's graph is not acyclic.", locate, ['operations'], {
+        expected: 'a graph without cycles',
+        received: `a cycle among ${pending.join(', ')}`,
+      });
+    }
+    for (const name of level) done.add(name);
+    levels.push(level);
+    pending = pending.filter((name) => !done.has(name));
+  }
+  return levels;
+}

@@ -1,0 +1,27 @@
+/**
+ * Describes a value for error messages: its type and a short rendering,
+ * e.g. `number (12)`, `string ("abc")`, `array (3 items)`.
+ *
+ * @param value - any value
+ * @returns a short description
+ */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `array (${value.length} item${value.length === 1 ? '' : 's'})`;
+  switch (typeof value) {
+    case 'string': {
+      const text = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+      return `string (${JSON.stringify(text)})`;
+    }
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${typeof value} (${String(value)})`;
+    case 'object': {
+      const keys = Object.keys(value);
+      return keys.length === 0 ? 'object (empty)' : `object (keys: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''})`;
+    }
+    default:
+      return typeof value;
+  }
+}

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { PolyaxonfileError } from '../errors';
+import { parseJson, parseYaml } from '../yaml/parse-yaml';
+import type { SourceDocument } from '../yaml/parse-yaml';
+
+/** File names `polyaxon check` looks for when no file is given (names first, then extensions). */
+export const DEFAULT_POLYAXONFILES: readonly string[] = ['polyaxon', 'polyaxonci', 'polyaxon-ci', 'polyaxon.ci', 'polyaxonfile'].flatMap(
+  (name) => ['.yaml', '.yml', '.json'].map((ext) => `${name}${ext}`),
+);
+
+function readError(message: string, file: string, cause?: unknown): never {
+  throw new PolyaxonfileError(message, { stage: 'read', issues: [{ path: [], message, file }], cause });
+}
+
+function looksLikePath(text: string): boolean {
+  return text.length > 0 && text.length < 4096 && !text.includes('\n');
+}
+
+/**
+ * Reads a Polyaxonfile from disk when `path` names an existing file
+ * (`.json` through JSON, anything else as YAML); `undefined` otherwise.
+ *
+ * @param path - the file path
+ * @param relativeTo - a file whose directory relative paths are resolved against
+ * @returns the document, or undefined when there is no such file
+ * @throws {@link PolyaxonfileError} for unreadable or unsupported files
+ */
+export function readPath(path: string, relativeTo?: string): SourceDocument | undefined {
+  if (!looksLikePath(path)) return undefined;
+  const full = relativeTo === undefined || isAbsolute(path) ? resolve(path) : join(dirname(relativeTo), path);
+  let isFile = false;
+  try {
+    isFile = existsSync(full) && statSync(full).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) return undefined;
+  const ext = extname(full).toLowerCase();
+  if (ext === '.py') readError(`Python modules are not supported: \`${path}\`. Expects a file with extension: \`.yml\`, \`.yaml\`, or \`json\`.`, full);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (error) {
+    return readError(`Cannot read config_value: \`${path}\``, full, error);
+  }
+  return ext === '.json' ? parseJson(text, full) : parseYaml(text, full);
+}
+
+/**
+ * Downloads a Polyaxonfile (YAML, or JSON when the URL ends in `.json`).
+ *
+ * @param url - an http(s) URL
+ * @returns the document
+ * @throws {@link PolyaxonfileError} when the download fails or the content is invalid
+ */
+export async function fetchPolyaxonfile(url: string): Promise<SourceDocument> {
+  let text: string;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) readError(`Config \`${url}\` was not found, please check that the name and tag are valid (HTTP ${response.status}).`, url);
+    text = await response.text();
+  } catch (error) {
+    if (PolyaxonfileError.isInstance(error)) throw error;
+    return readError(`Could not fetch \`${url}\`: ${error instanceof Error ? error.message : String(error)}`, url, error);
+  }
+  return new URL(url).pathname.toLowerCase().endsWith('.json') ? parseJson(text, url) : parseYaml(text, url);
+}
+
+/**
+ * Reads a Polyaxonfile from a path or an http(s) URL.
+ *
+ * @param location - file path or URL
+ * @returns the document (pass it, or a list of them, to any reader)
+ * @throws {@link PolyaxonfileError} when it cannot be read
+ * @example
+ * ```ts
+ * const doc = await readPolyaxonfile('polyaxonfile.yaml');
+ * const spec = getSpecification(doc);
+ * ```
+ */
+export async function readPolyaxonfile(location: string): Promise<SourceDocument> {
+  if (/^https?:\/\//i.test(location)) return fetchPolyaxonfile(location);
+  return readPath(location) ?? readError(`Cannot read config_value: \`${location}\` (no such file)`, location);
+}
+
+/**
+ * The first default Polyaxonfile found in `cwd` (see {@link DEFAULT_POLYAXONFILES}).
+ *
+ * @returns its path, or undefined
+ */
+export function findDefaultPolyaxonfile(cwd: string = process.cwd()): string | undefined {
+  for (const name of DEFAULT_POLYAXONFILES) {
+    const path = join(cwd, name);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import * as v from 'valibot';
+import { PolyaxonSchemaError } from '../errors';
+import type { SpecIssue, SpecLocation, SpecStage } from '../errors';
+
+type Locate = (path: readonly (string | number)[]) => SpecLocation;
+type AnyIssue = v.BaseIssue<unknown>;
+
+/** How many issues one error reports at most (the rest are counted). */
+export const MAX_ISSUES = 50;
+
+function pathOf(issue: AnyIssue, prefix: readonly (string | number)[]): (string | number)[] {
+  const keys = (issue.path ?? []).map((item) => {
+    const key: unknown = item.key;
+    return typeof key === 'number' ? key : String(key);
+  });
+  return [...prefix, ...keys];
+}
+
+function flatten(issues: readonly AnyIssue[], out: AnyIssue[]): void {
+  for (const issue of issues) {
+    const nested = issue.issues;
+    // For unions, the branch issues that went deepest explain the problem best.
+    if (nested !== undefined && nested.length > 0 && (issue.type === 'union' || issue.type === 'variant')) {
+      const depth = (i: AnyIssue): number => i.path?.length ?? 0;
+      const deepest = Math.max(...nested.map(depth));
+      if (deepest > (issue.path?.length ?? 0)) {
+        flatten(nested.filter((i) => depth(i) === deepest), out);
+        continue;
+      }
+    }
+    out.push(issue);
+  }
+}
+
+/**
+ * Converts valibot issues into located {@link SpecIssue}s (deduplicated).
+ *
+ * @param issues - valibot issues
+ * @param locate - maps a field path to file, line and column
+ * @param prefix - path of the validated value inside the document
+ * @returns the issues
+ */
+export function toSpecIssues(issues: readonly AnyIssue[], locate: Locate, prefix: readonly (string | number)[] = []): SpecIssue[] {
+  const flat: AnyIssue[] = [];
+  flatten(issues, flat);
+  const seen = new Set<string>();
+  const out: SpecIssue[] = [];
+  for (const issue of flat) {
+    const path = pathOf(issue, prefix);
+    const key = `${path.join('\u0000')}\u0001${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      ...locate(path),
+      path,
+      message: issue.message,
+      ...(issue.expected === null ? {} : { expected: issue.expected }),
+      received: issue.received,
+    });
+  }
+  return out;
+}
+
+/** Builds the error message: a summary line then one line per issue. */
+export function summarize(title: string, issues: readonly SpecIssue[]): string {
+  const shown = issues.slice(0, MAX_ISSUES).map((issue) => {
+    const where = [issue.file, issue.line, issue.column].filter((x) => x !== undefined).join(':');
+    const path = issue.path.length > 0 ? issue.path.join('.') : '<root>';
+    const detail = [issue.expected === undefined ? '' : `expected ${issue.expected}`, issue.received === undefined ? '' : `received ${issue.received}`]
+      .filter((x) => x !== '')
+      .join(', ');
+    return `  - ${where === '' ? '' : `${where}: `}${path}: ${issue.message}${detail === '' ? '' : ` (${detail})`}`;
+  });
+  const more = issues.length > MAX_ISSUES ? [`  ... and ${issues.length - MAX_ISSUES} more`] : [];
+  return [`${title} (${issues.length} problem${issues.length === 1 ? '' : 's'}):`, ...shown, ...more].join('\n');
+}
+
+/**
+ * Validates `value` with a valibot schema.
+ *
+ * @returns the schema's output
+ * @throws {@link PolyaxonSchemaError} listing every problem, located
+ */
+export function validateSchema<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+  options: { title: string; locate: Locate; stage?: SpecStage; prefix?: readonly (string | number)[] },
+): v.InferOutput<S> {
+  let result: v.SafeParseResult<S>;
+  try {
+    result = v.safeParse(schema, value);
+  } catch (error) {
+    if (error instanceof PolyaxonSchemaError) throw error;
+    const reason = error instanceof RangeError ? 'the document is nested too deeply' : error instanceof Error ? error.message : String(error);
+    throw new PolyaxonSchemaError(`${options.title}: ${reason}`, {
+      stage: options.stage ?? 'read',
+      issues: [{ ...options.locate(options.prefix ?? []), path: [...(options.prefix ?? [])], message: reason }],
+      cause: error,
+    });
+  }
+  if (result.success) return result.output;
+  const issues = toSpecIssues(result.issues, options.locate, options.prefix);
+  throw new PolyaxonSchemaError(summarize(options.title, issues), { stage: options.stage ?? 'read', issues });
+}

@@ -1,11 +1,19 @@
 import { ContextError } from './context-error';
 
-const PLAIN_SAFE = /^[A-Za-z0-9_/.~][A-Za-z0-9_/.~@+,=-]*$/;
+const INDICATORS = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
+function isPlainSafe(value: string): boolean {
+  if (value === '' || !PRINTABLE_ASCII.test(value) || INDICATORS.has(value[0]!)) return false;
+  if (value !== value.trim() || value.endsWith(':')) return false;
+  return !value.includes(': ') && !value.includes(' #');
+}
 const YAML_SPECIAL = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.inf|\.nan)$/i;
 
 function yamlScalar(value: string): string {
-  if (PLAIN_SAFE.test(value) && !YAML_SPECIAL.test(value)) return value;
-  return `'${value.replaceAll("'", "''")}'`;
+  if (isPlainSafe(value) && !YAML_SPECIAL.test(value)) return value;
+  if (PRINTABLE_ASCII.test(value)) return `'${value.replaceAll("'", "''")}'`;
+  return JSON.stringify(value).replace(/[^ -~]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

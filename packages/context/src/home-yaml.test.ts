@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ContextError } from './context-error';
+import { formatHomeYaml, parseHomeYaml } from './home-yaml';
+
+describe('.home YAML', () => {
+  it('writes the exact upstream line', () => {
+    expect(formatHomeYaml('/home/bob/plx-home')).toBe('POLYAXON_HOME: /home/bob/plx-home\n');
+  });
+
+  it.each(['/home/bob/plx-home', '/a b/c', "/it's", 'true', '/x: y', '#x', '/ünï', '/a #b', '123'])('round-trips %j', (path) => {
+    expect(parseHomeYaml(formatHomeYaml(path), '.home')).toBe(path);
+  });
+
+  it('reads the field name `path` and ignores other keys and comments', () => {
+    expect(parseHomeYaml('# hi\nother: 1\npath: /x\n', '.home')).toBe('/x');
+    expect(parseHomeYaml('POLYAXON_HOME: /a\npath: /b\n', '.home')).toBe('/a');
+  });
+
+  it('treats empty and null values as unset', () => {
+    expect(parseHomeYaml('POLYAXON_HOME:\n', '.home')).toBeUndefined();
+    expect(parseHomeYaml('POLYAXON_HOME: null\n', '.home')).toBeUndefined();
+    expect(parseHomeYaml('', '.home')).toBeUndefined();
+  });
+
+  it('names the file when it is not a mapping', () => {
+    expect(() => parseHomeYaml('{{{ not yaml', '/h/.home')).toThrow(ContextError);
+    expect(() => parseHomeYaml('- a\n', '/h/.home')).toThrow(/\/h\/\.home/);
+    expect(() => parseHomeYaml("POLYAXON_HOME: 'open\n", '/h/.home')).toThrow(/unterminated/);
+  });
+});

@@ -1,2 +1,36 @@
 export { VERSION } from './version';
 export { PolyaxonException, type PolyaxonExceptionOptions } from '@px/errors';
+export { PolyaxonClient, type PolyaxonClientOptions } from './client/polyaxon-client';
+export type { ClientConfig } from './config/client-config';
+export { ApiError, ForbiddenError, NotFoundError, PolyaxonClientException, UnauthorizedError, type ApiErrorInit } from './errors/errors';
+export { BackgroundWriteError, type BackgroundFailure } from './queue/background-error';
+export type { BackgroundErrorHandler } from './queue/write-queue';
+export type { CallOptions, Query, StreamOptions } from './transport/api-transport';
+export type { RawResponse } from './transport/raw-request';
+export type { RetryMode } from './transport/retry-policy';
+export type { ProgressHandler, TransferProgress } from './transport/progress';
+export type { ListOptions, Page } from './pagination/page';
+export {
+  ProjectClient,
+  type ProjectClientOptions,
+  type RegisterVersionOptions,
+  type StageVersionOptions,
+} from './project/project-client';
+export {
+  RunClient,
+  type CreateRunOptions,
+  type DownloadArtifactOptions,
+  type DownloadArtifactsOptions,
+  type LoadOfflineOptions,
+  type LogStatusOptions,
+  type PushOfflineOptions,
+  type RestartOptions,
+  type RunClientOptions,
+  type StatusUpdate,
+  type UploadOptions,
+  type WatchOptions,
+} from './run/run-client';
+export { toFqnName, parseTags } from './run/names';
+export { nowIso } from './run/timestamps';
+export { UnsafeArchiveError } from './tar/extract';
+export * from './models';

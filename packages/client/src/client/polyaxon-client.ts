@@ -1,0 +1,159 @@
+import { inspect } from 'node:util';
+import type { ClientConfig } from '../config/client-config';
+import { PUBLIC_CONFIG_KEYS } from '../config/client-config';
+import { loadClientDefaults, type ClientDefaults } from '../config/context-defaults';
+import { PolyaxonClientException } from '../errors/client-error';
+import { WriteQueue, type BackgroundErrorHandler } from '../queue/write-queue';
+import { ApiTransport, type CallOptions, type StreamOptions } from '../transport/api-transport';
+import type { RawResponse } from '../transport/raw-request';
+
+/** Options of {@link PolyaxonClient}. */
+export interface PolyaxonClientOptions {
+  /** API token; defaults to the resolved context's token (`POLYAXON_AUTH_TOKEN`, `~/.polyaxon/.auth`). */
+  token?: string | undefined;
+  /** Overrides of the context's client settings. */
+  config?: Partial<ClientConfig> | undefined;
+  /** Receives each failed background write once (otherwise `flush()` throws them). */
+  onError?: BackgroundErrorHandler | undefined;
+  /** Environment to resolve defaults from (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+function checkConfig(config: ClientConfig): void {
+  const where = (key: string, what: string): never => {
+    throw new PolyaxonClientException(`Invalid client config \`${key}\`: ${what}`);
+  };
+  if (typeof config.host !== 'string' || config.host.trim() === '') where('host', 'a non-empty URL is required');
+  for (const key of ['timeout', 'transferTimeout', 'watchInterval', 'retryDelay'] as const) {
+    if (typeof config[key] !== 'number' || !Number.isFinite(config[key]) || config[key] < 0) {
+      where(key, `expected a non-negative number of seconds, got ${String(config[key])}`);
+    }
+  }
+  if (!Number.isInteger(config.retries) || config.retries < 0) where('retries', `expected a non-negative integer, got ${String(config.retries)}`);
+  if (!Number.isInteger(config.connectionPoolMaxsize) || config.connectionPoolMaxsize < 1) {
+    where('connectionPoolMaxsize', `expected a positive integer, got ${String(config.connectionPoolMaxsize)}`);
+  }
+}
+
+/**
+ * The connection to a Polyaxon API: settings, one keep-alive connection
+ * pool, the token, and the queue of background writes. Share one instance
+ * between {@link ProjectClient}s and {@link RunClient}s.
+ *
+ * @example
+ * ```ts
+ * const client = new PolyaxonClient({ config: { host: 'http://localhost:8000' } });
+ * const run = new RunClient({ owner: 'acme', project: 'demo', client });
+ * await run.create({ name: 'exp-1' });
+ * await client.close();
+ * ```
+ */
+export class PolyaxonClient {
+  /** The effective settings (read-only; never includes the token). */
+  readonly config: Readonly<ClientConfig>;
+  readonly #token: string | undefined;
+  readonly #defaults: ClientDefaults;
+  readonly #queue: WriteQueue;
+  #transport: ApiTransport | undefined;
+
+  constructor(options: PolyaxonClientOptions = {}) {
+    this.#defaults = loadClientDefaults(options.env);
+    const config: ClientConfig = { ...this.#defaults.config };
+    for (const [key, value] of Object.entries(options.config ?? {})) {
+      if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
+    }
+    checkConfig(config);
+    this.config = Object.freeze(config);
+    const token = options.token ?? this.#defaults.token;
+    this.#token = token === '' ? undefined : token;
+    this.#queue = new WriteQueue(options.onError);
+  }
+
+  /** Context defaults for owner/project/run (used by the entity clients). */
+  get contextDefaults(): Pick<ClientDefaults, 'owner' | 'project' | 'runUuid' | 'isManaged'> {
+    const { owner, project, runUuid, isManaged } = this.#defaults;
+    return { owner, project, runUuid, isManaged };
+  }
+
+  /** Whether a token is set (the token itself is never exposed). */
+  get hasToken(): boolean {
+    return this.#token !== undefined;
+  }
+
+  /** The HTTP layer, created on first use (so no-op and offline clients never open files or sockets). */
+  get transport(): ApiTransport {
+    this.#transport ??= new ApiTransport(this.config, this.#token);
+    return this.#transport;
+  }
+
+  /** The API host URL with its scheme. */
+  get host(): string {
+    return this.transport.host;
+  }
+
+  /**
+   * Sends one JSON API call to `path` (e.g. `/api/v1/acme/demo`) and returns the
+   * parsed body. The escape hatch for endpoints without a method.
+   *
+   * @throws {@link ApiError} on a non-2xx answer
+   * @throws {@link PolyaxonClientException} on network errors and timeouts
+   */
+  request<T = unknown>(method: string, path: string, options?: CallOptions): Promise<T> {
+    return this.transport.call<T>(method.toUpperCase(), path, options);
+  }
+
+  /** Sends a streamed request; see `ApiTransport.stream`. */
+  stream(method: string, path: string, options?: StreamOptions): Promise<RawResponse> {
+    return this.transport.stream(method.toUpperCase(), path, options);
+  }
+
+  /**
+   * Queues a fire-and-forget write: it runs after every earlier queued write,
+   * is retried on transient failures, and a failure is reported once (to
+   * `onError`, else by `flush()`).
+   */
+  enqueue(operation: string, runUuid: string | undefined, task: () => Promise<unknown>): void {
+    this.#queue.enqueue(operation, runUuid, task);
+  }
+
+  /** Number of background writes still queued or running. */
+  get pendingWrites(): number {
+    return this.#queue.pending;
+  }
+
+  /**
+   * Waits for every background write.
+   *
+   * @throws {@link BackgroundWriteError} when some failed and no `onError` hook took them
+   */
+  flush(): Promise<void> {
+    return this.#queue.flush();
+  }
+
+  /**
+   * Flushes background writes, then closes the connection pool.
+   *
+   * @throws {@link BackgroundWriteError} like {@link PolyaxonClient.flush}
+   */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      this.#transport?.close();
+      this.#transport = undefined;
+    }
+  }
+
+  /** The settings without secrets. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const key of PUBLIC_CONFIG_KEYS) out[key] = this.config[key];
+    out.hasToken = this.hasToken;
+    return out;
+  }
+
+  /** Inspect output without secrets. */
+  [inspect.custom](): string {
+    return `PolyaxonClient ${inspect(this.toJSON())}`;
+  }
+}

@@ -1,0 +1,129 @@
+import { PolyaxonException } from '@px/errors';
+
+/** What an {@link ApiError} is built from. */
+export interface ApiErrorInit {
+  /** HTTP status code. */
+  status: number;
+  /** HTTP method, upper case. */
+  method: string;
+  /** Request URL (query included). Never contains credentials. */
+  url: string;
+  /** The response reason phrase, when known. */
+  statusText?: string;
+  /** The server's body: parsed JSON when it was JSON, else its text. */
+  body?: unknown;
+  /** The underlying error, if any. */
+  cause?: unknown;
+}
+
+const FRIENDLY: Readonly<Record<number, string>> = {
+  400: 'One or more request parameters are incorrect',
+  401: 'Authentication failed. Retry by invoking Polyaxon login.',
+  403: 'You are not authorized to access this resource on Polyaxon.',
+  404: 'The resource you are looking for was not found. Check if the name or uuid is correct.',
+  405: 'You made a request with an unsupported method.',
+  429: 'Too many requests, please wait and retry later.',
+  500: 'Polyaxon server encountered an internal error.',
+  502: 'The Polyaxon server is unavailable (bad gateway).',
+  503: 'The Polyaxon server is temporarily unavailable.',
+  504: 'The Polyaxon server did not answer in time (gateway timeout).',
+};
+
+function describeBody(body: unknown): string {
+  if (body === undefined || body === null || body === '') return '';
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
+
+/**
+ * A non-2xx answer of the Polyaxon API. It carries the status, method, URL
+ * and parsed body, and never the token or any request header.
+ *
+ * @example
+ * ```ts
+ * try { await run.refresh(); } catch (error) {
+ *   if (ApiError.isInstance(error) && error.isNotFound) console.log('no such run');
+ * }
+ * ```
+ */
+export class ApiError extends PolyaxonException {
+  static override readonly marker: string = 'px.client.ApiError';
+
+  /** HTTP status code. */
+  readonly status: number;
+  /** HTTP method, upper case. */
+  readonly method: string;
+  /** Request URL. */
+  readonly url: string;
+  /** The response reason phrase (may be empty). */
+  readonly statusText: string;
+  /** The server's body: parsed JSON when it was JSON, else its text (undefined when empty). */
+  readonly body: unknown;
+
+  constructor(init: ApiErrorInit) {
+    const friendly = FRIENDLY[init.status] ?? (init.status >= 500 ? 'Polyaxon server error.' : 'Request failed.');
+    const detail = init.status === 404 ? '' : describeBody(init.body);
+    super(
+      `${init.method} ${init.url} failed with status ${init.status}: ${friendly}${detail === '' ? '' : ` Body: ${detail}`}`,
+      { cause: init.cause },
+    );
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url;
+    this.statusText = init.statusText ?? '';
+    this.body = init.body;
+  }
+
+  /** Status 404. */
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+
+  /** Status 401. */
+  get isUnauthorized(): boolean {
+    return this.status === 401;
+  }
+
+  /** Status 403. */
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
+
+  /** Status 400. */
+  get isBadRequest(): boolean {
+    return this.status === 400;
+  }
+
+  /** Status 5xx. */
+  get isServerError(): boolean {
+    return this.status >= 500;
+  }
+
+  /** A plain summary (no headers, no token). */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, status: this.status, method: this.method, url: this.url, body: this.body };
+  }
+}
+
+/** An {@link ApiError} with status 401. */
+export class UnauthorizedError extends ApiError {
+  static override readonly marker: string = 'px.client.UnauthorizedError';
+}
+
+/** An {@link ApiError} with status 403. */
+export class ForbiddenError extends ApiError {
+  static override readonly marker: string = 'px.client.ForbiddenError';
+}
+
+/** An {@link ApiError} with status 404. */
+export class NotFoundError extends ApiError {
+  static override readonly marker: string = 'px.client.NotFoundError';
+}
+
+/** Builds the most specific {@link ApiError} subclass for `init.status`. */
+export function createApiError(init: ApiErrorInit): ApiError {
+  if (init.status === 401) return new UnauthorizedError(init);
+  if (init.status === 403) return new ForbiddenError(init);
+  if (init.status === 404) return new NotFoundError(init);
+  return new ApiError(init);
+}

@@ -1,0 +1,2 @@
+export { ApiError, ForbiddenError, NotFoundError, UnauthorizedError, createApiError, type ApiErrorInit } from './api-error';
+export { PolyaxonClientException } from './client-error';

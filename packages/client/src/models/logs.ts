@@ -1,0 +1,21 @@
+/** One log line (`V1Log`). */
+export interface V1Log {
+  timestamp?: string | null;
+  node?: string | null;
+  pod?: string | null;
+  container?: string | null;
+  value?: string | null;
+}
+
+/** A page of logs (`V1Logs`); pass `last_time`/`last_file` back to continue. */
+export interface V1Logs {
+  logs?: V1Log[] | null;
+  last_time?: string | null;
+  last_file?: string | null;
+  files?: string[] | null;
+}
+
+/** Events of a run (`V1EventsResponse`). */
+export interface V1EventsResponse {
+  data?: unknown[] | null;
+}

@@ -1,0 +1,143 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import type { PolyaxonClient } from '../client/polyaxon-client';
+import { PolyaxonClientException } from '../errors/client-error';
+import { multipartBody } from '../multipart/multipart-body';
+import { extractArchive } from '../tar/extract';
+import { tarStream, type TarSource } from '../tar/tar-writer';
+import type { Query } from '../transport/api-transport';
+import { countBytes, type ProgressHandler } from '../transport/progress';
+import { readAll } from '../transport/raw-request';
+
+/** What the `json` part of an upload says. */
+export interface UploadSpec {
+  untar: boolean;
+  path: string;
+  overwrite: boolean;
+  connection?: string | undefined;
+}
+
+function specJson(spec: UploadSpec): string {
+  const body: Record<string, unknown> = { untar: spec.untar, path: spec.path, overwrite: spec.overwrite };
+  if (spec.connection !== undefined) body.connection = spec.connection;
+  return JSON.stringify(body);
+}
+
+async function sendUpload(
+  client: PolyaxonClient,
+  urlPath: string,
+  filename: string,
+  data: AsyncIterable<Buffer>,
+  size: number | undefined,
+  spec: UploadSpec,
+  onProgress: ProgressHandler | undefined,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const body = multipartBody(
+    { field: 'upload_file', filename, contentType: 'text/plain', data: countBytes(data, size, onProgress), size },
+    [['json', specJson(spec)]],
+  );
+  const headers: Record<string, string> = { 'content-type': body.contentType };
+  if (body.length !== undefined) headers['content-length'] = String(body.length);
+  const response = await client.stream('POST', urlPath, { headers, body: body.stream, signal });
+  await readAll(response.body);
+}
+
+/**
+ * Uploads one file as multipart (`upload_file` + `json`), streamed from
+ * disk with a Content-Length; the filename is the local path as given.
+ *
+ * @throws {@link PolyaxonClientException} when the file cannot be read
+ */
+export async function uploadFile(
+  client: PolyaxonClient,
+  urlPath: string,
+  filepath: string,
+  spec: UploadSpec,
+  onProgress?: ProgressHandler,
+  signal?: AbortSignal,
+): Promise<void> {
+  let size: number;
+  try {
+    const info = await stat(filepath);
+    if (!info.isFile()) throw new Error('not a regular file');
+    size = info.size;
+  } catch (error) {
+    throw new PolyaxonClientException(`Cannot upload \`${filepath}\`: ${(error as Error).message}`, { cause: error });
+  }
+  const data = createReadStream(filepath, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  await sendUpload(client, urlPath, filepath.split('\\').join('/'), data, size, spec, onProgress, signal);
+}
+
+/**
+ * Packs `sources` as tar.gz on the fly and uploads it with `untar: true`
+ * (chunked transfer, constant memory).
+ */
+export async function uploadTarGz(
+  client: PolyaxonClient,
+  urlPath: string,
+  sources: readonly TarSource[],
+  archiveName: string,
+  spec: UploadSpec,
+  onProgress?: ProgressHandler,
+  signal?: AbortSignal,
+): Promise<void> {
+  const gzip = createGzip({ level: 6 });
+  const tar = Readable.from(tarStream(sources), { objectMode: false });
+  tar.on('error', (error) => gzip.destroy(error));
+  const packed = tar.pipe(gzip) as AsyncIterable<Buffer>;
+  await sendUpload(client, urlPath, archiveName, packed, undefined, spec, onProgress, signal);
+}
+
+/**
+ * Streams a GET response into `target` (through a temp file renamed at the
+ * end). Returns the response's `content-disposition`.
+ */
+export async function downloadToFile(
+  client: PolyaxonClient,
+  urlPath: string,
+  query: Query,
+  target: string,
+  onProgress?: ProgressHandler,
+  signal?: AbortSignal,
+): Promise<string> {
+  const response = await client.stream('GET', urlPath, { query, signal });
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = `${target}.px-partial`;
+  const length = Number(response.headers['content-length']);
+  const total = response.decoded || !Number.isFinite(length) ? undefined : length;
+  try {
+    await pipeline(countBytes(response.body as AsyncIterable<Buffer>, total, onProgress), createWriteStream(tmp));
+    await rename(tmp, target);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw new PolyaxonClientException(`Download into \`${target}\` failed: ${(error as Error).message}`, { cause: error });
+  }
+  const disposition = response.headers['content-disposition'];
+  return Array.isArray(disposition) ? disposition.join(', ') : (disposition ?? '');
+}
+
+/** Streams a tar(.gz) GET response straight into `dest`, extracting safely. */
+export async function downloadAndExtract(
+  client: PolyaxonClient,
+  urlPath: string,
+  query: Query,
+  dest: string,
+  onProgress?: ProgressHandler,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const response = await client.stream('GET', urlPath, { query, signal });
+  const length = Number(response.headers['content-length']);
+  const total = response.decoded || !Number.isFinite(length) ? undefined : length;
+  return extractArchive(countBytes(response.body as AsyncIterable<Buffer>, total, onProgress), dest);
+}
+
+/** The temp archive name upstream would use: `<basename of path or "uploads">.tar.gz`. */
+export function archiveNameFor(path: string): string {
+  const base = basename(path.replace(/\/+$/, ''));
+  return `${base === '' || base === '.' ? 'uploads' : base}.tar.gz`;
+}

@@ -1,0 +1,60 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { readAll, sendRaw } from './raw-request';
+import type { Agents } from './tls-agents';
+
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/** A `fetch` as ky calls it: with a `Request`. */
+export type FetchLike = (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * A WHATWG `fetch` implemented on node's http/https modules and the given
+ * keep-alive agents, so TLS options (CA, client certificate, verification)
+ * apply and every client keeps its own connection pool. Compressed responses
+ * are decoded; network failures reject with a `TypeError` like native fetch.
+ */
+export function createNodeFetch(agents: Agents): FetchLike {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+    let response;
+    try {
+      response = await sendRaw(agents, { method: request.method, url: request.url, headers, body, signal: request.signal });
+    } catch (error) {
+      if (request.signal.aborted) throw request.signal.reason ?? error;
+      throw new TypeError('fetch failed', { cause: error });
+    }
+    const outHeaders = new Headers();
+    for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) {
+      const name = response.rawHeaders[i]!;
+      if (response.decoded && /^(content-encoding|content-length)$/i.test(name)) continue;
+      outHeaders.append(name, response.rawHeaders[i + 1]!);
+    }
+    if (NULL_BODY.has(response.status) || request.method === 'HEAD') {
+      response.body.resume();
+      return new Response(null, { status: response.status, statusText: response.statusText, headers: outHeaders });
+    }
+    // Small JSON bodies: buffering is cheaper than a web stream bridge.
+    if (isSmall(response.headers['content-length'])) {
+      const buffer = await readAll(response.body);
+      return new Response(new Uint8Array(buffer), { status: response.status, statusText: response.statusText, headers: outHeaders });
+    }
+    const web = Readable.toWeb(response.body) as NodeReadableStream<Uint8Array>;
+    return new Response(web as unknown as ReadableStream<Uint8Array>, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: outHeaders,
+    });
+  };
+}
+
+function isSmall(contentLength: string | undefined): boolean {
+  if (contentLength === undefined) return false;
+  const n = Number(contentLength);
+  return Number.isFinite(n) && n <= 1 << 20;
+}

@@ -1,0 +1,61 @@
+import { format, inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { sandbox } from '../test/sandbox';
+import { formatContext } from './format-context';
+import { redactContext } from './redaction';
+import { resolveContext } from './resolve-context';
+
+const SECRET = 'tok-3f9a1c-very-secret';
+const INTERNAL = 'internal-5e7b2d-secret';
+
+function ctxWithSecrets() {
+  const box = sandbox();
+  return resolveContext(box.options({ token: SECRET, env: { POLYAXON_SECRET_INTERNAL_TOKEN: INTERNAL } }));
+}
+
+describe('tokens never leak through printable forms', () => {
+  it('keeps the values readable by property access', () => {
+    const ctx = ctxWithSecrets();
+    expect(ctx.token.value).toBe(SECRET);
+    expect(ctx.internalToken.value).toBe(INTERNAL);
+  });
+
+  it.each([
+    ['JSON.stringify(ctx)', (c: ReturnType<typeof ctxWithSecrets>) => JSON.stringify(c)],
+    ['JSON.stringify(ctx.token)', (c: ReturnType<typeof ctxWithSecrets>) => JSON.stringify(c.token)],
+    ['inspect(ctx)', (c: ReturnType<typeof ctxWithSecrets>) => inspect(c, { depth: 5 })],
+    ['inspect(ctx.token)', (c: ReturnType<typeof ctxWithSecrets>) => inspect(c.token)],
+    ['util.format("%o", ctx)', (c: ReturnType<typeof ctxWithSecrets>) => format('%o %j', c, c)],
+    ['formatContext rows', (c: ReturnType<typeof ctxWithSecrets>) => JSON.stringify(formatContext(c))],
+    ['redactContext', (c: ReturnType<typeof ctxWithSecrets>) => inspect(redactContext(c), { depth: 5 })],
+  ])('%s', (_name, render) => {
+    const text = render(ctxWithSecrets());
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(INTERNAL);
+  });
+
+  it('shows <redacted> for set tokens and nothing for unset ones', () => {
+    const ctx = ctxWithSecrets();
+    expect(JSON.parse(JSON.stringify(ctx)).token).toEqual({ value: '<redacted>', source: 'explicit' });
+    const rows = formatContext(resolveContext(sandbox().options()));
+    expect(rows.find((row) => row.key === 'token')).toEqual({ key: 'token', value: '', source: 'default', origin: '' });
+  });
+
+  it('the context is frozen', () => {
+    const ctx = ctxWithSecrets();
+    expect(Object.isFrozen(ctx)).toBe(true);
+    expect(Object.isFrozen(ctx.token)).toBe(true);
+  });
+});
+
+describe('formatContext', () => {
+  it('gives one row per value with its source and origin', () => {
+    const box = sandbox();
+    const rows = formatContext(resolveContext(box.options({ env: { POLYAXON_HOST: 'http://h', POLYAXON_NO_OP: 'true' }, project: 'acme/p' })));
+    expect(rows[0]).toEqual({ key: 'host', value: 'http://h', source: 'env', origin: 'POLYAXON_HOST' });
+    expect(rows).toContainEqual({ key: 'noOp', value: 'true', source: 'env', origin: 'POLYAXON_NO_OP' });
+    expect(rows).toContainEqual({ key: 'project', value: 'p', source: 'explicit', origin: '' });
+    expect(rows).toContainEqual({ key: 'timeout', value: '20', source: 'default', origin: '' });
+    expect(rows.some((row) => row.key === 'files' || row.key === 'tried')).toBe(false);
+  });
+});

@@ -191,14 +191,60 @@ export const positiveIntOrRef = refOr('a positive integer', (i) => {
 /** `StrictStr | Ref` (any string, kept as written). */
 export const strOrRef = strictStr;
 
+type AnySchema = v.GenericSchema<unknown, unknown>;
+type RunFn = (dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) => v.OutputDataset<unknown, v.BaseIssue<unknown>>;
+
+function runOf(schema: v.GenericSchema): RunFn {
+  return (dataset, config) => (schema as unknown as { '~run': RunFn })['~run'](dataset, config);
+}
+
 /**
- * `X | Ref`: accepts a `{{ }}` reference string instead of `schema`.
+ * A union that picks its option by looking at the input (no trial and
+ * error): errors come from the one option that applies, with their paths.
+ * It is still a `v.union` for introspection (JSON Schema).
+ *
+ * @param options - `[applies, schema]` pairs, tried in order.
+ * @param message - Message when no option applies.
+ * @returns The schema.
+ */
+export function dispatch<const S extends readonly v.GenericSchema[]>(
+  options: { readonly [K in keyof S]: readonly [(input: unknown) => boolean, S[K]] },
+  message: string,
+): v.UnionSchema<S, string> {
+  const union = v.union(options.map(([, schema]) => schema) as unknown as S, message);
+  const runs = options.map(([test, schema]) => [test, runOf(schema)] as const);
+  const self = union as unknown as { '~run': RunFn };
+  self['~run'] = (dataset, config) => {
+    for (const [test, run] of runs) if (test(dataset.value)) return run({ value: dataset.value }, config);
+    v._addIssue(union, 'type', dataset, config, { received: describe(dataset.value) });
+    return dataset as unknown as v.OutputDataset<unknown, v.BaseIssue<unknown>>;
+  };
+  return union;
+}
+
+/**
+ * `X | Ref`: a `{{ }}` reference string is kept as is, anything else must
+ * match `schema`.
  *
  * @param schema - The schema for the non-reference form.
  * @returns A schema accepting either.
  */
 export function orRef<TOut>(schema: v.GenericSchema<unknown, TOut>): v.GenericSchema<unknown, TOut | string> {
-  return v.union([refString, schema]);
+  const union = v.union([refString, schema as AnySchema]);
+  const inner = runOf(schema);
+  const self = union as unknown as { '~run': RunFn };
+  self['~run'] = (dataset, config) => {
+    const value = dataset.value;
+    if (isRef(value)) return { typed: true, value };
+    const out = inner({ value }, config);
+    if (out.issues && typeof value === 'string') {
+      for (const issue of out.issues) {
+        if (!issue.path) (issue as { message: string }).message = `${issue.message} Value must be a reference, received \`${value}\` instead.`;
+      }
+    }
+    return out;
+  };
+  return union as unknown as v.GenericSchema<unknown, TOut | string>;
 }
 
 /** A list of strict strings. */
@@ -209,7 +255,13 @@ export const strListOrRef = orRef(strList);
 
 /** A list of strings where a plain string is split on commas (upstream `to_list(check_str=True)`). */
 export const commaList = v.pipe(
-  v.union([v.string(), strList], 'Expected a list of strings or a comma separated string.'),
+  dispatch(
+    [
+      [(x) => typeof x === 'string', v.string()],
+      [(x) => Array.isArray(x), strList],
+    ],
+    'Expected a list of strings or a comma separated string.',
+  ),
   v.transform((value) =>
     typeof value === 'string'
       ? value
@@ -364,28 +416,25 @@ function aliasTable(entries: Entries, extra: Record<string, string>): Record<str
   return aliases;
 }
 
-function withAliases(entries: Entries, aliases: Record<string, string>): Entries {
-  const all: Entries = { ...entries };
-  for (const [alias, key] of Object.entries(aliases)) all[alias] = entries[key]!;
-  return all;
+const OPTIONAL_TYPES = new Set(['optional', 'nullish', 'exact_optional', 'undefinedable']);
+
+function isOptionalSchema(schema: v.GenericSchema): boolean {
+  return OPTIONAL_TYPES.has((schema as { type: string }).type);
 }
 
-function renameKeys(out: Record<string, unknown>, aliases: Record<string, string>, keys: readonly string[]): void {
-  for (const alias of keys) {
-    if (alias in out) {
-      const key = aliases[alias]!;
-      if (!(key in out) || out[key] === undefined) out[key] = out[alias];
-      Reflect.deleteProperty(out, alias);
-    }
-  }
-}
+/** Adds an issue; used by a model's finishing step. */
+export type AddIssue = (info: { message: string; path?: [v.IssuePathItem, ...v.IssuePathItem[]]; expected?: string }) => void;
 
-/** A model's strict object (with alias entries) and its key normaliser. */
+/** A model's strict object (with alias entries) and its finishing step. */
 export interface ModelParts<E extends Entries> {
   /** The strict object accepting both spellings (usable as a `v.variant` option). */
   readonly object: v.StrictObjectSchema<E, undefined>;
-  /** Renames alias keys of a validated output to their camelCase names, in place. */
-  readonly normalize: <T>(out: T) => T;
+  /**
+   * Renames alias keys of a validated output to their camelCase names (in
+   * place) and reports required fields given under neither spelling.
+   * Returns false when a required field is missing.
+   */
+  readonly finish: (out: Record<string, unknown>, addIssue: AddIssue) => boolean;
 }
 
 /**
@@ -394,17 +443,46 @@ export interface ModelParts<E extends Entries> {
  *
  * @param entries - Field schemas keyed by camelCase name.
  * @param extraAliases - Additional alias → field-key pairs.
- * @returns The strict object and its key normaliser.
+ * @returns The strict object and its finishing step.
  */
 export function modelParts<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelParts<E> {
   const aliases = aliasTable(entries, extraAliases);
   const aliasKeys = Object.keys(aliases);
-  const object = v.strictObject(withAliases(entries, aliases)) as unknown as v.StrictObjectSchema<E, undefined>;
-  const normalize = <T>(out: T): T => {
-    if (aliasKeys.length > 0 && isPlainObject(out)) renameKeys(out, aliases, aliasKeys);
-    return out;
+  const all: Entries = { ...entries };
+  const requiredAliased = new Set<string>();
+  for (const [alias, key] of Object.entries(aliases)) {
+    const schema = entries[key]!;
+    if (isOptionalSchema(schema)) {
+      all[alias] = schema;
+    } else {
+      all[alias] = v.optional(schema);
+      all[key] = v.optional(schema);
+      requiredAliased.add(key);
+    }
+  }
+  const object = v.strictObject(all) as unknown as v.StrictObjectSchema<E, undefined>;
+  const finish = (out: Record<string, unknown>, addIssue: AddIssue): boolean => {
+    for (const alias of aliasKeys) {
+      if (alias in out) {
+        const key = aliases[alias]!;
+        if (!(key in out) || out[key] === undefined) out[key] = out[alias];
+        Reflect.deleteProperty(out, alias);
+      }
+    }
+    let ok = true;
+    for (const key of requiredAliased) {
+      if (out[key] === undefined) {
+        ok = false;
+        addIssue({
+          message: `Field required: \`${key}\`.`,
+          expected: `"${key}"`,
+          path: [{ type: 'object', origin: 'key', input: out, key, value: undefined }],
+        });
+      }
+    }
+    return ok;
   };
-  return { object, normalize };
+  return { object, finish };
 }
 
 /** Output type of a model built by {@link model}. */
@@ -419,9 +497,12 @@ export type ModelSchema<E extends Entries> = v.GenericSchema<unknown, v.InferOut
  * @returns The schema.
  */
 export function model<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelSchema<E> {
-  const { object, normalize } = modelParts(entries, extraAliases);
+  const { object, finish } = modelParts(entries, extraAliases);
   if (Object.keys(aliasTable(entries, extraAliases)).length === 0) return object;
-  return v.pipe(object, v.transform(normalize));
+  return v.pipe(
+    object,
+    v.rawTransform(({ dataset, addIssue, NEVER }) => (finish(dataset.value as Record<string, unknown>, addIssue) ? dataset.value : NEVER)),
+  );
 }
 
 /**
@@ -436,24 +517,20 @@ export function tagged<const P extends readonly ModelParts<Entries & { kind: v.G
   options: P,
   message: string,
 ): v.GenericSchema<unknown, v.InferOutput<P[number]['object']>> {
-  const byKind = new Map<unknown, (out: unknown) => unknown>();
+  const byKind = new Map<unknown, ModelParts<Entries>['finish']>();
   for (const option of options) {
     const kindSchema = option.object.entries.kind as unknown as { literal?: unknown };
-    byKind.set(kindSchema.literal, option.normalize);
+    byKind.set(kindSchema.literal, option.finish);
   }
-  const variant = v.variant(
-    'kind',
-    options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>,
-    message,
-  );
+  const variant = v.variant('kind', options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>, message);
   return v.pipe(
     variant,
-    v.transform((out: unknown) => {
-      const kind = isPlainObject(out) ? out.kind : undefined;
-      const normalize = byKind.get(kind);
-      return normalize ? normalize(out) : out;
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const out = dataset.value as Record<string, unknown>;
+      const finish = byKind.get(out.kind);
+      return !finish || finish(out, addIssue) ? out : NEVER;
     }),
-  ) as unknown as v.GenericSchema<unknown, v.InferOutput<P[number]['object']>>;
+  );
 }
 
 /**

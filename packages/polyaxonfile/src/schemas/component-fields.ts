@@ -6,6 +6,8 @@ import { CacheSchema } from './cache';
 import {
   boolOrRef,
   commaList,
+  dispatch,
+  isPlainObject,
   floatOrRef,
   laxBool,
   laxFloat,
@@ -44,7 +46,18 @@ export const baseComponentEntries = {
   hooks: opt(listOrRef(HookSchema)),
   isApproved: opt(boolOrRef),
   cost: opt(floatOrRef),
-  mount: opt(v.array(v.union([strictStr, MountSchema], 'Expected a `from:to` string or a {from, to} object.'), 'Expected a list of mounts.')),
+  mount: opt(
+    v.array(
+      dispatch(
+        [
+          [(x) => typeof x === 'string', strictStr],
+          [isPlainObject, MountSchema],
+        ],
+        'Expected a `from:to` string or a {from, to} object.',
+      ),
+      'Expected a list of mounts.',
+    ),
+  ),
 };
 
 /** Trigger policies of an operation. */

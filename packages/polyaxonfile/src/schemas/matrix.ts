@@ -17,7 +17,6 @@ import {
   orRef,
   positiveInt,
   positiveIntOrRef,
-  refString,
   strictStr,
   strListOrRef,
   tagged,
@@ -144,7 +143,7 @@ export const IterativeParts = modelParts({
 /** Mapping: one run per object of `values`. */
 export const MappingParts = modelParts({
   kind: v.literal('mapping'),
-  values: v.union([refString, v.array(anyObject)], 'Expected a list of objects or a `{{ }}` reference.'),
+  values: orRef(v.array(anyObject, 'Expected a list of objects.')),
   concurrency: opt(positiveInt),
   earlyStopping,
 });

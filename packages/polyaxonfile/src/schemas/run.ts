@@ -1,6 +1,8 @@
 // `run`: the tagged union of run kinds upstream accepts (`V1Runtime`).
 import * as v from 'valibot';
 import {
+  type Entries,
+  type ModelParts,
   anyObject,
   boolOrRef,
   intOrRef,
@@ -187,7 +189,10 @@ export type V1RunCleaner = Extract<V1Run, { kind: 'cleaner' }>;
  * @returns The schema, or undefined for kinds upstream does not accept.
  */
 export function runSchemaFor(kind: string): v.GenericSchema | undefined {
-  const parts = (RUN_PARTS as Record<string, { object: v.GenericSchema; normalize: (o: unknown) => unknown } | undefined>)[kind];
+  const parts = (RUN_PARTS as Record<string, ModelParts<Entries> | undefined>)[kind];
   if (!parts) return undefined;
-  return v.pipe(parts.object, v.transform(parts.normalize));
+  return v.pipe(
+    parts.object,
+    v.rawTransform(({ dataset, addIssue, NEVER }) => (parts.finish(dataset.value as Record<string, unknown>, addIssue) ? dataset.value : NEVER)),
+  );
 }

@@ -1,7 +1,7 @@
 // Composite value types shared by init containers and IO values
 // (upstream `polyaxon/_schemas/types`).
 import * as v from 'valibot';
-import { boolOrRef, hasRef, listOrRef, model, oneOf, opt, orRef, strictInt, strictStr, strList, strListOrRef } from './common';
+import { boolOrRef, dispatch, hasRef, isPlainObject, listOrRef, model, oneOf, opt, orRef, strictInt, strictStr, strList, strListOrRef } from './common';
 
 /** Artifact kinds (traceml `V1ArtifactKind`). */
 export const ARTIFACT_KINDS = [
@@ -60,7 +60,17 @@ const copyList = listOrRef(v.union([strictStr, strList], 'Expected a path or a [
 /** `dockerfile` type (V1DockerfileType). */
 export const DockerfileTypeSchema = model({
   image: ImageSchema,
-  env: opt(orRef(v.union([v.record(v.string(), v.unknown()), v.array(v.array(v.string()))], 'Expected an object or a list of pairs.'))),
+  env: opt(
+    orRef(
+      dispatch(
+        [
+          [isPlainObject, v.record(v.string(), v.unknown())],
+          [Array.isArray, v.array(v.array(v.string()), 'Expected a list of [name, value] pairs.')],
+        ],
+        'Expected an object or a list of [name, value] pairs.',
+      ),
+    ),
+  ),
   path: opt(strListOrRef),
   copy: opt(copyList),
   postRunCopy: opt(copyList),

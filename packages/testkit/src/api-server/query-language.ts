@@ -11,6 +11,7 @@
  * Sorting: `sort=a,-b` (a `-` prefix sorts descending; nulls last).
  */
 
+import { parseIsoMicros } from './clock';
 import { QueryLanguageError } from './errors';
 
 
@@ -65,15 +66,14 @@ function parseQuery(query: string): Condition[] {
 
 /** A scalar as text (objects as JSON). */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 function toComparable(value: unknown, isDate: boolean): number | string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (isDate) {
-    const ms = Date.parse(text(value));
-    return Number.isNaN(ms) ? undefined : ms;
-  }
+  if (isDate) return parseIsoMicros(text(value));
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string') {

@@ -30,6 +30,8 @@ export interface RouteContext {
   settings: RouteSettings;
   /** Attaches a summary of a streamed body (multipart) to the request log. */
   recordBody: (summary: Json) => void;
+  /** Records protocol mismatches of off-spec endpoints (streams uploads) as violations. */
+  reportViolation: (errors: string[]) => void;
 }
 
 /** `params[name]`, which the router guarantees for the route's pattern. */

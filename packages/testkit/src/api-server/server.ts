@@ -184,6 +184,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
         recordBody: (summary) => {
           record.body = summary;
         },
+        reportViolation: (errors) => {
+          if (errors.length > 0) violations.push({ direction: 'request', target: record.target, errors });
+        },
       };
       reply = await route.handle(ctx);
     } catch (error) {

@@ -1,3 +1,6 @@
+import { loadSpecs, schemasDir } from './load-specs';
+import { OpenApiValidator } from './openapi-validator';
+
 /** A request as the validator sees it. */
 export interface ExchangeRequest {
   method: string;
@@ -33,7 +36,18 @@ export interface ExchangeValidator {
   response(response: ExchangeResponse): ValidationOutcome;
 }
 
-/** The validator, or undefined when the official schemas are not available. */
+let shared: OpenApiValidator | null | undefined;
+
+/** The process-wide validator, or undefined when the official schemas are not available. */
+export function sharedValidator(): OpenApiValidator | undefined {
+  if (shared === undefined) {
+    const dir = schemasDir();
+    shared = dir ? new OpenApiValidator(loadSpecs(dir)) : null;
+  }
+  return shared ?? undefined;
+}
+
+/** The exchange validator, or undefined when the official schemas are not available. */
 export function loadExchangeValidator(): ExchangeValidator | undefined {
-  return undefined;
+  return sharedValidator();
 }

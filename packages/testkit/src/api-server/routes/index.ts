@@ -2,8 +2,9 @@ import { Router } from '../router';
 import { metaRoutes } from './meta';
 import { projectRoutes } from './projects';
 import { orgRunRoutes, runRoutes } from './runs';
+import { streamRoutes } from './streams';
 
 /** Every endpoint of the test server, literal paths before parameterised ones. */
 export function buildRouter(): Router {
-  return new Router().add(...metaRoutes(), ...orgRunRoutes(), ...runRoutes(), ...projectRoutes());
+  return new Router().add(...metaRoutes(), ...streamRoutes(), ...orgRunRoutes(), ...runRoutes(), ...projectRoutes());
 }

@@ -6,6 +6,7 @@ export function metaRoutes(): Route[] {
     method: 'GET',
     pattern: '/healthz',
     allow: 'GET, HEAD, OPTIONS',
+    offSpec: 'health checks are not part of the SDK specification',
     handle: () => ({ status: 200, raw: Buffer.alloc(0), noContentType: true }),
   };
   return [

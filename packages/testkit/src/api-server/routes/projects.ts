@@ -94,7 +94,7 @@ function list(ctx: RouteContext): Reply {
   const { query, sort } = listQuery(ctx);
   const matches = compileQuery(query, PROJECT_FIELDS);
   const projects = [...ctx.state.projects.values()].filter((p) => p.owner === owner && p.live_state === 1 && matches(p));
-  const sorted = sortRecords(projects, sort, PROJECT_FIELDS, '-created_at');
+  const sorted = sortRecords(projects, sort, PROJECT_FIELDS, '-updated_at');
   return { status: 200, list: true, json: paginate(sorted.map(s.projectListItem), ctx.url, ctx.settings.pageSize) };
 }
 

@@ -1,0 +1,247 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { readRunEvents } from '../events-files';
+import { isJsonObject, type Json, type JsonObject } from '../json';
+import { multipartBoundary, parseMultipart } from '../multipart';
+import { badRequest, type Reply } from '../reply';
+import { param, type RouteContext } from '../route-context';
+import type { Route } from '../router';
+import { extractTarGz, safeJoin, tarGzDirectory } from '../tar';
+
+const MIME: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.log': 'text/plain',
+  '.md': 'text/markdown',
+  '.csv': 'text/csv',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.yaml': 'application/x-yaml',
+  '.yml': 'application/x-yaml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.gz': 'application/gzip',
+  '.tar': 'application/x-tar',
+  '.py': 'text/x-python',
+};
+
+const NOT_FOUND = 'Artifact not found: filepath=None';
+
+/** The folder of a run in the artifacts store. */
+export function runDir(ctx: RouteContext): string {
+  return safeJoin(ctx.settings.artifactsDir, param(ctx, 'uuid'));
+}
+
+function relPath(ctx: RouteContext): string {
+  return ctx.url.searchParams.get('path') ?? '';
+}
+
+function isTrue(value: string | null): boolean {
+  return value !== null && ['true', 'True', '1'].includes(value);
+}
+
+function statOf(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function fileReply(path: string): Reply {
+  const info = statOf(path);
+  if (!info?.isFile()) return { status: 404, text: NOT_FOUND };
+  const name = basename(path);
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': MIME[extname(name).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Disposition': `inline; filename="${name}"`,
+      'Content-Length': String(info.size),
+    },
+    stream: () => createReadStream(path),
+  };
+}
+
+/** The upload protocol upstream's client follows (`json` field keys and types). */
+function checkUploadJson(raw: string | undefined): { errors: string[]; meta: JsonObject } {
+  if (raw === undefined) return { errors: ['multipart field "json" is missing'], meta: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { errors: [`multipart field "json" is not JSON: ${raw}`], meta: {} };
+  }
+  if (!isJsonObject(parsed)) return { errors: ['multipart field "json" must be an object'], meta: {} };
+  const errors: string[] = [];
+  const types: Record<string, string> = { path: 'string', untar: 'boolean', overwrite: 'boolean', connection: 'string' };
+  for (const [key, value] of Object.entries(parsed)) {
+    const expected = types[key];
+    if (!expected) errors.push(`multipart "json" has an unknown key "${key}"`);
+    else if (value !== null && typeof value !== expected) errors.push(`multipart "json".${key} must be a ${expected}`);
+  }
+  return { errors, meta: parsed };
+}
+
+async function upload(ctx: RouteContext, defaultUntar: boolean): Promise<Reply> {
+  const boundary = multipartBoundary(ctx.req.headers['content-type']);
+  if (!boundary) {
+    ctx.req.resume();
+    ctx.reportViolation(['artifact uploads must be multipart/form-data']);
+    throw badRequest({ detail: 'Expected a multipart/form-data body.' });
+  }
+  const staging = join(ctx.settings.artifactsDir, '.uploads');
+  mkdirSync(staging, { recursive: true });
+  const parts = await parseMultipart(ctx.req, boundary, () => join(staging, randomBytes(8).toString('hex')));
+  const cleanup = (): void => {
+    for (const file of parts.files) rmSync(file.path, { force: true });
+  };
+  try {
+    const { errors, meta } = checkUploadJson(parts.fields.json);
+    const file = parts.files.find((f) => f.field === 'upload_file');
+    const unexpected = [...Object.keys(parts.fields).filter((k) => k !== 'json'), ...parts.files.filter((f) => f.field !== 'upload_file').map((f) => f.field)];
+    if (!file) errors.push('multipart file field "upload_file" is missing');
+    for (const field of unexpected) errors.push(`unexpected multipart field "${field}"`);
+    const summary: JsonObject = {
+      fields: { ...parts.fields },
+      files: parts.files.map((f): Json => ({ field: f.field, filename: f.filename, contentType: f.contentType ?? null, size: f.size })),
+    };
+    ctx.recordBody(summary);
+    ctx.reportViolation(errors);
+    if (!file) throw badRequest({ detail: 'No file was uploaded (field `upload_file`).' });
+    const path = typeof meta.path === 'string' ? meta.path : '';
+    const untar = typeof meta.untar === 'boolean' ? meta.untar : defaultUntar;
+    const overwrite = typeof meta.overwrite === 'boolean' ? meta.overwrite : true;
+    const destination = safeJoin(runDir(ctx), path);
+    if (untar) {
+      mkdirSync(destination, { recursive: true });
+      await extractTarGz(file.path, destination, overwrite);
+    } else {
+      // The server keeps only the basename of the (absolute, client-side) filename.
+      const target = safeJoin(destination, basename(file.filename.replace(/\\/g, '/')));
+      if (overwrite || !existsSync(target)) {
+        mkdirSync(destination, { recursive: true });
+        renameSync(file.path, target);
+      }
+    }
+    return { status: 200, text: '' };
+  } finally {
+    cleanup();
+  }
+}
+
+function tree(ctx: RouteContext): Reply {
+  const dir = safeJoin(runDir(ctx), relPath(ctx));
+  const files: JsonObject = {};
+  const dirs: string[] = [];
+  if (statOf(dir)?.isDirectory()) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) dirs.push(entry.name);
+      else if (entry.isFile()) files[entry.name] = statSync(join(dir, entry.name)).size;
+    }
+  }
+  return { status: 200, json: { files, dirs }, headers: { 'Content-Type': 'application/json' } };
+}
+
+function downloadDir(ctx: RouteContext): Reply {
+  const rel = relPath(ctx);
+  const target = safeJoin(runDir(ctx), rel);
+  const info = statOf(target);
+  if (info?.isFile() && isTrue(ctx.url.searchParams.get('check_path'))) return fileReply(target);
+  if (!info?.isDirectory()) return { status: 404, text: NOT_FOUND };
+  const name = rel.replace(/\/+$/, '') === '' ? param(ctx, 'uuid') : basename(rel.replace(/\/+$/, ''));
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'application/gzip', 'Content-Disposition': `inline; filename="${name}.tar.gz"` },
+    stream: () => tarGzDirectory(target),
+  };
+}
+
+function deleteFile(ctx: RouteContext): Reply {
+  const rel = relPath(ctx);
+  const target = safeJoin(runDir(ctx), rel);
+  if (!statOf(target)?.isFile()) {
+    return { status: 400, text: `Artifact could not be deleted: filepath=${param(ctx, 'uuid')}/${rel}` };
+  }
+  rmSync(target);
+  return { status: 204, text: '' };
+}
+
+function deleteDir(ctx: RouteContext): Reply {
+  const target = safeJoin(runDir(ctx), relPath(ctx));
+  rmSync(target, { recursive: true, force: true });
+  return { status: 204, text: '' };
+}
+
+function namesOf(ctx: RouteContext): string[] {
+  return (ctx.url.searchParams.get('names') ?? '').split(',').filter((n) => n !== '');
+}
+
+function events(ctx: RouteContext): Reply {
+  const kind = param(ctx, 'kind');
+  const orient = ctx.url.searchParams.get('orient') ?? 'dict';
+  if (isTrue(ctx.url.searchParams.get('pkg_assets'))) {
+    return downloadDir({ ...ctx, url: new URL(`${ctx.url.pathname}?path=`, ctx.url) });
+  }
+  return { status: 200, json: { data: readRunEvents(runDir(ctx), kind, namesOf(ctx), orient) } };
+}
+
+function multiEvents(ctx: RouteContext): Reply {
+  const kind = param(ctx, 'kind');
+  const orient = ctx.url.searchParams.get('orient') ?? 'dict';
+  const runs = (ctx.url.searchParams.get('runs') ?? '').split(',').filter((r) => r !== '');
+  const data: JsonObject = {};
+  for (const uuid of runs) data[uuid] = readRunEvents(safeJoin(ctx.settings.artifactsDir, uuid), kind, namesOf(ctx), orient);
+  return { status: 200, json: { data } };
+}
+
+function resources(ctx: RouteContext): Reply {
+  const orient = ctx.url.searchParams.get('orient') ?? 'dict';
+  const dir = join(runDir(ctx), 'resources', 'metric');
+  let names = namesOf(ctx);
+  if (names.length === 0 && existsSync(dir)) names = readdirSync(dir).filter((f) => f.endsWith('.plx')).map((f) => f.slice(0, -4)).sort();
+  return { status: 200, json: { data: readRunEvents(runDir(ctx), 'metric', names, orient, 'resources') } };
+}
+
+const MAX_LOG_LINES = 2000;
+
+function logs(ctx: RouteContext): Reply {
+  const run = ctx.state.getRun(param(ctx, 'owner'), param(ctx, 'project'), param(ctx, 'uuid'));
+  const lastTime = ctx.url.searchParams.get('last_time');
+  const after = lastTime ? Date.parse(lastTime) : Number.NEGATIVE_INFINITY;
+  const lines = (run?.logs ?? []).filter((line) => Date.parse(line.timestamp) > after).slice(0, MAX_LOG_LINES);
+  const last = lines.at(-1);
+  return {
+    status: 200,
+    json: {
+      logs: lines.map((line): JsonObject => ({ ...line })),
+      last_time: last ? last.timestamp : lastTime,
+      last_file: last ? 'plxlogs' : (ctx.url.searchParams.get('last_file') ?? null),
+      files: [],
+    },
+  };
+}
+
+/** `/streams/v1/{namespace}/{owner}/{project}/runs/...` endpoints (artifacts store, events, logs). */
+export function streamRoutes(): Route[] {
+  const base = '/streams/v1/:namespace/:owner/:project/runs';
+  const one = `${base}/:uuid`;
+  const offSpec = 'upstream uploads through the streams service, which the SDK specification does not describe';
+  return [
+    { method: 'GET', pattern: `${base}/multi/events/:kind`, handle: multiEvents },
+    { method: 'POST', pattern: `${one}/artifact`, body: 'stream', offSpec, handle: (ctx) => upload(ctx, false) },
+    { method: 'POST', pattern: `${one}/artifacts`, body: 'stream', offSpec, handle: (ctx) => upload(ctx, true) },
+    { method: 'GET', pattern: `${one}/artifact`, handle: (ctx) => fileReply(safeJoin(runDir(ctx), relPath(ctx))) },
+    { method: 'GET', pattern: `${one}/artifacts`, handle: downloadDir },
+    { method: 'GET', pattern: `${one}/artifacts/tree`, handle: tree },
+    { method: 'DELETE', pattern: `${one}/artifact`, body: 'none', handle: deleteFile },
+    { method: 'DELETE', pattern: `${one}/artifacts`, body: 'none', handle: deleteDir },
+    { method: 'GET', pattern: `${one}/events/:kind`, handle: events },
+    { method: 'GET', pattern: `${one}/resources`, handle: resources },
+    { method: 'GET', pattern: `${one}/logs`, handle: logs },
+    { method: 'GET', pattern: `${one}/k8s_inspect`, handle: () => ({ status: 200, json: {} }) },
+  ];
+}

@@ -1,0 +1,128 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import type { ApiServer } from '../src/index';
+
+/** A response as received on the wire (body gunzipped, encoding header kept). */
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: unknown;
+}
+
+/** Sends one raw request (no automatic decompression, exact headers). */
+export function send(server: ApiServer, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<WireResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.url}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A multipart body with parts in the given order. */
+export function multipart(boundary: string, parts: { name: string; filename?: string; contentType?: string; content: Buffer | string }[]): Buffer {
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    let head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"`;
+    if (part.filename !== undefined) head += `; filename="${part.filename}"`;
+    head += '\r\n';
+    if (part.contentType) head += `Content-Type: ${part.contentType}\r\n`;
+    chunks.push(Buffer.from(`${head}\r\n`), Buffer.isBuffer(part.content) ? part.content : Buffer.from(part.content), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
+}
+
+/** Fields whose values change from run to run: only their type/null-ness is compared. */
+const VOLATILE = new Set([
+  'uuid',
+  'key',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'finished_at',
+  'last_update_time',
+  'last_transition_time',
+  'wait_time',
+  'duration',
+  'state',
+  'run',
+  'hash',
+]);
+
+const UUID = /^[0-9a-f]{32}$/;
+
+function kind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/**
+ * Differences between a recorded body and ours: same keys in the same
+ * order, same values, except volatile fields (type only) and uuids (mapped).
+ */
+export function shapeDiff(expected: unknown, actual: unknown, map: (value: string) => string, path = '$'): string[] {
+  if (kind(expected) !== kind(actual)) return [`${path}: expected ${kind(expected)} ${JSON.stringify(expected)}, got ${kind(actual)} ${JSON.stringify(actual)}`];
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length !== actual.length) return [`${path}: expected ${expected.length} items, got ${actual.length}`];
+    return expected.flatMap((item, i) => shapeDiff(item, actual[i], map, `${path}[${i}]`));
+  }
+  if (kind(expected) === 'object') {
+    const e = expected as Record<string, unknown>;
+    const a = actual as Record<string, unknown>;
+    const ek = Object.keys(e);
+    const ak = Object.keys(a);
+    if (ek.join(',') !== ak.join(',')) return [`${path}: expected keys [${ek.join(', ')}], got [${ak.join(', ')}]`];
+    return ek.flatMap((key) => {
+      if (VOLATILE.has(key)) {
+        return kind(e[key]) === kind(a[key]) ? [] : [`${path}.${key}: expected ${kind(e[key])}, got ${kind(a[key])}`];
+      }
+      return shapeDiff(e[key], a[key], map, `${path}.${key}`);
+    });
+  }
+  if (typeof expected === 'string' && typeof actual === 'string') {
+    const mapped = map(expected);
+    if (UUID.test(expected) && mapped === expected) return UUID.test(actual) ? [] : [`${path}: expected a uuid, got ${actual}`];
+    return mapped === actual ? [] : [`${path}: expected ${JSON.stringify(mapped)}, got ${JSON.stringify(actual)}`];
+  }
+  return expected === actual ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
+
+/** Learns recorded→actual uuid pairs from two bodies of the same shape. */
+export function learnUuids(expected: unknown, actual: unknown, into: Map<string, string>): void {
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    expected.forEach((item, i) => learnUuids(item, actual[i], into));
+    return;
+  }
+  if (kind(expected) === 'object' && kind(actual) === 'object') {
+    const e = expected as Record<string, unknown>;
+    const a = actual as Record<string, unknown>;
+    for (const key of Object.keys(e)) {
+      if (key === 'uuid' && typeof e[key] === 'string' && typeof a[key] === 'string' && !into.has(e[key])) into.set(e[key], a[key]);
+      else learnUuids(e[key], a[key], into);
+    }
+  }
+}
+
+/** Replaces every known recorded uuid (and the recorded origin) in `text`. */
+export function mapper(uuids: Map<string, string>, origins: [string, string][]): (text: string) => string {
+  return (text) => {
+    let out = text;
+    for (const [from, to] of origins) out = out.replaceAll(from, to);
+    for (const [from, to] of uuids) out = out.replaceAll(from, to);
+    return out;
+  };
+}

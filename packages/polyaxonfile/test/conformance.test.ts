@@ -50,7 +50,7 @@ function checkValid(entry: CorpusEntry, file: string): string[] {
   const dict = parsed.toDict();
   // round trip
   const again = errorOf(() => getSpecification(dict));
-  if (again !== undefined) problems.push(`toDict round-trip failed: ${String((again as Error).message)}`);
+  if (again !== undefined) problems.push(`toDict round-trip failed: ${(again as Error).message}`);
   const asserts = entry.asserts ?? [];
   for (const assert of asserts.filter((a) => (a.on ?? 'parsed') === 'parsed')) {
     const problem = checkAssert(dict, assert, () => levelsOf(parsed));
@@ -78,15 +78,15 @@ function checkInvalid(entry: CorpusEntry, file: string): string[] {
   const stage = entry.error_stage ?? 'read';
   if (stage === 'compile') {
     const readError = errorOf(() => getSpecification(readPath(file)!));
-    if (readError !== undefined) return [`expected plain parsing to succeed: ${String((readError as Error).message)}`];
+    if (readError !== undefined) return [`expected plain parsing to succeed: ${(readError as Error).message}`];
     const error = errorOf(() => compile(readPath(file)!));
     if (error === undefined) return ['expected compile to fail'];
-    if (!PolyaxonfileError.isInstance(error)) return [`not our error: ${String(error)}`];
+    if (!PolyaxonfileError.isInstance(error)) return [`not our error: ${error instanceof Error ? error.message : 'unknown'}`];
     return [];
   }
   const error = errorOf(() => getSpecification(readPath(file)!));
   if (error === undefined) return [`expected an error at ${stage}`];
-  if (!PolyaxonfileError.isInstance(error)) return [`not our error: ${String(error)}`];
+  if (!PolyaxonfileError.isInstance(error)) return [`not our error: ${error instanceof Error ? error.message : 'unknown'}`];
   if (!stageAtOrBefore(error.stage, stage)) return [`failed at ${error.stage}, expected at or before ${stage}`];
   if (error.issues.length === 0) return ['no issues'];
   return [];
@@ -113,8 +113,8 @@ describe.runIf(requireShared('polyaxonfile conformance'))('polyaxonfile conforma
         const error = await asyncErrorOf(() => checkPolyaxonfile({ polyaxonfile: file, params: paramCase.params as Record<string, unknown> }));
         const ok =
           paramCase.expect === 'valid' ? error === undefined : error !== undefined && PolyaxonfileError.isInstance(error);
-        record(ok, `${entry.path} params ${JSON.stringify(paramCase.params)}: expected ${paramCase.expect}, got ${error === undefined ? 'valid' : String((error as Error).message).split('\n').slice(0, 3).join(' | ')}`);
-        if (!ok) problems.push(`param case ${JSON.stringify(paramCase.params)} expected ${paramCase.expect}: ${error === undefined ? 'accepted' : String((error as Error).message)}`);
+        record(ok, `${entry.path} params ${JSON.stringify(paramCase.params)}: expected ${paramCase.expect}, got ${error === undefined ? 'valid' : (error as Error).message.split('\n').slice(0, 3).join(' | ')}`);
+        if (!ok) problems.push(`param case ${JSON.stringify(paramCase.params)} expected ${paramCase.expect}: ${error === undefined ? 'accepted' : (error as Error).message}`);
       }
       expect(problems).toEqual([]);
     });

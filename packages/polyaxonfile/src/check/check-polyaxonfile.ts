@@ -1,16 +1,13 @@
 import type { V1Component } from '../schemas/component';
-import type { V1Operation } from '../schemas/operation';
 import { applyOperationContexts } from '../compile/apply-contexts';
 import { compileOperation } from '../compile/compile-operation';
 import { patchObject } from '../compile/patch';
-import type { PatchStrategy } from '../schemas/patch-strategy';
 import { PolyaxonfileError } from '../errors';
 import { isRecord, deepMerge } from '../read/plain-data';
 import type { SpecData, SpecSource } from '../read/read-sources';
 import { getSpecification, OperationSpecification } from '../specs/specifications';
 import type { AnySpec } from '../specs/specifications';
 import { toDict } from '../specs/to-dict';
-import type { Spec } from '../specs/to-dict';
 import { parseJson, parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
 import { hubComponentUrl } from './hub-ref';
@@ -226,16 +223,16 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
       delete patch.isPreset;
       delete patch.kind;
       delete patch.version;
-      const strategy = (presetSpec.patchStrategy ?? 'post_merge') as PatchStrategy;
+      const strategy = (presetSpec.patchStrategy ?? 'post_merge');
       delete patch.patchStrategy;
       operation = OperationSpecification.read(patchObject(toDict(operation), patch, strategy));
     }
     if (options.ignoreTemplate !== true) warnTemplate(toDict(operation), options.onWarning);
     if (options.validateParams ?? true) {
-      const compiled = compileOperation(operation as V1Operation);
+      const compiled = compileOperation(operation);
       applyOperationContexts(compiled);
     }
-    return operation as Spec<V1Operation>;
+    return operation;
   } catch (error) {
     return wrap(error);
   }

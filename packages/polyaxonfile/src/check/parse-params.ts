@@ -35,7 +35,7 @@ export function parseCliParams(values: readonly string[]): Record<string, { valu
  */
 export function normalizeCheckParams(params: unknown): Record<string, unknown> | undefined {
   if (params === undefined || params === null) return undefined;
-  if (Array.isArray(params) && params.every((p) => typeof p === 'string')) return parseCliParams(params as string[]);
+  if (Array.isArray(params) && params.every((p) => typeof p === 'string')) return parseCliParams(params);
   if (!isRecord(params)) paramsError(`Params: \`${typeof params === 'string' ? params : describeValue(params)}\` must be a valid mapping`, params);
   return params;
 }

@@ -10,7 +10,7 @@ import { withSpecMethods } from '../specs/to-dict';
 import type { Spec } from '../specs/to-dict';
 import { GLOBALS_KEYS } from '../params/param-refs';
 import { validateParams } from '../params/validate-params';
-import type { IOLike, ParamLike, RefContext } from '../params/validate-params';
+import type { IOLike, ParamLike } from '../params/validate-params';
 import { compiledParams } from './compile-operation';
 import { validateDag } from './dag';
 
@@ -42,7 +42,9 @@ function normalizeParams(params: unknown): Record<string, ParamLike> {
 }
 
 function ioList(value: unknown): IOLike[] {
-  return Array.isArray(value) ? (value.filter((io) => isRecord(io) && typeof io.name === 'string') as unknown as IOLike[]) : [];
+  if (!Array.isArray(value)) return [];
+  const items: unknown[] = value;
+  return items.filter((io): io is IOLike => isRecord(io) && typeof io.name === 'string');
 }
 
 function applyValues(ios: IOLike[] | undefined, params: Record<string, ParamLike>): IOLike[] | undefined {
@@ -70,7 +72,7 @@ function addIOContext(context: Map<string, { type?: string | null; isList?: bool
 }
 
 function validateDagOps(compiled: Record<string, unknown>, run: Record<string, unknown>, locate: Locate, options: ApplyContextsOptions): void {
-  validateDag(run as { operations?: unknown[]; components?: unknown[] }, (path) => locate(['run', ...path]));
+  validateDag(run, (path) => locate(['run', ...path]));
   const ops = (run.operations as unknown[]).filter(isRecord);
   const components = new Map<string, Record<string, unknown>>();
   if (Array.isArray(run.components)) for (const c of run.components) if (isRecord(c) && typeof c.name === 'string') components.set(c.name, c);
@@ -96,14 +98,14 @@ function validateDagOps(compiled: Record<string, unknown>, run: Record<string, u
         outputs: ioList(component.outputs),
         matrix: op.matrix,
         joins: op.joins,
-        refContext: context as RefContext,
+        refContext: context,
         isDag: true,
         isTemplate: options.isTemplate,
         checkAllRefs: options.checkAllRefs,
         convert,
         locate,
         paramsPath: ['run', 'operations', index, 'params'],
-        where: `<op ${String(op.name)}>.<component ${String(component.name ?? op.dagRef ?? '')}>`,
+        where: `<op ${JSON.stringify(op.name) ?? ''}>.<component ${JSON.stringify(component.name ?? op.dagRef) ?? ''}>`,
       });
     } catch (error) {
       if (!PolyaxonSchemaError.isInstance(error)) throw error;

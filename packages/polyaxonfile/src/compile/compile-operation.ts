@@ -89,7 +89,7 @@ export function compileOperation(op: V1Operation, override?: Partial<V1Operation
     title: 'Compile operation received an invalid configuration',
     locate: compiledLocate,
     stage: 'compile',
-  }) as V1CompiledOperation;
+  });
   const spec = withSpecMethods(result);
   rememberSource(spec, compiledLocate);
   opParams.set(spec, params);

@@ -87,7 +87,7 @@ export function validateDag(run: DagRun, locate: Locate = noLocation): string[][
   const upstream = new Map<string, string[]>();
   ops.forEach((op, index) => {
     const name = opName(op) ?? '';
-    const deps = isRecord(op) ? upstreamOps(op as DagOp) : [];
+    const deps = isRecord(op) ? upstreamOps(op) : [];
     const orphans = deps.filter((dep) => !opNames.has(dep));
     if (orphans.length > 0) {
       fail(

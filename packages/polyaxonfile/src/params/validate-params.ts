@@ -99,7 +99,7 @@ function joinParamNames(joins: unknown): Map<string, ParamLike> {
   if (!Array.isArray(joins)) return out;
   for (const join of joins) {
     if (isRecord(join) && isRecord(join.params)) {
-      for (const [name, param] of Object.entries(join.params)) if (isRecord(param)) out.set(name, param as ParamLike);
+      for (const [name, param] of Object.entries(join.params)) if (isRecord(param)) out.set(name, param);
     }
   }
   return out;

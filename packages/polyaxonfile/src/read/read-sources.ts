@@ -27,7 +27,7 @@ export interface MergedSources {
   /** The documents, in merge order. */
   readonly sources: readonly SourceDocument[];
   /** File, line and column of a field path. */
-  locate(path: readonly (string | number)[]): SpecLocation;
+  readonly locate: (path: readonly (string | number)[]) => SpecLocation;
 }
 
 /** Whether `value` is a {@link SourceDocument}. */
@@ -100,7 +100,7 @@ export function readSources(data: SpecData | readonly unknown[], options: ReadOp
   return {
     value: value as Record<string, unknown>,
     sources,
-    locate(path) {
+    locate: (path) => {
       let best: SourceDocument | undefined;
       let bestDepth = -1;
       for (let i = sources.length - 1; i >= 0; i--) {

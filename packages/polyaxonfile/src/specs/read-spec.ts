@@ -28,7 +28,7 @@ export function readSpec<S extends v.GenericSchema>(
   data: SpecData,
   options: SpecReadOptions = {},
 ): { spec: Spec<v.InferOutput<S> & object>; sources: MergedSources } {
-  let items: readonly unknown[] = isRecord(data) && Object.hasOwn(data, 'kind') && !('locate' in data) ? [data] : [{ kind }, ...(Array.isArray(data) ? data : [data])];
+  let items: readonly unknown[] = isRecord(data) && Object.hasOwn(data, 'kind') && !('locate' in data) ? [data] : [{ kind }, ...(Array.isArray(data) ? (data as readonly unknown[]) : [data])];
   if (options.isPreset === true) items = [{ isPreset: true }, ...items];
   const sources = readSources(items, options);
   checkSections(sources.value, kind, readerName, sources.locate);

@@ -82,7 +82,7 @@ export function checkSections(data: Record<string, unknown>, specKind: SpecKind,
   const where = isPreset
     ? 'Polyaxonfile preset'
     : data.version !== undefined && data.version !== null && data.version !== 0
-      ? `Polyaxonfile version \`${String(data.version)}\``
+      ? `Polyaxonfile version \`${JSON.stringify(data.version) ?? ''}\``
       : 'Polyaxonfile';
   const unexpected = Object.keys(data).filter((key) => !SECTIONS.has(key));
   if (unexpected.length > 0) {

@@ -34,7 +34,7 @@ export const ComponentSpecification = {
   read(data: SpecData, options: SpecReadOptions = {}): Spec<V1Component> {
     const { spec, sources } = readSpec(ComponentSchema, 'component', 'ComponentSpecification', data, options);
     rememberSource(spec, sources.locate);
-    return spec as Spec<V1Component>;
+    return spec;
   },
 };
 
@@ -54,7 +54,7 @@ export const OperationSpecification = {
   read(data: SpecData, options: SpecReadOptions = {}): Spec<V1Operation> {
     const { spec, sources } = readSpec(OperationSchema, 'operation', 'OperationSpecification', data, options);
     rememberSource(spec, sources.locate);
-    return spec as Spec<V1Operation>;
+    return spec;
   },
 };
 
@@ -71,7 +71,7 @@ export const CompiledOperationSpecification = {
   read(data: SpecData, options: SpecReadOptions = {}): Spec<V1CompiledOperation> {
     const { spec, sources } = readSpec(CompiledOperationSchema, 'compiled_operation', 'CompiledOperationSpecification', data, options);
     rememberSource(spec, sources.locate);
-    return spec as Spec<V1CompiledOperation>;
+    return spec;
   },
 };
 

@@ -13,7 +13,10 @@ const camelOf = (key: string): string => key.replace(/_([a-z0-9])/g, (_m, c: str
 
 function keyText(pair: Pair): string | undefined {
   const key = pair.key;
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  if (!isScalar(key)) return undefined;
+  const value = key.value;
+  if (value === null) return '';
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
   return undefined;
 }
 
@@ -56,7 +59,7 @@ export function locateNode(
   path: readonly (string | number)[],
 ): Position | undefined {
   let node: unknown = doc.contents;
-  let offset: number | undefined = (doc.contents as Node | null)?.range?.[0];
+  let offset: number | undefined = (doc.contents)?.range?.[0];
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {

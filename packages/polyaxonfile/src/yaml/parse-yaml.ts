@@ -17,7 +17,7 @@ export interface SourceDocument {
   /** The file or URL it came from. */
   readonly file?: string;
   /** Where `path` is in the source text, when known. */
-  locate(path: readonly (string | number)[]): Position | undefined;
+  readonly locate: (path: readonly (string | number)[]) => Position | undefined;
 }
 
 const OPTIONS = {
@@ -26,7 +26,7 @@ const OPTIONS = {
   customTags: pyyamlTags,
   merge: true,
   uniqueKeys: false,
-  logLevel: 'silent',
+  logLevel: 'error',
   prettyErrors: false,
   strict: false,
 } as const;
@@ -99,7 +99,7 @@ export function parseYaml(text: string, file?: string): SourceDocument {
     return {
       value,
       ...(file === undefined ? {} : { file }),
-      locate(path) {
+      locate: (path) => {
         const position = locateNode(doc, counter, path);
         if (position === undefined || pads === undefined) return position;
         return { line: position.line, column: Math.max(1, position.column - (pads.get(position.line - 1) ?? 0)) };
@@ -147,7 +147,7 @@ export function parseJson(text: string, file?: string): SourceDocument {
   return {
     value,
     ...(file === undefined ? {} : { file }),
-    locate(path) {
+    locate: (path) => {
       try {
         located ??= compose(text);
         return locateNode(located.doc, located.counter, path);

@@ -1,3 +1,12 @@
+// The `px` entry point. Kept tiny: `--version` answers without loading
+// anything else; every other command loads the router, which loads the
+// command it runs (and only what that command needs).
 import { VERSION } from './version';
 
-console.log(VERSION);
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { runCli } = await import('./main');
+  process.exitCode = await runCli({ argv });
+}

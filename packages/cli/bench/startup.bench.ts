@@ -1,0 +1,40 @@
+// Start-up cost of the built `px` binary, as ratios to the `node -e 0` floor
+// on the same machine: `px --version` (target <= 1.5x) and
+// `px check -f <example>` (target <= 3x). Needs `dist/` (the bench task builds first).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { emit, median } from '@px/testkit/bench';
+
+const pkgDir = existsSync(join(process.cwd(), 'bin', 'px.js')) ? process.cwd() : resolve(process.cwd(), 'packages/cli');
+const bin = join(pkgDir, 'bin', 'px.js');
+const example = join(pkgDir, 'test', '__fixtures__', 'job.yaml');
+const ROUNDS = 20;
+
+function wallMs(args: readonly string[]): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${String(result.status)}: ${result.stderr.toString()}`);
+  return elapsed;
+}
+
+function sample(args: readonly string[]): number {
+  wallMs(args);
+  wallMs(args);
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) samples.push(wallMs(args));
+  return median(samples);
+}
+
+if (!existsSync(join(pkgDir, 'dist', 'bin.js'))) {
+  console.error('[px] @px/cli startup bench skipped: dist/bin.js not built');
+} else {
+  const floor = sample(['-e', '0']);
+  const version = sample([bin, '--version']);
+  const check = sample([bin, 'check', '-f', example]);
+  emit({ package: '@px/cli', name: 'node -e 0 (floor)', unit: 'ms', value: Math.round(floor * 10) / 10, n: ROUNDS });
+  emit({ package: '@px/cli', name: 'px --version / node -e 0', unit: 'ratio', value: Math.round((version / floor) * 100) / 100, n: ROUNDS });
+  emit({ package: '@px/cli', name: 'px check -f job.yaml / node -e 0', unit: 'ratio', value: Math.round((check / floor) * 100) / 100, n: ROUNDS });
+}

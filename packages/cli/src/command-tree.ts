@@ -1,0 +1,469 @@
+import type { CommandSpec, GroupCommandSpec, OptionSpec } from './command-spec';
+
+// Shared options, spelled as upstream's click declarations (short forms and
+// their collisions included: `-p` is the project almost everywhere but the
+// password in `login`; `-o` is the output except in `project ls`, ...).
+
+const project: OptionSpec = { long: 'project', short: 'p', value: 'project', description: 'The project name, e.g. `mnist` or `acme/mnist`.' };
+const uid: OptionSpec = {
+  long: 'uid',
+  aliases: ['uuid'],
+  multiShort: ['-uid', '-id'],
+  value: 'uuid',
+  description: 'The run uuid (default: the last run cached in this directory).',
+};
+const output: OptionSpec = {
+  long: 'output',
+  short: 'o',
+  value: 'format',
+  description: 'Output format: `json`, `yaml`, or `path=<file>` (writes JSON to the file).',
+};
+const outputLong: OptionSpec = { ...output, short: undefined };
+const yes: OptionSpec = { long: 'yes', short: 'y', description: 'Automatic yes to prompts.' };
+const offline: OptionSpec = { long: 'offline', description: 'Use the offline run under the offline root instead of the API.' };
+const path: OptionSpec = { long: 'path', value: 'path', description: 'The offline root to read runs from.' };
+const url: OptionSpec = { long: 'url', description: 'Print the url instead of opening a browser.' };
+const name: OptionSpec = { long: 'name', short: 'n', value: 'name', description: 'Name.' };
+const description: OptionSpec = { long: 'description', value: 'text', description: 'Description.' };
+const tags: OptionSpec = { long: 'tags', value: 'tags', description: 'Comma separated tags, e.g. `a,b`.' };
+const query: OptionSpec = { long: 'query', short: 'q', value: 'query', description: 'A PQL query, e.g. `status:running`.' };
+const sort: OptionSpec = { long: 'sort', short: 's', value: 'sort', description: 'Sort order, e.g. `-created_at`.' };
+const limitLong: OptionSpec = { long: 'limit', value: 'n', description: 'Number of results.' };
+const limit: OptionSpec = { ...limitLong, short: 'l' };
+const offsetLong: OptionSpec = { long: 'offset', value: 'n', description: 'Results to skip.' };
+const offset: OptionSpec = { ...offsetLong, multiShort: ['-off'] };
+const file: OptionSpec = {
+  long: 'file',
+  short: 'f',
+  value: 'path',
+  repeatable: true,
+  description: 'A Polyaxonfile; further `-f` files are presets/overrides.',
+};
+const params: OptionSpec = {
+  long: 'param',
+  aliases: ['params'],
+  short: 'P',
+  value: 'name=value',
+  repeatable: true,
+  description: 'A parameter, e.g. `-P lr=0.01` (repeatable).',
+};
+
+const runRef = [project, uid];
+
+function group(spec: Omit<GroupCommandSpec, 'kind'>): GroupCommandSpec {
+  return { kind: 'group', ...spec };
+}
+
+/** The whole `px` command tree: upstream's tree minus admin/agent/service-only commands. */
+export const COMMAND_TREE: readonly CommandSpec[] = [
+  {
+    kind: 'leaf',
+    name: 'login',
+    description: 'Log in to Polyaxon with a token or a username/password.',
+    options: [
+      { long: 'token', short: 't', value: 'token', description: 'A polyaxon token.' },
+      { long: 'username', short: 'u', value: 'username', description: 'Polyaxon username.' },
+      { long: 'password', short: 'p', value: 'password', description: 'Polyaxon password (prompted when missing).' },
+    ],
+    load: () => import('./commands/auth').then((m) => m.login),
+  },
+  {
+    kind: 'leaf',
+    name: 'logout',
+    description: 'Log out: removes the stored token and user.',
+    options: [],
+    load: () => import('./commands/auth').then((m) => m.logout),
+  },
+  {
+    kind: 'leaf',
+    name: 'whoami',
+    description: 'Show the current logged-in user.',
+    options: [output],
+    load: () => import('./commands/auth').then((m) => m.whoami),
+  },
+  {
+    kind: 'leaf',
+    name: 'version',
+    description: 'Print the current version of the CLI.',
+    options: [{ long: 'check', description: 'Also print the server version (needs the API).' }, output],
+    load: () => import('./commands/version').then((m) => m.version),
+  },
+  group({
+    name: 'config',
+    description: 'Set and get the global configurations.',
+    options: [{ long: 'list', short: 'l', description: 'Deprecated, same as `config show`.' }],
+    commands: [
+      {
+        kind: 'leaf',
+        name: 'show',
+        description: 'Show the effective configuration with the source of each value.',
+        options: [output],
+        load: () => import('./commands/config').then((m) => m.show),
+      },
+      {
+        kind: 'leaf',
+        name: 'get',
+        description: 'Print the values of the given configuration keys.',
+        args: '<keys...>',
+        options: [],
+        load: () => import('./commands/config').then((m) => m.get),
+      },
+      {
+        kind: 'leaf',
+        name: 'set',
+        description: 'Set global configuration values.',
+        options: [
+          { long: 'debug', value: 'bool', description: 'To set the verbosity of the client.' },
+          { long: 'host', value: 'url', description: 'To set the server endpoint.' },
+          { long: 'no-api', value: 'bool', description: 'To disable any API call.' },
+          { long: 'verify-ssl', value: 'bool', description: 'To set whether or not to verify the SSL certificate.' },
+          { long: 'home', value: 'path', description: 'To set POLYAXON_HOME to specify the context where the CLI/Client reads/writes global configuration.' },
+          { long: 'owner', value: 'owner', description: 'To set the default owner (organization).' },
+          { long: 'disable-errors-reporting', value: 'bool', description: 'To disable errors reporting.' },
+          { long: 'no-purge', description: 'To not purge the auth and user configs when the host changes.' },
+        ],
+        load: () => import('./commands/config').then((m) => m.set),
+      },
+      {
+        kind: 'leaf',
+        name: 'purge',
+        description: 'Purge the global configuration.',
+        options: [{ long: 'cache-only', description: 'Only purge the cached project and run.' }],
+        load: () => import('./commands/config').then((m) => m.purge),
+      },
+    ],
+  }),
+  {
+    kind: 'leaf',
+    name: 'check',
+    description: 'Check a Polyaxonfile: prints its verdict, or the operation with `-o json`.',
+    options: [
+      { ...file, description: 'The Polyaxonfile to check; further files are presets (repeatable).' },
+      { long: 'python-module', multiShort: ['-pm'], value: 'module', description: 'A Python module (not supported by px).' },
+      { long: 'version', short: 'v', description: 'Print the version of the Polyaxonfile.' },
+      params,
+      { long: 'lint', short: 'l', description: 'Skip params validation (still builds the operation).' },
+      { long: 'presets', value: 'names', description: 'Comma separated preset names (recorded on the operation).' },
+      { ...output, description: 'Output format: `json` or `yaml`.' },
+    ],
+    load: () => import('./commands/check').then((m) => m.check),
+  },
+  {
+    kind: 'leaf',
+    name: 'init',
+    description: 'Initialize a project in the current directory (local `.polyaxon` cache).',
+    options: [
+      project,
+      { long: 'git-connection', value: 'name', description: 'A git connection to use with `--git-url`.' },
+      { long: 'git-url', value: 'url', description: 'A git url to use for the git init preset.' },
+      { long: 'polyaxonfile', description: 'Create a polyaxonfile.yaml template.' },
+      { long: 'polyaxonignore', description: 'Create a default .polyaxonignore file.' },
+      yes,
+    ],
+    load: () => import('./commands/init').then((m) => m.init),
+  },
+  group({
+    name: 'project',
+    aliases: ['projects'],
+    description: 'Commands for projects.',
+    options: [project],
+    commands: [
+      {
+        kind: 'leaf',
+        name: 'create',
+        description: 'Create a new project.',
+        options: [
+          { ...name, description: 'The project name, e.g. `mnist` or `acme/mnist`.' },
+          description,
+          tags,
+          { long: 'public', description: 'Make the project public.' },
+          { long: 'init', description: 'Initialize the project in the current directory after creating it.' },
+          output,
+        ],
+        load: () => import('./commands/project').then((m) => m.create),
+      },
+      {
+        kind: 'leaf',
+        name: 'ls',
+        description: 'List projects.',
+        options: [
+          { long: 'owner', short: 'o', value: 'owner', description: 'The owner (`-o` is the owner here, as upstream).' },
+          query,
+          sort,
+          limitLong,
+          offsetLong,
+          outputLong,
+        ],
+        load: () => import('./commands/project').then((m) => m.list),
+      },
+      {
+        kind: 'leaf',
+        name: 'get',
+        description: 'Get info for a project.',
+        options: [project, output],
+        load: () => import('./commands/project').then((m) => m.get),
+      },
+      {
+        kind: 'leaf',
+        name: 'update',
+        description: 'Update a project.',
+        options: [
+          project,
+          { ...name, description: 'New name.' },
+          description,
+          tags,
+          { long: 'private', value: 'bool', description: 'Set the visibility of the project.' },
+          output,
+        ],
+        load: () => import('./commands/project').then((m) => m.update),
+      },
+      {
+        kind: 'leaf',
+        name: 'delete',
+        description: 'Delete a project.',
+        options: [project, yes],
+        load: () => import('./commands/project').then((m) => m.remove),
+      },
+      {
+        kind: 'leaf',
+        name: 'dashboard',
+        description: 'Open the project dashboard in a browser.',
+        options: [project, yes, url],
+        load: () => import('./commands/project').then((m) => m.dashboard),
+      },
+    ],
+  }),
+  {
+    kind: 'leaf',
+    name: 'run',
+    description: 'Run a Polyaxonfile: creates a run from the operation.',
+    options: [
+      project,
+      file,
+      { long: 'python-module', multiShort: ['-pm'], value: 'module', description: 'A Python module (not supported by px).' },
+      { long: 'url', value: 'url', description: 'A url of a Polyaxonfile (not supported by px).' },
+      { long: 'hub', value: 'component', description: 'A hub component (not supported by px).' },
+      { ...name, description: 'Name to give to this run.' },
+      tags,
+      description,
+      { long: 'shell', short: 's', description: 'Start a shell session (not supported by px).' },
+      { long: 'log', aliases: ['logs'], short: 'l', description: 'Stream the logs after creating the run.' },
+      { long: 'upload', short: 'u', description: 'Upload the working directory to the run before it starts.' },
+      { long: 'upload-from', multiShort: ['-u-from'], value: 'path', description: 'The path to upload (implies --upload).' },
+      { long: 'upload-to', multiShort: ['-u-to'], value: 'path', description: 'The run artifacts path to upload to (implies --upload).' },
+      { long: 'watch', short: 'w', description: 'Watch the statuses after creating the run.' },
+      params,
+      { long: 'presets', value: 'names', description: 'Comma separated preset names.' },
+      { long: 'queue', short: 'q', value: 'queue', description: 'The queue to use, `queue` or `agent/queue`.' },
+      { long: 'namespace', multiShort: ['-ns'], value: 'namespace', description: 'The namespace to use.' },
+      { long: 'nocache', description: 'Deprecated: disable the cache.' },
+      { long: 'cache', value: 'bool', description: 'Enable or disable the cache.' },
+      { long: 'approved', multiShort: ['-ap'], value: 'bool', description: 'Approve or not the run.' },
+      { long: 'ignore-template', description: 'Ignore the template flag of the Polyaxonfile.' },
+      output,
+    ],
+    load: () => import('./commands/run').then((m) => m.run),
+  },
+  group({
+    name: 'ops',
+    description: 'Commands for runs (operations).',
+    options: [project, uid],
+    commands: [
+      {
+        kind: 'leaf',
+        name: 'ls',
+        description: 'List runs.',
+        options: [
+          project,
+          { long: 'io', multiShort: ['-io'], description: 'Show the inputs/outputs columns.' },
+          query,
+          sort,
+          limit,
+          offset,
+          { long: 'columns', short: 'c', value: 'cols', description: 'Comma separated columns to show.' },
+          offline,
+          path,
+          output,
+        ],
+        load: () => import('./commands/ops-read').then((m) => m.list),
+      },
+      {
+        kind: 'leaf',
+        name: 'get',
+        description: 'Get a run.',
+        options: [...runRef, offline, path, output],
+        load: () => import('./commands/ops-read').then((m) => m.get),
+      },
+      {
+        kind: 'leaf',
+        name: 'statuses',
+        description: 'Get the statuses of a run.',
+        options: [...runRef, { long: 'watch', short: 'w', description: 'Watch the statuses until the run is done.' }, offline, path, output],
+        load: () => import('./commands/ops-read').then((m) => m.statuses),
+      },
+      {
+        kind: 'leaf',
+        name: 'logs',
+        description: 'Get the logs of a run (follows them by default).',
+        options: [
+          ...runRef,
+          { long: 'follow', short: 'f', description: 'Follow the logs until the run is done (default).' },
+          { long: 'no-follow', multiShort: ['-nf'], description: 'Print the current logs and stop.' },
+          { long: 'hide-time', short: 'h', description: 'Hide the timestamps.' },
+          { long: 'all-containers', description: 'Show the logs of all containers.' },
+          { long: 'all-info', short: 'a', description: 'Show the node, pod and container of each line.' },
+          offline,
+          path,
+        ],
+        load: () => import('./commands/ops-logs').then((m) => m.logs),
+      },
+      {
+        kind: 'leaf',
+        name: 'update',
+        description: 'Update a run.',
+        options: [...runRef, { ...name, description: 'New name.' }, description, tags, output],
+        load: () => import('./commands/ops-write').then((m) => m.update),
+      },
+      {
+        kind: 'leaf',
+        name: 'stop',
+        description: 'Stop a run.',
+        options: [...runRef, yes],
+        load: () => import('./commands/ops-write').then((m) => m.stop),
+      },
+      {
+        kind: 'leaf',
+        name: 'approve',
+        description: 'Approve a run waiting for approval.',
+        options: [...runRef],
+        load: () => import('./commands/ops-write').then((m) => m.approve),
+      },
+      {
+        kind: 'leaf',
+        name: 'restart',
+        description: 'Restart (or copy) a run.',
+        options: [
+          ...runRef,
+          { long: 'name', value: 'name', description: 'Name of the new run.' },
+          tags,
+          description,
+          { long: 'copy', short: 'c', description: 'Copy the run instead of restarting it.' },
+          { long: 'copy-dir', value: 'dir', repeatable: true, description: 'A directory to copy from the original run.' },
+          { long: 'copy-file', value: 'file', repeatable: true, description: 'A file to copy from the original run.' },
+          { ...file, description: 'A Polyaxonfile to override the run with (repeatable).' },
+          { long: 'recompile', description: 'Treat the file as a full specification.' },
+          output,
+        ],
+        load: () => import('./commands/ops-write').then((m) => m.restart),
+      },
+      {
+        kind: 'leaf',
+        name: 'resume',
+        description: 'Resume a run.',
+        options: [
+          ...runRef,
+          { long: 'name', value: 'name', description: 'New name.' },
+          tags,
+          description,
+          { ...file, description: 'A Polyaxonfile to override the run with (repeatable).' },
+          { long: 'recompile', description: 'Treat the file as a full specification.' },
+          output,
+        ],
+        load: () => import('./commands/ops-write').then((m) => m.resume),
+      },
+      {
+        kind: 'leaf',
+        name: 'delete',
+        description: 'Delete a run.',
+        options: [...runRef, yes, offline, path],
+        load: () => import('./commands/ops-write').then((m) => m.remove),
+      },
+      {
+        kind: 'leaf',
+        name: 'artifacts',
+        description: 'Download the artifacts of a run.',
+        options: [
+          ...runRef,
+          { long: 'file', short: 'f', value: 'path', repeatable: true, description: 'A file to download (repeatable).' },
+          { long: 'dir', short: 'd', value: 'path', repeatable: true, description: 'A directory to download (repeatable).' },
+          { long: 'path-to', aliases: ['path'], value: 'path', description: 'Where to download (default: the archives root).' },
+          { long: 'no-untar', description: 'Keep directory downloads as tar.gz files.' },
+        ],
+        load: () => import('./commands/ops-artifacts').then((m) => m.download),
+      },
+      {
+        kind: 'leaf',
+        name: 'upload',
+        description: 'Upload files or a directory to the artifacts of a run.',
+        options: [
+          ...runRef,
+          { long: 'path-from', value: 'path', description: 'The local file or directory to upload (default: the working directory).' },
+          { long: 'path-to', value: 'path', description: 'The destination in the run artifacts (`/` = root).' },
+          { long: 'sync-failure', description: 'Mark the run as failed when the upload fails.' },
+        ],
+        load: () => import('./commands/ops-artifacts').then((m) => m.upload),
+      },
+      {
+        kind: 'leaf',
+        name: 'push',
+        description: 'Push offline runs to the API.',
+        options: [
+          ...runRef,
+          { long: 'all-runs', short: 'a', description: 'Push all offline runs.' },
+          { long: 'no-artifacts', description: 'Do not upload the artifacts.' },
+          { long: 'clean', short: 'c', description: 'Delete the local run after pushing it.' },
+          { long: 'path-from', aliases: ['path'], value: 'path', description: 'The offline root (default: the offline root of the context).' },
+          { long: 'reset-project', description: 'Push to the current project instead of the run’s own.' },
+          { long: 'reset-uuid', description: 'Give the pushed run a new uuid.' },
+          { long: 'name', short: 'n', value: 'name', description: 'New name for the pushed run.' },
+        ],
+        load: () => import('./commands/ops-offline').then((m) => m.push),
+      },
+      {
+        kind: 'leaf',
+        name: 'pull',
+        description: 'Pull remote runs into the offline root.',
+        options: [
+          ...runRef,
+          { long: 'all-runs', short: 'a', description: 'Pull all the runs of the project.' },
+          query,
+          limit,
+          offset,
+          { long: 'no-artifacts', description: 'Do not download the artifacts.' },
+          { long: 'path-to', aliases: ['path'], value: 'path', description: 'The offline root to pull into.' },
+        ],
+        load: () => import('./commands/ops-offline').then((m) => m.pull),
+      },
+      {
+        kind: 'leaf',
+        name: 'dashboard',
+        description: 'Open the run dashboard in a browser.',
+        options: [...runRef, yes, url],
+        load: () => import('./commands/ops-write').then((m) => m.dashboard),
+      },
+    ],
+  }),
+  {
+    kind: 'leaf',
+    name: 'dashboard',
+    description: 'Open the dashboard in a browser.',
+    options: [yes, url],
+    load: () => import('./commands/version').then((m) => m.dashboard),
+  },
+  {
+    kind: 'leaf',
+    name: 'completion',
+    description: 'Print the shell completion script (bash, zsh or fish).',
+    args: '<shell>',
+    options: [],
+    load: () => import('./commands/completion').then((m) => m.completion),
+  },
+];
+
+/** Options accepted before the command name. */
+export const ROOT_OPTIONS: readonly OptionSpec[] = [
+  { long: 'verbose', short: 'v', description: 'Print stack traces and debug details.' },
+  { long: 'offline', description: 'Run in offline mode (POLYAXON_IS_OFFLINE=true).' },
+  { long: 'version', description: 'Print the version and exit.' },
+  { long: 'help', description: 'Show this message and exit.' },
+];

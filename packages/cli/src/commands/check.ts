@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import type { CommandContext } from '../command-context';
+import { CliError } from '../errors';
+import { codeFrame } from '../output/code-frame';
+import { parseOutputFormat } from '../output/output-format';
+import { toYaml } from '../output/yaml';
+import { hasMarker } from '../print-error';
+import { flagOption, listOption, stringOption } from '../option-values';
+import { specFiles } from '../spec-files';
+
+/** The `-o json` answer of `px check` (issue contract). */
+export type CheckReport =
+  | { readonly ok: true; readonly kind: unknown; readonly spec: Record<string, unknown> }
+  | {
+      readonly ok: false;
+      readonly error: {
+        readonly type: string;
+        readonly message: string;
+        readonly file: string | null;
+        readonly line: number | null;
+        readonly column: number | null;
+        readonly path: string | null;
+      };
+    };
+
+interface IssueLike {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly expected?: string;
+  readonly received?: string;
+}
+
+const PREFIX = /^Polyaxonfile is not valid\.\s*/;
+
+function cleanMessage(message: string): string {
+  return message.replace(PREFIX, '').trim() || message;
+}
+
+function issuesOf(error: unknown): readonly IssueLike[] {
+  const issues = (error as { issues?: unknown }).issues;
+  return Array.isArray(issues) ? (issues as IssueLike[]) : [];
+}
+
+/** Turns any failure of the check into the JSON error object of the contract. */
+export function errorReport(error: unknown, fallbackFile: string | undefined): CheckReport {
+  const isSpec = hasMarker(error, 'px.polyaxonfile.PolyaxonfileError');
+  const first = isSpec ? issuesOf(error)[0] : undefined;
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? cleanMessage(error.message) : String(error);
+  return {
+    ok: false,
+    error: {
+      type: name,
+      message,
+      file: first?.file ?? fallbackFile ?? null,
+      line: first?.line ?? null,
+      column: first?.column ?? null,
+      path: first === undefined || first.path.length === 0 ? null : first.path.join('.'),
+    },
+  };
+}
+
+function printIssues(ctx: CommandContext, error: unknown): void {
+  ctx.print.error('Polyaxonfile is not valid.');
+  const issues = issuesOf(error);
+  const message = error instanceof Error ? cleanMessage(error.message) : String(error);
+  if (issues.length === 0) {
+    ctx.print.error(`Error: ${message}`);
+    return;
+  }
+  ctx.print.error(`Error: ${message}`);
+  const sources = new Map<string, string | undefined>();
+  for (const issue of issues.slice(0, 20)) {
+    const where = issue.path.length === 0 ? '' : ` at \`${issue.path.join('.')}\``;
+    const detail = [issue.expected === undefined ? undefined : `expected ${issue.expected}`, issue.received === undefined ? undefined : `received ${issue.received}`]
+      .filter((x) => x !== undefined)
+      .join(', ');
+    if (issues.length > 1 || issue.message !== message) ctx.print.error(`  - ${issue.message}${where}${detail === '' ? '' : ` (${detail})`}`);
+    if (issue.file !== undefined && issue.line !== undefined) {
+      ctx.print.error(`    --> ${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`);
+      if (!sources.has(issue.file)) {
+        try {
+          sources.set(issue.file, readFileSync(issue.file, 'utf8'));
+        } catch {
+          sources.set(issue.file, undefined);
+        }
+      }
+      const text = sources.get(issue.file);
+      const frame = text === undefined ? undefined : codeFrame(text, issue.line, issue.column);
+      if (frame !== undefined) ctx.print.error(frame.replace(/^/gm, '    '));
+    }
+  }
+  if (issues.length > 20) ctx.print.error(`  ... and ${issues.length - 20} more problems`);
+}
+
+/**
+ * `px check -f FILE [-f PRESET ...] [-P k=v ...] [--lint] [-o json]`: checks a
+ * Polyaxonfile and builds its operation (upstream `check_polyaxonfile(..., to_op=True)`).
+ * Never loads the HTTP stack.
+ */
+export async function check(ctx: CommandContext): Promise<number> {
+  const format = parseOutputFormat(stringOption(ctx.options, 'output'));
+  if (format.kind === 'file') throw new CliError('`px check` supports `-o json` and `-o yaml`.', { exitCode: 2 });
+  if (stringOption(ctx.options, 'pythonModule') !== undefined) {
+    throw new CliError('Python modules (`-pm`) are not supported by px; pass a YAML or JSON Polyaxonfile with `-f`.');
+  }
+  const files = specFiles(ctx, listOption(ctx.options, 'file'));
+  const params = listOption(ctx.options, 'param');
+  const presets = stringOption(ctx.options, 'presets')
+    ?.split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const machine = format.kind === 'json' || format.kind === 'yaml';
+  const write = (report: CheckReport): void => {
+    ctx.io.stdout.write(format.kind === 'yaml' ? toYaml(report) : `${JSON.stringify(report, null, 2)}\n`);
+  };
+  const pf = await import('@px/polyaxonfile/node');
+  let spec: Record<string, unknown>;
+  try {
+    if (files.length === 0) {
+      throw new pf.PolyaxonfileError(
+        'Something went wrong, `check_polyaxonfile` was called without a polyaxonfile, a hub component reference, a url or a python module.',
+        { stage: 'read' },
+      );
+    }
+    const op = await pf.checkPolyaxonfile({
+      polyaxonfile: files,
+      params,
+      ...(presets === undefined || presets.length === 0 ? {} : { presets }),
+      toOp: true,
+      validateParams: !flagOption(ctx.options, 'lint'),
+      onWarning: (message) => ctx.print.warning(message),
+    });
+    spec = pf.toDict(op);
+  } catch (error) {
+    if (!pf.PolyaxonfileError.isInstance(error) && !(error instanceof Error)) throw error;
+    if (machine) {
+      write(errorReport(error, files[0]));
+      return 1;
+    }
+    printIssues(ctx, error);
+    return 1;
+  }
+  if (machine) {
+    write({ ok: true, kind: spec.kind, spec });
+    return 0;
+  }
+  ctx.print.success('Polyaxonfile valid');
+  if (flagOption(ctx.options, 'version')) ctx.print.line(`The version is: ${String(spec.version)}`);
+  return 0;
+}

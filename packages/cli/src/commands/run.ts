@@ -1,0 +1,116 @@
+import type { CommandContext } from '../command-context';
+import { resolveFor } from '../context-loader';
+import { cacheRun, resolveProjectTarget, runUrl } from '../entity-resolution';
+import { CliError } from '../errors';
+import { emitData } from '../output/emit-data';
+import { cellText } from '../output/table';
+import { parseOutputFormat } from '../output/output-format';
+import { flagOption, listOption, parseTags, stringOption } from '../option-values';
+import { specFiles } from '../spec-files';
+import { withApi } from './with-api';
+
+/**
+ * `px run -f FILE [-P k=v ...] [-p project] [-n name] [-u] [-w] [-l] ...`: builds the operation locally, creates the run, then
+ * optionally uploads the working directory, watches statuses or streams logs.
+ */
+export async function run(ctx: CommandContext): Promise<number> {
+  const o = ctx.options;
+  const format = parseOutputFormat(stringOption(o, 'output'));
+  if (flagOption(o, 'log') && flagOption(o, 'shell')) {
+    throw new CliError("You can't use `--logs` and `--shell` at the same time, please use only one of them.");
+  }
+  if (flagOption(o, 'shell')) throw new CliError('`--shell` is not supported by px.');
+  if (stringOption(o, 'pythonModule') !== undefined) throw new CliError('Python modules (`-pm`) are not supported by px; pass a YAML or JSON Polyaxonfile with `-f`.');
+  const cache = stringOption(o, 'cache');
+  const nocache = flagOption(o, 'nocache');
+  if (cache !== undefined && nocache) throw new CliError("You can't use `--cache` and `--nocache` at the same time.");
+  if (nocache) ctx.print.warning('The `--nocache` option is deprecated, please use `--cache=false`.');
+  const uploadFrom = stringOption(o, 'uploadFrom');
+  const uploadTo = stringOption(o, 'uploadTo');
+  const upload = flagOption(o, 'upload') || uploadFrom !== undefined || uploadTo !== undefined;
+  const url = stringOption(o, 'url');
+  const hub = stringOption(o, 'hub');
+  const files = url === undefined && hub === undefined ? specFiles(ctx, listOption(o, 'file')) : listOption(o, 'file').map((f) => f);
+  if (files.length === 0 && url === undefined && hub === undefined) {
+    throw new CliError('Please pass a valid polyaxonfile with `-f`, a url or a hub component (no polyaxonfile.yaml found in the current directory).');
+  }
+  const tags = parseTags(stringOption(o, 'tags'));
+  const resolved = await resolveFor(ctx);
+  const target = await resolveProjectTarget(ctx, resolved);
+
+  const pf = await import('@px/polyaxonfile/node');
+  const presets = stringOption(o, 'presets')
+    ?.split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const approved = stringOption(o, 'approved');
+  const queue = stringOption(o, 'queue');
+  const namespace = stringOption(o, 'namespace');
+  const op = await pf.checkPolyaxonfile({
+    polyaxonfile: files,
+    ...(url === undefined ? {} : { url }),
+    ...(hub === undefined ? {} : { hub, hubHost: resolved.host.value }),
+    params: listOption(o, 'param'),
+    ...(presets === undefined || presets.length === 0 ? {} : { presets }),
+    ...(queue === undefined ? {} : { queue }),
+    ...(namespace === undefined ? {} : { namespace }),
+    ...(cache === undefined ? {} : { cache }),
+    ...(nocache ? { nocache: true } : {}),
+    ...(approved === undefined ? {} : { approved }),
+    toOp: true,
+    ignoreTemplate: flagOption(o, 'ignoreTemplate'),
+    onWarning: (message) => ctx.print.warning(message),
+  });
+  const spec = pf.toDict(op);
+  const template = spec.template as { enabled?: unknown } | undefined;
+  if (template !== undefined && template !== null && template.enabled !== false && !flagOption(o, 'ignoreTemplate')) {
+    throw new CliError('Please customize the specification or disable the template!');
+  }
+
+  const body: Record<string, unknown> = {};
+  const name = stringOption(o, 'name');
+  if (name !== undefined) body.name = name;
+  const description = stringOption(o, 'description');
+  if (description !== undefined) body.description = description;
+  if (tags !== undefined) body.tags = tags;
+  body.content = JSON.stringify(spec);
+  body.managed_by = 'agent';
+  if (upload) {
+    body.pending = 'upload';
+    body.meta_info = { upload_artifacts: uploadTo ?? 'uploads' };
+  }
+  if (format.kind === 'table') ctx.print.line('Creating a new run...');
+  const created = await withApi(ctx, resolved, async (api) => {
+    try {
+      return await api.createRun(target.owner, target.project, body);
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      throw new CliError(
+        `Could not create a run.${status === 404 ? ' Make sure you have a project initialized in your current workdir, otherwise you need to pass a project with `-p/--project`.' : ''}`,
+        { cause: error, details: [String(error instanceof Error ? error.message : error)] },
+      );
+    }
+  });
+  const uuid = cellText(created.uuid);
+  const runTarget = { ...target, uuid };
+  await cacheRun(ctx, target, created);
+  if (await emitData(ctx, format, { ...created, url: runUrl(resolved.host.value, runTarget) })) return 0;
+  ctx.print.success(`A new run was created: ${target.owner}/${target.project}:${cellText(created.name ?? uuid)}@${uuid}`);
+  ctx.print.line(`You can view this run on Polyaxon UI: ${runUrl(resolved.host.value, runTarget)}`);
+
+  if (upload) {
+    const { uploadPath } = await import('./ops-artifacts');
+    await uploadPath(ctx, resolved, runTarget, uploadFrom ?? ctx.cwd, uploadTo ?? 'uploads');
+    await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, uuid, 'approve'));
+  }
+  const childOptions = { ...ctx.options, uid: uuid, project: `${target.owner}/${target.project}` };
+  if (flagOption(o, 'watch')) {
+    const { statuses } = await import('./ops-read');
+    await statuses({ ...ctx, options: { ...childOptions, watch: true, output: undefined } });
+  }
+  if (flagOption(o, 'log')) {
+    const { logs } = await import('./ops-logs');
+    await logs({ ...ctx, options: { ...childOptions, follow: true } });
+  }
+  return 0;
+}

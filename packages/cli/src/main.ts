@@ -1,0 +1,92 @@
+import { homedir } from 'node:os';
+import { colorAllowed, Printer, progressAllowed, type CliIo, type TextSink } from './cli-io';
+import type { CommandContext } from './command-context';
+import type { ParsedOptions } from './command-spec';
+import { COMMAND_TREE, ROOT_OPTIONS } from './command-tree';
+import { groupHelp, leafHelp, rootHelp } from './help';
+import { parseOptions } from './parse-options';
+import { printError } from './print-error';
+import { promptLine } from './prompt';
+import { routeArgv } from './route-argv';
+import { VERSION } from './version';
+
+/** Inputs of {@link runCli}; everything defaults to the current process. */
+export interface RunCliOptions {
+  /** Arguments after the program name, e.g. `['ops', 'ls']`. */
+  readonly argv: readonly string[];
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
+  readonly homeDir?: string;
+  readonly stdout?: TextSink;
+  readonly stderr?: TextSink;
+  /** Answers prompts (default: reads a line from stdin when it is a TTY). */
+  readonly prompt?: CliIo['prompt'];
+}
+
+function mergeGroupOptions(own: ParsedOptions, group: ParsedOptions): ParsedOptions {
+  const merged: Record<string, ParsedOptions[string]> = { ...group };
+  for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value;
+  return merged;
+}
+
+/**
+ * Runs one `px` command line and resolves to its exit code: 0 on success,
+ * 1 for handled errors, 2 for usage errors (as upstream's click CLI).
+ *
+ * @example
+ * ```ts
+ * const code = await runCli({ argv: ['check', '-f', 'polyaxonfile.yaml', '-o', 'json'] });
+ * ```
+ */
+export async function runCli(options: RunCliOptions): Promise<number> {
+  const env = options.env ?? process.env;
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const io: CliIo = {
+    stdout,
+    stderr,
+    prompt: options.prompt ?? promptLine,
+    color: colorAllowed(stdout, env),
+    colorErr: colorAllowed(stderr, env),
+    progress: progressAllowed(stderr, env),
+  };
+  const print = new Printer(io);
+  let verbose = false;
+  try {
+    const route = routeArgv(COMMAND_TREE, options.argv);
+    verbose = route.globals.verbose;
+    if (route.kind === 'version') {
+      print.line(VERSION);
+      return 0;
+    }
+    if (route.kind === 'help') {
+      const spec = route.spec;
+      const text = spec === undefined ? rootHelp(COMMAND_TREE, ROOT_OPTIONS) : spec.kind === 'group' ? groupHelp(route.path, spec) : leafHelp(route.path, spec);
+      stdout.write(text);
+      return 0;
+    }
+    const parsed = parseOptions(route.argv, route.spec.options);
+    if (Object.values(route.groupOptions).some((v) => v !== undefined)) {
+      print.warning('Passing arguments to command groups is deprecated and will be removed in v2! Please pass them to the command itself.');
+    }
+    const ctx: CommandContext = {
+      path: route.path,
+      args: parsed.args,
+      options: mergeGroupOptions(parsed.options, route.groupOptions),
+      globals: route.globals,
+      env: route.globals.offline ? { ...env, POLYAXON_IS_OFFLINE: 'true' } : env,
+      cwd: options.cwd ?? process.cwd(),
+      homeDir: options.homeDir ?? env.HOME ?? homedir(),
+      io,
+      print,
+    };
+    const handler = await route.spec.load();
+    return (await handler(ctx)) ?? 0;
+  } catch (error) {
+    return printError(error, { print, verbose: verbose || isTruthy(env.POLYAXON_DEBUG), stderr });
+  }
+}
+
+function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 't', 'yes', 'y', 'on'].includes(value.trim().toLowerCase());
+}

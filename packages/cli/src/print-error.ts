@@ -1,0 +1,89 @@
+import type { Printer, TextSink } from './cli-io';
+import { CliError } from './errors';
+import { redact } from './redact';
+
+const MARKERS = Symbol.for('px.error.markers');
+
+/**
+ * Whether `error` carries the marker of a `@px` error class (checked without
+ * importing the package that defines it, so printing an error never loads
+ * the HTTP stack or the parser).
+ */
+export function hasMarker(error: unknown, marker: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const markers = (error as { [MARKERS]?: unknown })[MARKERS];
+  return Array.isArray(markers) && markers.includes(marker);
+}
+
+const API_MESSAGES: Readonly<Record<number, string>> = {
+  400: 'One or more request parameters are incorrect',
+  401: 'Authentication failed. Retry by invoking `px login`.',
+  403: 'You are not authorized to access this resource on Polyaxon.',
+  404: 'The resource you are looking for was not found. Check if the name or uuid is correct.',
+  405: 'You made a request with an unsupported method.',
+  429: 'Too many requests, please wait and retry later.',
+  500: 'Polyaxon server encountered an internal error.',
+  502: 'The Polyaxon server is unavailable (bad gateway).',
+  503: 'The Polyaxon server is temporarily unavailable.',
+  504: 'The Polyaxon server did not answer in time (gateway timeout).',
+};
+
+function apiBody(body: unknown): string {
+  if (body === undefined || body === null || body === '') return '';
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** The one-line message printed for `error` (secrets redacted). */
+export function errorLine(error: unknown): string {
+  if (hasMarker(error, 'px.client.ApiError')) {
+    const e = error as { status: number; body?: unknown };
+    const friendly = API_MESSAGES[e.status] ?? (e.status >= 500 ? 'Polyaxon server error.' : 'Request failed.');
+    const body = e.status === 404 ? '' : apiBody(e.body);
+    return redact(`Error: Status: ${e.status}. ${friendly}${body === '' ? '' : ` ${body}`}`);
+  }
+  if (hasMarker(error, 'px.polyaxonfile.PolyaxonfileError')) {
+    const e = error as { message: string; file?: string; line?: number; column?: number };
+    const where = e.file === undefined ? '' : ` (${e.file}${e.line === undefined ? '' : `:${e.line}${e.column === undefined ? '' : `:${e.column}`}`})`;
+    return redact(`Error: Polyaxonfile is not valid: ${e.message}${where}`);
+  }
+  if (error instanceof CliError || hasMarker(error, 'px.PolyaxonException')) {
+    return redact(`Error: ${(error as Error).message}`);
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      return redact(`Error: Could not connect to the Polyaxon server: ${error.message}`);
+    }
+    return redact(`Error: Unexpected error: ${error.message}`);
+  }
+  return redact(`Error: Unexpected error: ${String(error)}`);
+}
+
+function stackOf(error: unknown): string[] {
+  const lines: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    lines.push(depth === 0 ? (current.stack ?? current.message) : `Caused by: ${current.stack ?? current.message}`);
+    current = current.cause;
+  }
+  return lines;
+}
+
+/**
+ * Prints `error` as one clear line on stderr (plus the stack trace and the
+ * chain of causes with `verbose`) and returns the exit code: the
+ * {@link CliError}'s own code, else 1.
+ */
+export function printError(error: unknown, options: { print: Printer; verbose: boolean; stderr: TextSink }): number {
+  options.print.error(errorLine(error));
+  if (error instanceof CliError) {
+    for (const detail of error.details) options.print.error(redact(detail));
+  }
+  if (options.verbose) {
+    for (const line of stackOf(error)) options.stderr.write(`${redact(line)}\n`);
+  } else if (!(error instanceof CliError) && !hasMarker(error, 'px.PolyaxonException')) {
+    options.print.error('Run with --verbose (or POLYAXON_DEBUG=true) for the stack trace.');
+  }
+  return error instanceof CliError ? error.exitCode : 1;
+}

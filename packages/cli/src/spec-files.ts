@@ -1,0 +1,53 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CommandContext } from './command-context';
+import { UsageError } from './errors';
+
+/** The default Polyaxonfile names upstream looks for in the working directory, in order. */
+const DEFAULT_NAMES = ['polyaxon', 'polyaxonci', 'polyaxon-ci', 'polyaxon.ci', 'polyaxonfile'];
+const DEFAULT_EXTENSIONS = ['yaml', 'yml', 'json'];
+
+/**
+ * The `-f` files of a command as absolute paths (relative to the working
+ * directory). Without any, the first default file (`polyaxon.yaml`,
+ * `polyaxonfile.yaml`, ...) found in the working directory.
+ *
+ * @throws {@link UsageError} (exit 2, as click) when a given file does not exist.
+ */
+export function specFiles(ctx: CommandContext, files: readonly string[]): string[] {
+  if (files.length === 0) {
+    for (const name of DEFAULT_NAMES) {
+      for (const ext of DEFAULT_EXTENSIONS) {
+        const path = join(ctx.cwd, `${name}.${ext}`);
+        if (existsSync(path)) return [path];
+      }
+    }
+    return [];
+  }
+  return files.map((file) => {
+    const path = resolve(ctx.cwd, file);
+    let ok = false;
+    try {
+      ok = statSync(path).isFile();
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new UsageError(`Invalid value for '-f' / '--file': Path '${file}' does not exist.`);
+    return path;
+  });
+}
+
+/**
+ * The content sent with `ops restart/resume -f`: the files read as a preset
+ * operation (or, with `recompile`, checked as a full operation), as JSON text.
+ */
+export async function readOverrideContent(ctx: CommandContext, files: readonly string[], recompile: boolean): Promise<string> {
+  const paths = specFiles(ctx, files);
+  const pf = await import('@px/polyaxonfile/node');
+  if (recompile) {
+    const op = await pf.checkPolyaxonfile({ polyaxonfile: paths, toOp: true, validateParams: false });
+    return JSON.stringify(pf.toDict(op));
+  }
+  const op = pf.OperationSpecification.read(paths, { isPreset: true });
+  return JSON.stringify(pf.toDict(op));
+}

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import type { ClientConfig } from '../config/client-config';
 import { PUBLIC_CONFIG_KEYS } from '../config/client-config';
-import { loadClientDefaults, type ClientDefaults } from '../config/context-defaults';
+import { loadClientDefaults, resolveEntity, type ContextSource } from '../config/context-defaults';
 import { PolyaxonClientException } from '../errors/client-error';
 import { WriteQueue, type BackgroundErrorHandler } from '../queue/write-queue';
 import { ApiTransport, type CallOptions, type StreamOptions } from '../transport/api-transport';
@@ -15,8 +15,8 @@ export interface PolyaxonClientOptions {
   config?: Partial<ClientConfig> | undefined;
   /** Receives each failed background write once (otherwise `flush()` throws them). */
   onError?: BackgroundErrorHandler | undefined;
-  /** Environment to resolve defaults from (default `process.env`). */
-  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Where the context is read from: `env` (default `process.env`), `homeDir`, `cwd`, `fsRoot`. */
+  context?: ContextSource | undefined;
 }
 
 function checkConfig(config: ClientConfig): void {
@@ -52,27 +52,36 @@ export class PolyaxonClient {
   /** The effective settings (read-only; never includes the token). */
   readonly config: Readonly<ClientConfig>;
   readonly #token: string | undefined;
-  readonly #defaults: ClientDefaults;
+  readonly #source: ContextSource;
   readonly #queue: WriteQueue;
   #transport: ApiTransport | undefined;
 
   constructor(options: PolyaxonClientOptions = {}) {
-    this.#defaults = loadClientDefaults(options.env);
-    const config: ClientConfig = { ...this.#defaults.config };
+    this.#source = { ...options.context };
+    const defaults = loadClientDefaults(this.#source, options.config ?? {}, options.token);
+    const config: ClientConfig = { ...defaults.config };
     for (const [key, value] of Object.entries(options.config ?? {})) {
       if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
     }
     checkConfig(config);
     this.config = Object.freeze(config);
-    const token = options.token ?? this.#defaults.token;
+    const token = options.token ?? defaults.token;
     this.#token = token === '' ? undefined : token;
     this.#queue = new WriteQueue(options.onError);
   }
 
-  /** Context defaults for owner/project/run (used by the entity clients). */
-  get contextDefaults(): Pick<ClientDefaults, 'owner' | 'project' | 'runUuid' | 'isManaged'> {
-    const { owner, project, runUuid, isManaged } = this.#defaults;
-    return { owner, project, runUuid, isManaged };
+  /**
+   * Resolves owner/project/run against this client's context (explicit
+   * values, `POLYAXON_*` env, in-cluster run instance and, with `useCache`,
+   * the `.project`/`.run` caches; the owner defaults to `default`).
+   *
+   * @throws {@link ContextError} on invalid names
+   */
+  resolveEntity(
+    explicit: { owner?: string | undefined; project?: string | undefined; runUuid?: string | undefined; isOffline?: boolean | undefined },
+    useCache = true,
+  ): { owner: string | undefined; team: string | undefined; project: string | undefined; runUuid: string | undefined; isManaged: boolean } {
+    return resolveEntity(this.#source, explicit, useCache);
   }
 
   /** Whether a token is set (the token itself is never exposed). */
@@ -98,12 +107,12 @@ export class PolyaxonClient {
    * @throws {@link ApiError} on a non-2xx answer
    * @throws {@link PolyaxonClientException} on network errors and timeouts
    */
-  request<T = unknown>(method: string, path: string, options?: CallOptions): Promise<T> {
+  async request<T = unknown>(method: string, path: string, options?: CallOptions): Promise<T> {
     return this.transport.call<T>(method.toUpperCase(), path, options);
   }
 
   /** Sends a streamed request; see `ApiTransport.stream`. */
-  stream(method: string, path: string, options?: StreamOptions): Promise<RawResponse> {
+  async stream(method: string, path: string, options?: StreamOptions): Promise<RawResponse> {
     return this.transport.stream(method.toUpperCase(), path, options);
   }
 

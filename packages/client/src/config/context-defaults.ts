@@ -1,55 +1,93 @@
-// Bridge to @px/context: the one place that turns the resolved context into
-// client defaults.
+// The one place that turns @px/context's resolved context into client defaults.
+import { resolveContext, type ContextOptions, type ResolvedContext } from '@px/context';
 import { VERSION } from '../version';
 import type { ClientConfig } from './client-config';
+
+/** Where the context is read from (env, home and working directories); see `@px/context`. */
+export type ContextSource = Pick<ContextOptions, 'env' | 'homeDir' | 'cwd' | 'fsRoot'>;
 
 /** Context values the client needs, already resolved. */
 export interface ClientDefaults {
   config: ClientConfig;
   token: string | undefined;
-  owner: string | undefined;
-  project: string | undefined;
-  runUuid: string | undefined;
-  isManaged: boolean;
+  context: ResolvedContext;
 }
 
-function envBool(value: string | undefined): boolean | undefined {
-  if (value === undefined || value === '') return undefined;
-  return ['1', 'true', 't', 'yes', 'y', 'on'].includes(value.trim().toLowerCase());
+function explicitOptions(config: Partial<ClientConfig>): ContextOptions {
+  const out: ContextOptions = {};
+  if (config.host !== undefined) out.host = config.host;
+  if (config.verifySsl !== undefined) out.verifySsl = config.verifySsl;
+  if (config.sslCaCert !== undefined) out.sslCaCert = config.sslCaCert;
+  if (config.certFile !== undefined) out.certFile = config.certFile;
+  if (config.keyFile !== undefined) out.keyFile = config.keyFile;
+  if (config.timeout !== undefined) out.timeout = config.timeout;
+  if (config.isOffline !== undefined) out.isOffline = config.isOffline;
+  if (config.noOp !== undefined) out.noOp = config.noOp;
+  if (config.offlineRoot !== undefined) out.offlineRoot = config.offlineRoot;
+  if (config.artifactsRoot !== undefined) out.artifactsRoot = config.artifactsRoot;
+  return out;
 }
 
-/** Resolves client defaults from the environment (`POLYAXON_*`). */
-export function loadClientDefaults(env: Readonly<Record<string, string | undefined>> = process.env): ClientDefaults {
-  const num = (v: string | undefined, d: number): number => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : d);
+/**
+ * Resolves client settings: explicit `config` wins, then the context
+ * (`POLYAXON_*` env, `~/.polyaxon/.client`, `.auth`, in-cluster files).
+ *
+ * @throws {@link ContextError} when the environment or a config file holds an invalid value
+ */
+export function loadClientDefaults(source: ContextSource, config: Partial<ClientConfig>, token: string | undefined): ClientDefaults {
+  const ctx = resolveContext({ ...source, ...explicitOptions(config), ...(token === undefined ? {} : { token }) });
+  const env = source.env ?? process.env;
+  const retries = Number(env.POLYAXON_RETRIES);
+  const poolSize = Number(env.POLYAXON_CONNECTION_POOL_MAXSIZE);
   return {
     config: {
-      host: env.POLYAXON_HOST ?? 'http://localhost:8000',
+      host: ctx.host.value,
       version: env.POLYAXON_API_VERSION ?? 'v1',
-      authenticationType: env.POLYAXON_AUTHENTICATION_TYPE ?? 'Token',
-      verifySsl: envBool(env.POLYAXON_VERIFY_SSL) ?? true,
-      sslCaCert: env.POLYAXON_SSL_CA_CERT,
-      certFile: env.POLYAXON_CERT_FILE,
-      keyFile: env.POLYAXON_KEY_FILE,
-      assertHostname: envBool(env.POLYAXON_ASSERT_HOSTNAME),
-      timeout: num(env.POLYAXON_TIMEOUT, 20),
+      authenticationType: ctx.authenticationType.value,
+      verifySsl: ctx.verifySsl.value,
+      sslCaCert: ctx.sslCaCert.value,
+      certFile: ctx.certFile.value,
+      keyFile: ctx.keyFile.value,
+      assertHostname: undefined,
+      timeout: ctx.timeout.value,
       transferTimeout: 3600,
-      retries: num(env.POLYAXON_RETRIES, 3),
+      retries: Number.isInteger(retries) && retries >= 0 && env.POLYAXON_RETRIES !== '' ? retries : 3,
       retryDelay: 0.3,
-      header: env.POLYAXON_HEADER,
-      headerService: env.POLYAXON_HEADER_SERVICE,
-      isOffline: envBool(env.POLYAXON_IS_OFFLINE) ?? false,
-      noOp: envBool(env.POLYAXON_NO_OP) ?? false,
-      watchInterval: num(env.POLYAXON_WATCH_INTERVAL, 5),
-      offlineRoot: env.POLYAXON_OFFLINE_ROOT ?? '/tmp/plx/offline',
-      archivesRoot: env.POLYAXON_ARCHIVES_ROOT ?? '/tmp/plx/archives',
-      artifactsRoot: env.POLYAXON_ARTIFACTS_ROOT ?? '/tmp/plx/artifacts',
-      connectionPoolMaxsize: num(env.POLYAXON_CONNECTION_POOL_MAXSIZE, 10),
+      header: ctx.header.value,
+      headerService: ctx.headerService.value,
+      isOffline: ctx.isOffline.value,
+      noOp: ctx.noOp.value,
+      watchInterval: ctx.watchInterval.value,
+      offlineRoot: ctx.offlineRoot.value,
+      archivesRoot: ctx.archivesRoot.value,
+      artifactsRoot: ctx.artifactsRoot.value,
+      connectionPoolMaxsize: Number.isInteger(poolSize) && poolSize > 0 ? poolSize : 10,
       userAgent: `px-client/${VERSION} (node)`,
     },
-    token: env.POLYAXON_AUTH_TOKEN,
-    owner: undefined,
-    project: undefined,
-    runUuid: undefined,
-    isManaged: envBool(env.POLYAXON_IS_MANAGED) ?? false,
+    token: ctx.token.value,
+    context: ctx,
+  };
+}
+
+/** Owner/project/run of the context for the given explicit values (uses the `.project`/`.run` caches when `useCache`). */
+export function resolveEntity(
+  source: ContextSource,
+  explicit: { owner?: string | undefined; project?: string | undefined; runUuid?: string | undefined; isOffline?: boolean | undefined },
+  useCache: boolean,
+): { owner: string | undefined; team: string | undefined; project: string | undefined; runUuid: string | undefined; isManaged: boolean } {
+  const options: ContextOptions = { ...source, useCache };
+  if (explicit.owner !== undefined && explicit.owner !== '') options.owner = explicit.owner;
+  if (explicit.project !== undefined && explicit.project !== '') options.project = explicit.project;
+  if (explicit.runUuid !== undefined && explicit.runUuid !== '') options.runUuid = explicit.runUuid;
+  if (explicit.isOffline !== undefined) options.isOffline = explicit.isOffline;
+  const ctx = resolveContext(options);
+  const owner = ctx.owner.value;
+  const slash = owner?.indexOf('/') ?? -1;
+  return {
+    owner: owner !== undefined && slash >= 0 ? owner.slice(0, slash) : owner,
+    team: owner !== undefined && slash >= 0 ? owner.slice(slash + 1) : undefined,
+    project: ctx.project.value,
+    runUuid: ctx.runUuid.value,
+    isManaged: ctx.isManaged.value,
   };
 }

@@ -1,5 +1,4 @@
 import { PolyaxonClient } from '../client/polyaxon-client';
-import { checkSlug, parseEntityRef } from '../client/entity-ref';
 import { PolyaxonClientException } from '../errors/client-error';
 import type { V1ListResponse } from '../models/list-response';
 import type { V1Project } from '../models/project';
@@ -105,21 +104,18 @@ export class ProjectClient {
     let owner = options.owner;
     let project = options.project;
     let team: string | undefined;
-    if (owner === undefined && project !== undefined) {
-      const ref = parseEntityRef(project, 'project');
-      owner = ref.owner;
-      team = ref.team;
-      project = ref.name;
-    }
-    if (owner !== undefined && owner.includes('/')) {
-      const [o, t] = owner.split('/');
-      owner = o;
-      team = t;
-    }
-    owner ??= this.#client?.contextDefaults.owner ?? 'default';
-    if (!this.noOp) {
-      checkSlug(owner, 'owner');
-      if (project !== undefined && !project.includes('/')) checkSlug(project, 'project');
+    if (this.noOp) {
+      owner ??= 'default';
+    } else if (owner !== undefined && project !== undefined && project.includes('/')) {
+      // upstream keeps the project verbatim when the owner is given
+      const split = this.client.resolveEntity({ owner }, false);
+      owner = split.owner ?? owner;
+      team = split.team;
+    } else {
+      const resolved = this.client.resolveEntity({ owner, project }, false);
+      owner = resolved.owner ?? 'default';
+      team = resolved.team;
+      project = resolved.project ?? project;
     }
     this.owner = owner;
     this.team = team;

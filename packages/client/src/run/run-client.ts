@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { PolyaxonClient } from '../client/polyaxon-client';
-import { checkSlug, parseEntityRef } from '../client/entity-ref';
 import { ApiError } from '../errors/api-error';
 import { PolyaxonClientException } from '../errors/client-error';
 import { collectFiles } from '../files/collect-files';
@@ -245,21 +244,15 @@ export class RunClient {
       this.runUuid = options.runUuid;
       return;
     }
-    const defaults = this.client.contextDefaults;
-    let owner: string | undefined;
-    let project: string | undefined;
-    if (options.project !== undefined && options.project !== '') {
-      const ref = parseEntityRef(options.owner === undefined ? options.project : `${options.owner}/${options.project}`, 'project');
-      owner = ref.owner ?? defaults.owner ?? 'default';
-      project = ref.name;
-      checkSlug(owner, 'owner');
-      checkSlug(project, 'project');
-    } else {
-      owner = defaults.owner ?? (defaults.project === undefined ? undefined : 'default');
-      project = defaults.project;
-    }
+    const resolved = this.client.resolveEntity({
+      owner: options.project === undefined ? undefined : options.owner,
+      project: options.project,
+      runUuid: this.isOffline ? undefined : options.runUuid,
+      isOffline: this.isOffline,
+    });
+    const { owner, project } = resolved;
     if ((owner === undefined || project === undefined) && !this.isOffline) {
-      if (project === undefined && !defaults.isManaged) {
+      if (project === undefined && !resolved.isManaged) {
         throw new PolyaxonClientException('Please provide a valid project, or make sure this operation is managed by Polyaxon.');
       }
       throw new PolyaxonClientException(
@@ -268,8 +261,8 @@ export class RunClient {
     }
     this.owner = owner;
     this.project = project;
-    this.runUuid = this.isOffline ? (options.runUuid ?? randomUUID().replace(/-/g, '')) : (options.runUuid ?? defaults.runUuid);
-    const local = this.isOffline || !defaults.isManaged;
+    this.runUuid = this.isOffline ? (options.runUuid ?? randomUUID().replace(/-/g, '')) : resolved.runUuid;
+    const local = this.isOffline || !resolved.isManaged;
     this.runData = dropNulls({
       owner,
       project,

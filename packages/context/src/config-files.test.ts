@@ -17,6 +17,7 @@ import {
   writeAuthFile,
   writeCliConfigFile,
   writeClientConfigFile,
+  updateClientConfigFile,
   writeHomeFile,
   writeProjectCache,
   writeRunCache,
@@ -267,5 +268,18 @@ describe('.project and .run caches', () => {
     const removed = purgeConfig(o);
     expect(removed).toEqual([join(box.root, 'ph', '.polyaxon', '.client'), join(box.root, 'ph', '.polyaxon', '.auth')]);
     expect(readFileSync(join(box.home, '.polyaxon', '.home'), 'utf8')).toContain('ph');
+  });
+});
+
+describe('updateClientConfigFile', () => {
+  it('patches the stored config like `config set` (null removes a field)', () => {
+    const box = sandbox();
+    const o = box.options();
+    writeClientConfigFile({ host: 'http://127.0.0.1:8791' }, o);
+    updateClientConfigFile({ verifySsl: false, debug: true }, o);
+    expect(box.read(configFilePaths(o).client)).toBe(
+      '{"POLYAXON_HOST":"http://127.0.0.1:8791","POLYAXON_DEBUG":true,"POLYAXON_VERIFY_SSL":false,"client_header":{}}',
+    );
+    expect(updateClientConfigFile({ debug: null }, o)).toEqual({ host: 'http://127.0.0.1:8791', verifySsl: false });
   });
 });

@@ -163,6 +163,28 @@ export function writeClientConfigFile(config: ClientConfigData, options: Context
   return path;
 }
 
+/** A change to `.client`: a value sets the field, `null` removes it, absent keys are kept. */
+export type ClientConfigPatch = { [K in keyof ClientConfigData]?: ClientConfigData[K] | null };
+
+/**
+ * Read-modify-write of the global `.client` file, as `config set` does:
+ * fields in `patch` replace the stored ones, `null` removes a field.
+ *
+ * @param patch - The fields to change.
+ * @param options - Where to write.
+ * @returns The config now stored.
+ * @throws {@link ContextError} naming the file when it is invalid or cannot be written.
+ */
+export function updateClientConfigFile(patch: ClientConfigPatch, options: ContextOptions = {}): ClientConfigData {
+  const merged: Record<string, unknown> = { ...readClientConfigFile(options) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  writeClientConfigFile(merged, options);
+  return merged;
+}
+
 /**
  * Deletes the global `.client` file.
  *

@@ -14,6 +14,8 @@ export { configFilePaths, type ConfigFilePaths } from './config-paths';
 export {
   readClientConfigFile,
   writeClientConfigFile,
+  updateClientConfigFile,
+  type ClientConfigPatch,
   purgeClientConfigFile,
   formatClientConfig,
   parseClientConfigRecord,

@@ -359,3 +359,27 @@ describe('run uuid', () => {
     expect(resolveContext(box.options({ project: 'acme/mnist', isOffline: true })).runUuid.value).toBeUndefined();
   });
 });
+
+describe('host validation', () => {
+  it.each([
+    ['localhost:8000', 'environment variable POLYAXON_HOST'],
+    ['ftp://x', 'environment variable POLYAXON_HOST'],
+    ['not a url', 'environment variable POLYAXON_HOST'],
+  ])('POLYAXON_HOST=%j is a ContextError naming %s', (host, where) => {
+    const box = sandbox();
+    expect(() => resolveContext(box.options({ env: { POLYAXON_HOST: host } }))).toThrow(`from ${where}`);
+  });
+
+  it('names the file for a bad stored host and keeps a path prefix', () => {
+    const box = sandbox();
+    const path = box.write(join(box.home, '.polyaxon/.client'), '{"POLYAXON_HOST":"nope"}');
+    expect(() => resolveContext(box.options())).toThrow(path);
+    expect(resolveContext(box.options({ host: 'https://x.io/plx/' })).host.value).toBe('https://x.io/plx');
+  });
+
+  it('parses POLYAXON_SET_AGENT with strtobool', () => {
+    const box = sandbox();
+    expect(resolveContext(box.options({ env: { POLYAXON_SET_AGENT: 'yes' } })).setAgent).toEqual({ value: true, source: 'env', origin: 'POLYAXON_SET_AGENT' });
+    expect(() => resolveContext(box.options({ env: { POLYAXON_SET_AGENT: 'maybe' } }))).toThrow('POLYAXON_SET_AGENT');
+  });
+});

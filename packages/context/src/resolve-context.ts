@@ -367,8 +367,21 @@ function uploadSize(env: Env): Resolved<number> {
 }
 
 function cleanHost(host: Resolved<string>): Resolved<string> {
-  const value = host.value.replace(/\/+$/, '');
+  const value = host.value.trim().replace(/\/+$/, '');
   if (value === '') return resolved(DEFAULT_HOST, 'default');
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    const where = host.source === 'explicit' ? 'option `host`' : host.source === 'env' ? `environment variable ${ENV.HOST}` : (host.origin ?? 'the config');
+    throw new ContextError(
+      `Invalid host \`${value}\` from ${where}: expected an http(s) URL such as http://localhost:8000. Pass \`host\` or set ${ENV.HOST}.`,
+      host.source === 'env' ? { envVar: ENV.HOST } : host.source === 'cli-config' && host.origin !== undefined ? { file: host.origin } : {},
+    );
+  }
   return resolved(value, host.source, host.origin);
 }
 
@@ -415,6 +428,7 @@ export function resolveContext(options: ContextOptions = {}): ResolvedContext {
   const auth = resolveAuth({ options, env, paths, noConfig: noConfig.value, clientToken: field<string | undefined>('token', undefined) });
   const entities = resolveEntities({ options, env, paths, isManaged: isManaged.value, isOffline: isOffline.value });
   const collectArtifacts = strictBoolEnv(env, ENV.COLLECT_ARTIFACTS);
+  const setAgent = strictBoolEnv(env, ENV.SET_AGENT);
   const collectResources = strictBoolEnv(env, ENV.COLLECT_RESOURCES);
   const useGitRegistry = envValue(env, ENV.USE_GIT_REGISTRY);
   const hasSidecar = envValue(env, ENV.HAS_PROCESS_SIDECAR);
@@ -460,6 +474,7 @@ export function resolveContext(options: ContextOptions = {}): ResolvedContext {
     inCluster: field('inCluster', false),
     noApi: field('noApi', false),
     noConfig,
+    setAgent: resolved(setAgent.value ?? false, setAgent.source, setAgent.origin),
     trackingTimeout: field('trackingTimeout', 1),
     interval: field('interval', 5),
     retries: field<number | undefined>('retries', undefined),

@@ -111,6 +111,8 @@ export interface ResolvedContext {
   readonly noApi: Resolved<boolean>;
   /** `POLYAXON_NO_CONFIG`: config files and client env vars were ignored. */
   readonly noConfig: Resolved<boolean>;
+  /** `POLYAXON_SET_AGENT` (strtobool): load the agent config too. */
+  readonly setAgent: Resolved<boolean>;
   /** Seconds slept at the end of tracking (`POLYAXON_TRACKING_TIMEOUT`, default 1). */
   readonly trackingTimeout: Resolved<number>;
   /** Legacy periodic interval (`POLYAXON_INTERVAL`, default 5). */

@@ -8,6 +8,8 @@ export interface WireResponse {
   headers: Record<string, string | string[] | undefined>;
   text: string;
   json: unknown;
+  /** Body bytes (gunzipped when Content-Encoding was gzip). */
+  raw: Buffer;
 }
 
 /** Sends one raw request (no automatic decompression, exact headers). */
@@ -18,14 +20,15 @@ export function send(server: ApiServer, method: string, path: string, headers: R
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const raw = Buffer.concat(chunks);
-        const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+        const decoded = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+        const text = decoded.toString('utf8');
         let json: unknown;
         try {
           json = text ? JSON.parse(text) : undefined;
         } catch {
           json = undefined;
         }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, raw: decoded });
       });
     });
     req.on('error', reject);
@@ -48,7 +51,7 @@ export function multipart(boundary: string, parts: { name: string; filename?: st
 }
 
 /** Fields whose values change from run to run: only their type/null-ness is compared. */
-const VOLATILE = new Set([
+export const VOLATILE: ReadonlySet<string> = new Set([
   'uuid',
   'key',
   'created_at',
@@ -74,11 +77,11 @@ function kind(value: unknown): string {
  * Differences between a recorded body and ours: same keys in the same
  * order, same values, except volatile fields (type only) and uuids (mapped).
  */
-export function shapeDiff(expected: unknown, actual: unknown, map: (value: string) => string, path = '$'): string[] {
+export function shapeDiff(expected: unknown, actual: unknown, map: (value: string) => string, path = '$', volatile: ReadonlySet<string> = VOLATILE): string[] {
   if (kind(expected) !== kind(actual)) return [`${path}: expected ${kind(expected)} ${JSON.stringify(expected)}, got ${kind(actual)} ${JSON.stringify(actual)}`];
   if (Array.isArray(expected) && Array.isArray(actual)) {
     if (expected.length !== actual.length) return [`${path}: expected ${expected.length} items, got ${actual.length}`];
-    return expected.flatMap((item, i) => shapeDiff(item, actual[i], map, `${path}[${i}]`));
+    return expected.flatMap((item, i) => shapeDiff(item, actual[i], map, `${path}[${i}]`, volatile));
   }
   if (kind(expected) === 'object') {
     const e = expected as Record<string, unknown>;
@@ -87,10 +90,10 @@ export function shapeDiff(expected: unknown, actual: unknown, map: (value: strin
     const ak = Object.keys(a);
     if (ek.join(',') !== ak.join(',')) return [`${path}: expected keys [${ek.join(', ')}], got [${ak.join(', ')}]`];
     return ek.flatMap((key) => {
-      if (VOLATILE.has(key)) {
+      if (volatile.has(key)) {
         return kind(e[key]) === kind(a[key]) ? [] : [`${path}.${key}: expected ${kind(e[key])}, got ${kind(a[key])}`];
       }
-      return shapeDiff(e[key], a[key], map, `${path}.${key}`);
+      return shapeDiff(e[key], a[key], map, `${path}.${key}`, volatile);
     });
   }
   if (typeof expected === 'string' && typeof actual === 'string') {

@@ -35,8 +35,13 @@ export function runDir(ctx: RouteContext): string {
   return safeJoin(ctx.settings.artifactsDir, param(ctx, 'uuid'));
 }
 
+/** A path inside a run folder: upstream treats a leading `/` as the run root (`"path": "/"`). */
+function inRun(path: string): string {
+  return path.replace(/^\/+/, '');
+}
+
 function relPath(ctx: RouteContext): string {
-  return ctx.url.searchParams.get('path') ?? '';
+  return inRun(ctx.url.searchParams.get('path') ?? '');
 }
 
 function isTrue(value: string | null): boolean {
@@ -112,7 +117,7 @@ async function upload(ctx: RouteContext, defaultUntar: boolean): Promise<Reply> 
     ctx.recordBody(summary);
     ctx.reportViolation(errors);
     if (!file) throw badRequest({ detail: 'No file was uploaded (field `upload_file`).' });
-    const path = typeof meta.path === 'string' ? meta.path : '';
+    const path = typeof meta.path === 'string' ? inRun(meta.path) : '';
     const untar = typeof meta.untar === 'boolean' ? meta.untar : defaultUntar;
     const overwrite = typeof meta.overwrite === 'boolean' ? meta.overwrite : true;
     const destination = safeJoin(runDir(ctx), path);

@@ -1,2 +1,16 @@
 export { VERSION } from './version';
 export { PolyaxonException, type PolyaxonExceptionOptions } from '@px/errors';
+export { TrackingError, TrackingNotInitializedError, WriterClosedError } from './errors';
+export * as tracking from './tracking';
+export { Run, type RunOptions, type LogOptions, type EndReport } from './run/run';
+export type { RunApi } from './run/run-api';
+export type { RunArtifact, StatusCondition, JsonObject } from './run/run-record';
+export type { CodeRef } from './run/code-ref';
+export type { PixelInput, PixelTensor, NestedPixels } from './media/image';
+export type { DataframeRows } from './media/dataframe';
+export type { PyDateTime, TimestampInput } from './serialization/py-datetime';
+export { PyFloat, formatPyFloat } from './serialization/py-float';
+export { EventFileWriter, type EventFileWriterOptions, type WriterBackend } from './writer/event-file-writer';
+export { rocCurve, precisionRecallCurve, auc, averagePrecision, type CurvePoints } from './media/curves';
+export { computeHistogram, type HistogramData } from './media/histogram';
+export { toFqnName } from './names';

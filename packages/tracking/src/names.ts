@@ -20,7 +20,7 @@ export function toFqnName(name: string): string {
     throw new TrackingError('A name is required to process events.');
   }
   if (SIMPLE.test(name)) return name;
-  const ascii = name.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
+  const ascii = name.normalize('NFKD').replace(/[^\u0020-\u007e\t\n\r\f\v]/g, '');
   const value = ascii.replace(NOT_ALLOWED, '').trim().replace(SLASHES, '__').replace(SEPARATORS, '-');
   if (value.length === 0) {
     throw new TrackingError(`The name ${JSON.stringify(name)} is empty once sanitised; use letters, digits, '_', '-', '.' or '/'.`);

@@ -58,8 +58,7 @@ function binaryClfCurve(yTrue: ArrayLike<unknown>, yScore: ArrayLike<number>, po
 }
 
 /**
- * ROC curve like `sklearn.metrics.roc_curve(y_true, y_score, pos_label,
- * drop_intermediate=True)`.
+ * ROC curve like sklearn's `roc_curve` with `drop_intermediate=True`.
  *
  * @param yTrue - true labels (binary, or any labels with `posLabel`)
  * @param yScore - scores, higher means positive

@@ -172,7 +172,7 @@ export function drawBoxes(image: HwcImage, boxes: readonly (readonly number[])[]
  * Nearest-neighbour resize by a factor (upstream resizes with Lanczos).
  *
  * @param image - the image
- * @param factor - the scale factor, > 0
+ * @param factor - the scale factor, greater than 0
  * @returns a new image, or `image` itself when the factor is 1
  * @throws {@link TrackingError} when the factor is not positive
  */

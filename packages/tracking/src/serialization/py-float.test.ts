@@ -24,7 +24,7 @@ describe('formatPyFloat', () => {
     [-1.25e-7, '-1.25e-07'],
     [0.001, '0.001'],
     [1.7976931348623157e308, '1.7976931348623157e+308'],
-    [12345678901234567890, '1.2345678901234567e+19'],
+    [1.2345678901234567e19, '1.2345678901234567e+19'],
   ])('formats %s like Python repr', (value, expected) => {
     expect(formatPyFloat(value)).toBe(expected);
   });

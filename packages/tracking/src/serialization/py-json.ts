@@ -11,7 +11,6 @@ export type JsonInput =
   | readonly JsonInput[]
   | { readonly [key: string]: JsonInput };
 
-// eslint-disable-next-line no-control-regex
 const NON_ASCII = /[\u007f-\uffff]/g;
 
 function escapeNonAscii(ch: string): string {

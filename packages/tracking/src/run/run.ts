@@ -1,0 +1,1511 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { resolveContext, type ResolvedContext } from '@px/context';
+import { TrackingError } from '../errors';
+import { getAssetPath, getAssetRelPath } from '../events/event-paths';
+import { auc, averagePrecision, precisionRecallCurve, rocCurve } from '../media/curves';
+import { rowsToCsv, rowsToHtml, type DataframeRows } from '../media/dataframe';
+import { checkHistogram, computeHistogram } from '../media/histogram';
+import { drawBoxes, rescaleImage, toHwcImage, type PixelInput } from '../media/image';
+import { encodePng, readEncodedImageInfo } from '../media/png';
+import { encodeWav } from '../media/wav';
+import { getBaseFilename, getPathExtension, sanitizeFilename, toFqnName } from '../names';
+import { nowMicros, toPyDateTime, type PyDateTime, type TimestampInput } from '../serialization/py-datetime';
+import { formatPyFloat, PyFloat } from '../serialization/py-float';
+import { compactJson, pyJsonDumps, type JsonInput } from '../serialization/py-json';
+import { lastMetricValue, summarizeEventFile } from '../summaries/event-summary';
+import { EventFileWriter } from '../writer/event-file-writer';
+import { ApiSync } from './api-sync';
+import { getCodeRef, type CodeRef } from './code-ref';
+import { getRunEnv, shortHash } from './env-info';
+import { registerExitHook, unregisterExitHook, type ExitCause, type SyncFinalizer } from './exit-hooks';
+import { copyInto, copyPath, hashPath, listFiles, writeAsset } from './files';
+import type { RunApi } from './run-api';
+import { DONE_STATUSES, PENDING_STATUSES, RunRecord, type JsonObject, type RunArtifact } from './run-record';
+import { SystemResources } from './system-resources';
+
+/** Options of `tracking.init()` / {@link Run.init}, upstream's parameters in camelCase. */
+export interface RunOptions {
+  /** Owner (organisation); default from the context, then `default`. */
+  owner?: string;
+  /** Project; required online unless resolvable from the context. */
+  project?: string;
+  /** Resume this run instead of creating one. */
+  runUuid?: string;
+  /** The API backend (default: through `@px/client` with the resolved context). */
+  api?: RunApi;
+  /** Log the git code reference of new runs (default true). */
+  trackCode?: boolean;
+  /** Write `outputs/env.json` and its lineage (default true). */
+  trackEnv?: boolean;
+  /** Refresh the run from the API when resuming (default false). */
+  refreshData?: boolean;
+  /** Run artifacts root (default per upstream's rules). */
+  artifactsPath?: string;
+  /** Write events to disk (default: offline, new or sidecar runs; env `POLYAXON_COLLECT_ARTIFACTS`). */
+  collectArtifacts?: boolean;
+  /** Log system resources (default as `collectArtifacts`; env `POLYAXON_COLLECT_RESOURCES`). */
+  collectResources?: boolean;
+  /** Force creating a new run. */
+  isNew?: boolean;
+  /** Offline mode: no API at all, the run folder is written under the offline root. */
+  isOffline?: boolean;
+  /** No-op mode: every call does nothing (also `POLYAXON_NO_OP`). */
+  noOp?: boolean;
+  /** Name of a new run. */
+  name?: string;
+  /** Description of a new run. */
+  description?: string;
+  /** Tags of a new run. */
+  tags?: string[];
+  /** Create the run when new or offline (default true). */
+  autoCreate?: boolean;
+  /** Environment to resolve the context from (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Home directory holding the CLI config (default `os.homedir()`). */
+  homeDir?: string;
+  /** Working directory holding the local `.polyaxon/` cache (default `process.cwd()`). */
+  cwd?: string;
+  /** Event flush interval in ms (upstream: 10 s). */
+  flushIntervalMs?: number;
+  /** Resource sampling and online sync interval in ms (upstream: 10 s). */
+  syncIntervalMs?: number;
+  /** Where warnings go (default `console.warn`). */
+  warn?: (message: string) => void;
+  /** Flush and finalise on exit, signals and uncaught errors (default true). */
+  exitHooks?: boolean;
+}
+
+/** Step and timestamp of an event. */
+export interface LogOptions {
+  /** The step (an integer). */
+  step?: number;
+  /** The event time (default: now, UTC, microseconds). */
+  timestamp?: TimestampInput;
+}
+
+/** What {@link Run.end} did and waited for. */
+export interface EndReport {
+  /** The final status. */
+  status: string | undefined;
+  /** Events written to disk by this process. */
+  eventsWritten: number;
+  /** Events still in memory (non-zero only when the disk failed). */
+  eventsPending: number;
+  /** API calls that did not complete before the timeout (online only). */
+  apiCallsPending: string[];
+  /** What `end()` waited for, in order. */
+  waitedFor: string[];
+  /** Whether the time budget ran out. */
+  timedOut: boolean;
+}
+
+type Resolved = ResolvedContext;
+
+function assertStep(step: number | undefined): void {
+  if (step !== undefined && !Number.isSafeInteger(step)) {
+    throw new TrackingError(`step must be an integer, got ${String(step)}.`);
+  }
+}
+
+function toMetricValue(value: unknown, name: string): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof PyFloat) return value.value;
+  throw new TrackingError(`Metric ${JSON.stringify(name)} must be a number, got ${value === null ? 'null' : typeof value}.`);
+}
+
+function numberList(values: ArrayLike<number>, what: string): PyFloat[] {
+  const out: PyFloat[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number') throw new TrackingError(`${what}[${i}] must be a number.`);
+    out.push(new PyFloat(v));
+  }
+  return out;
+}
+
+function annotationText(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '' || value === 0 || value === false) return undefined;
+  if (typeof value === 'number') return Number.isInteger(value) ? `${value}` : formatPyFloat(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A tracked run (upstream's `traceml` `Run`): metrics, media, curves,
+ * artifacts and statuses written to the run folder in upstream's formats,
+ * synced to the API online, kept in the offline run folder offline, or
+ * ignored in no-op mode. Create it with {@link Run.init} (or `tracking.init`).
+ */
+export class Run implements SyncFinalizer {
+  /** Whether every call is a no-op. */
+  readonly noOp: boolean;
+  /** Whether the run is offline (no API). */
+  readonly isOffline: boolean;
+  /** Whether this process created the run. */
+  readonly isNew: boolean;
+  /** Whether the run is managed by the platform (in-cluster). */
+  readonly isManaged: boolean;
+  private ownerValue: string | undefined;
+  private projectValue: string | undefined;
+  private uuid: string | undefined;
+  private artifactsRoot: string | undefined;
+  private outputsRoot: string | undefined;
+  private readonly record = new RunRecord();
+  private events: EventFileWriter | undefined;
+  private resources: EventFileWriter | undefined;
+  private resourceSampler: SystemResources | undefined;
+  private resourceTimer: NodeJS.Timeout | undefined;
+  private sidecarTimer: NodeJS.Timeout | undefined;
+  private sidecarRunning: Promise<void> | undefined;
+  private readonly uploaded = new Map<string, string>();
+  private readonly api: RunApi | undefined;
+  private readonly sync: ApiSync;
+  private readonly results = new Map<string, number>();
+  private readonly nameCache = new Map<string, string>();
+  private readonly warn: (message: string) => void;
+  private readonly ctx: Resolved | undefined;
+  private readonly flushIntervalMs: number;
+  private readonly syncIntervalMs: number;
+  private readonly useExitHooks: boolean;
+  private hasSidecar = false;
+  private ending: Promise<EndReport> | undefined;
+  private progressThrottle: { second: number; updates: number } | undefined;
+  private warnedNoWriter = false;
+
+  private constructor(options: RunOptions, ctx: Resolved | undefined, noOp: boolean) {
+    this.noOp = noOp;
+    this.ctx = ctx;
+    this.warn = options.warn ?? ((m) => console.warn(`[px] ${m}`));
+    this.sync = new ApiSync({ warn: this.warn });
+    this.isOffline = noOp ? false : (ctx?.isOffline.value ?? false);
+    this.isManaged = noOp ? false : (ctx?.isManaged.value ?? false);
+    this.ownerValue = ctx?.owner.value ?? (noOp ? undefined : 'default');
+    this.projectValue = ctx?.project.value;
+    this.uuid = ctx?.runUuid.value;
+    this.isNew = !noOp && (options.isNew === true || (this.uuid === undefined && !this.isManaged));
+    this.flushIntervalMs = options.flushIntervalMs ?? 10_000;
+    this.syncIntervalMs = options.syncIntervalMs ?? 10_000;
+    this.useExitHooks = options.exitHooks ?? true;
+    this.api = this.isOffline || noOp ? undefined : options.api;
+  }
+
+  /**
+   * Resolves the context and starts a run as upstream's `Run(...)` does:
+   * creates it (online POST, or locally offline) when new, resumes an
+   * offline folder or an existing run otherwise, logs the environment and
+   * the code reference, starts the event and resource writers and the
+   * online sync, and records `created`/`running`.
+   *
+   * @param options - upstream's parameters
+   * @returns the started run
+   * @throws {@link TrackingError} when an online run has no project or no API backend
+   */
+  static async init(options: RunOptions = {}): Promise<Run> {
+    const env = options.env ?? process.env;
+    const ctx = resolveContext({
+      env,
+      ...(options.homeDir !== undefined ? { homeDir: options.homeDir } : {}),
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.owner !== undefined ? { owner: options.owner } : {}),
+      ...(options.project !== undefined ? { project: options.project } : {}),
+      ...(options.runUuid !== undefined ? { runUuid: options.runUuid } : {}),
+      ...(options.isOffline !== undefined ? { isOffline: options.isOffline } : {}),
+      ...(options.noOp !== undefined ? { noOp: options.noOp } : {}),
+    });
+    const run = new Run(options, ctx, ctx.noOp.value);
+    if (run.noOp) return run;
+    await run.start(options, env);
+    return run;
+  }
+
+  /**
+   * A run on which every call does nothing (upstream's no-op mode).
+   *
+   * @returns the no-op run
+   */
+  static noOpRun(): Run {
+    return new Run({}, undefined, true);
+  }
+
+  /** The owner. */
+  get owner(): string | undefined {
+    return this.ownerValue;
+  }
+
+  /** The project. */
+  get project(): string | undefined {
+    return this.projectValue;
+  }
+
+  /** The run uuid (hex, no dashes). */
+  get runUuid(): string | undefined {
+    return this.uuid;
+  }
+
+  /** The local run data (`V1Run` fields), a copy. */
+  get runData(): Readonly<JsonObject> {
+    return JSON.parse(compactJson(this.record.data)) as JsonObject;
+  }
+
+  /** The current status. */
+  get status(): string | undefined {
+    return this.record.status;
+  }
+
+  /** The artifacts lineage recorded so far, by name. */
+  get artifactsLineage(): ReadonlyMap<string, Readonly<RunArtifact>> {
+    return this.record.lineage;
+  }
+
+  /** Events accepted but not yet written. */
+  get pendingEvents(): number {
+    return (this.events?.pendingEvents ?? 0) + (this.resources?.pendingEvents ?? 0);
+  }
+
+  private async start(options: RunOptions, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+    const ctx = this.ctx!;
+    const hasProcessSidecar = env.POLYAXON_HAS_PROCESS_SIDECAR !== undefined && env.POLYAXON_HAS_PROCESS_SIDECAR !== '';
+    if (!this.isOffline && this.api === undefined) {
+      throw new TrackingError('An online run needs an API backend: pass `api`, or use isOffline / noOp.');
+    }
+    if (!this.isOffline && (this.projectValue === undefined || this.projectValue === '')) {
+      throw new TrackingError(
+        'Please provide a project: pass `project`, set POLYAXON_PROJECT, or run `px project init`; or use isOffline.',
+      );
+    }
+    const autoCreate = options.autoCreate ?? true;
+    if (autoCreate && (this.isNew || this.isOffline)) {
+      if (this.isOffline) {
+        this.uuid ??= randomUUID().replace(/-/g, '');
+        this.record.create({
+          uuid: this.uuid,
+          ...(this.ownerValue !== undefined ? { owner: this.ownerValue } : {}),
+          ...(this.projectValue !== undefined ? { project: this.projectValue } : {}),
+          ...(options.name !== undefined ? { name: options.name } : {}),
+          ...(options.description !== undefined ? { description: options.description } : {}),
+          ...(options.tags !== undefined ? { tags: options.tags } : {}),
+        });
+      } else {
+        const body: JsonObject = { is_managed: false, managed_by: 'user', name: options.name, description: options.description, tags: options.tags };
+        const created = await this.api!.createRun(body);
+        const uuid = created.uuid;
+        if (typeof uuid !== 'string' || uuid === '') throw new TrackingError('The API did not return the uuid of the created run.');
+        this.uuid = uuid;
+        this.api!.setRunUuid(uuid);
+        for (const [k, v] of Object.entries(created)) if (v !== null && v !== undefined) this.record.data[k] = v;
+        this.record.set('status', 'created');
+      }
+    } else if (this.uuid !== undefined && this.api !== undefined) {
+      this.api.setRunUuid(this.uuid);
+      this.record.set('uuid', this.uuid);
+      if (options.refreshData === true || this.isManaged) {
+        const data = await this.api.getRun();
+        for (const [k, v] of Object.entries(data)) if (v !== null && v !== undefined) this.record.data[k] = v;
+      }
+    }
+    if (this.uuid === undefined) throw new TrackingError('No run uuid: pass runUuid, or let the run be created (isNew / autoCreate).');
+
+    this.setArtifactsPath(options.artifactsPath, hasProcessSidecar);
+    const collectArtifacts = options.collectArtifacts ?? ctx.collectArtifacts.value ?? (this.isOffline || this.isNew || hasProcessSidecar);
+    if (collectArtifacts) {
+      this.events = this.makeWriter('events');
+      const collectResources = options.collectResources ?? ctx.collectResources.value ?? (this.isOffline || this.isNew || hasProcessSidecar);
+      if (collectResources) this.startResources();
+      if (hasProcessSidecar || (!this.isOffline && !this.isManaged)) this.hasSidecar = true;
+    }
+    if (options.trackEnv ?? true) this.logEnv();
+    if ((this.isNew || hasProcessSidecar) && (options.trackCode ?? true) && !this.isOffline) this.logCodeRef();
+    if (this.isOffline || this.isNew || hasProcessSidecar) {
+      if (this.isOffline) {
+        const found = this.record.load(this.artifactsRoot!);
+        if (!found || this.record.status === undefined) this.record.applyStatus('created', 'OfflineOperation', 'Operation is starting');
+      }
+      if (this.record.status === undefined || PENDING_STATUSES.has(this.record.status)) {
+        this.logStatus('running', undefined, 'Operation is running');
+      }
+      if (this.useExitHooks) registerExitHook(this);
+    }
+    if (this.hasSidecar) this.startSidecar();
+  }
+
+  private makeWriter(backend: 'events' | 'resources'): EventFileWriter {
+    return new EventFileWriter({
+      runPath: this.artifactsRoot!,
+      backend,
+      flushIntervalMs: this.flushIntervalMs,
+      onWriteError: (error) =>
+        this.warn(`Could not write ${backend} to ${this.artifactsRoot}: ${error instanceof Error ? error.message : String(error)}. They stay in memory and are retried.`),
+    });
+  }
+
+  private setArtifactsPath(explicit: string | undefined, _sidecar: boolean): void {
+    const ctx = this.ctx!;
+    const uuid = this.uuid!;
+    const contextArtifacts = join(ctx.contextRoot.value, 'artifacts');
+    let path: string;
+    if (explicit) path = resolve(explicit);
+    else if (this.isOffline) path = join(ctx.offlineRoot.value, 'runs', uuid);
+    else if (this.isManaged) path = this.isNew ? join(contextArtifacts, '_related_runs', uuid) : join(contextArtifacts, uuid);
+    else path = join(ctx.artifactsRoot.value, uuid);
+    this.artifactsRoot = path;
+    this.outputsRoot = join(path, 'outputs');
+    try {
+      mkdirSync(this.outputsRoot, { recursive: true });
+    } catch (error) {
+      this.warn(`Could not create ${this.outputsRoot}: ${(error as Error).message}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- paths
+
+  /**
+   * The run artifacts root, or a path inside it.
+   *
+   * @param relPath - optional path relative to the root
+   * @returns the absolute path
+   */
+  getArtifactsPath(relPath?: string): string | undefined {
+    if (this.noOp || this.artifactsRoot === undefined) return undefined;
+    return relPath ? join(this.artifactsRoot, relPath) : this.artifactsRoot;
+  }
+
+  /**
+   * The run outputs folder, or a path inside it (parents created).
+   *
+   * @param relPath - optional path relative to `outputs/`
+   * @returns the absolute path
+   */
+  getOutputsPath(relPath?: string): string | undefined {
+    if (this.noOp || this.outputsRoot === undefined) return undefined;
+    if (!relPath) return this.outputsRoot;
+    const path = join(this.outputsRoot, relPath);
+    mkdirSync(join(path, '..'), { recursive: true });
+    return path;
+  }
+
+  private sanitize(name: string): string {
+    const ctx = this.ctx!;
+    const uuid = this.uuid ?? '';
+    const base = join(ctx.contextRoot.value, 'artifacts', uuid);
+    const prefixes = ['outputs', 'events', 'assets', 'resources'].map((d) => `${base}/${d}/`);
+    prefixes.push(`${base}/`, `${join(ctx.offlineRoot.value, 'runs', uuid)}/`);
+    return sanitizeFilename(name, prefixes, ctx.contextRoot.value);
+  }
+
+  private metricName(name: string): string {
+    let fqn = this.nameCache.get(name);
+    if (fqn === undefined) {
+      fqn = toFqnName(name);
+      if (this.nameCache.size < 10_000) this.nameCache.set(name, fqn);
+    }
+    return fqn;
+  }
+
+  private writer(what: string): EventFileWriter | undefined {
+    if (this.events === undefined && !this.warnedNoWriter) {
+      this.warnedNoWriter = true;
+      this.warn(`Could not log ${what}: event collection is disabled for this run (collectArtifacts is false).`);
+    }
+    return this.events;
+  }
+
+  // ---------------------------------------------------------------- meta flags
+
+  private logHasEvents(): void {
+    if (this.record.metaInfo.has_events !== true) this.logMeta({ has_events: true });
+  }
+
+  private logHasMetrics(): void {
+    const meta = this.record.metaInfo;
+    if (meta.has_metrics === true && meta.has_events === true) return;
+    const data: Record<string, boolean> = {};
+    if (meta.has_metrics !== true) data.has_metrics = true;
+    if (meta.has_events !== true) data.has_events = true;
+    this.logMeta(data);
+  }
+
+  private logHasModel(): void {
+    if (this.record.metaInfo.has_model !== true) this.logMeta({ has_model: true });
+  }
+
+  // ---------------------------------------------------------------- metrics
+
+  /**
+   * Logs one metric value; the last value of each name also becomes an
+   * output at the end of the run.
+   *
+   * @param name - the metric name (sanitised: `val/loss` → `val__loss`)
+   * @param value - a number (booleans become 1.0/0.0)
+   * @param options - step and timestamp
+   * @throws {@link TrackingError} on a bad name, value, step or timestamp
+   */
+  logMetric(name: string, value: number, options: LogOptions = {}): void {
+    if (this.noOp) return;
+    const fqn = this.metricName(name);
+    const v = toMetricValue(value, name);
+    this.logHasMetrics();
+    const writer = this.writer('metrics');
+    if (!writer) return;
+    this.addMetric(writer, fqn, v, options);
+    this.results.set(fqn, v);
+  }
+
+  /**
+   * Logs several metrics at one step. Never waits for the disk: values are
+   * buffered and written in the background (see the README's writer section).
+   *
+   * @param metrics - name → value
+   * @param options - step and timestamp shared by all values
+   * @throws {@link TrackingError} on a bad name, value, step or timestamp
+   * @example
+   * ```ts
+   * run.logMetrics({ loss: 0.25, accuracy: 0.9 }, { step: 3 });
+   * ```
+   */
+  logMetrics(metrics: Readonly<Record<string, number>>, options: LogOptions = {}): void {
+    if (this.noOp) return;
+    if (!isPlainObject(metrics)) throw new TrackingError('logMetrics expects an object of name → number.');
+    const meta = this.record.metaInfo;
+    if (meta.has_metrics !== true || meta.has_events !== true) this.logHasMetrics();
+    const writer = this.writer('metrics');
+    if (!writer) return;
+    const { step, timestamp } = options;
+    assertStep(step);
+    if (timestamp === undefined) {
+      const ts = nowMicros();
+      for (const key in metrics) writer.addMetric(this.metricName(key), toMetricValue(metrics[key], key), step, ts);
+      return;
+    }
+    for (const key in metrics) this.addMetric(writer, this.metricName(key), toMetricValue(metrics[key], key), options);
+  }
+
+  private addMetric(writer: EventFileWriter, name: string, value: number, { step, timestamp }: LogOptions): void {
+    assertStep(step);
+    if (timestamp === undefined) {
+      writer.addMetric(name, value, step, nowMicros());
+      return;
+    }
+    const ts = toPyDateTime(timestamp);
+    if (ts.offsetMinutes === 0) writer.addMetric(name, value, step, ts.epochMicros);
+    else writer.addRow('metric', name, step, ts, formatPyFloat(value));
+  }
+
+  private eventTime(timestamp: TimestampInput | undefined): number | PyDateTime {
+    return timestamp === undefined ? nowMicros() : toPyDateTime(timestamp);
+  }
+
+  private addEvent(kind: string, name: string, options: LogOptions, value: string): void {
+    assertStep(options.step);
+    const ts = this.eventTime(options.timestamp);
+    this.logHasEvents();
+    const writer = this.writer(`${kind} events`);
+    writer?.addRow(kind, name, options.step, ts, value);
+  }
+
+  // ---------------------------------------------------------------- text, html, charts
+
+  /**
+   * Logs a text event (JSON lines, `events/text/<name>.plx`).
+   *
+   * @param name - the event name
+   * @param text - the text
+   * @param options - step and timestamp
+   */
+  logText(name: string, text: string, options: LogOptions = {}): void {
+    if (this.noOp) return;
+    if (typeof text !== 'string') throw new TrackingError('logText expects a string.');
+    this.addEvent('text', this.sanitize(name), options, text);
+  }
+
+  /**
+   * Logs an HTML event (JSON lines, `events/html/<name>.plx`).
+   *
+   * @param name - the event name
+   * @param html - the HTML
+   * @param options - step and timestamp
+   */
+  logHtml(name: string, html: string, options: LogOptions = {}): void {
+    if (this.noOp) return;
+    if (typeof html !== 'string') throw new TrackingError('logHtml expects a string.');
+    this.addEvent('html', this.sanitize(name), options, html);
+  }
+
+  /**
+   * Logs a Vega-Lite specification (upstream's `log_altair_chart`).
+   *
+   * @param name - the chart name
+   * @param spec - the Vega-Lite JSON spec
+   * @param options - step and timestamp
+   */
+  logVegaChart(name: string, spec: Readonly<Record<string, unknown>>, options: LogOptions = {}): void {
+    if (this.noOp) return;
+    if (!isPlainObject(spec)) throw new TrackingError('logVegaChart expects a Vega-Lite spec object.');
+    this.addEvent('chart', this.sanitize(name), options, compactJson({ kind: 'vega', figure: spec as JsonInput }));
+  }
+
+  /**
+   * Logs a Plotly figure (`{data, layout}` JSON), written with Python's JSON
+   * spacing as upstream's plotly encoder does.
+   *
+   * @param name - the chart name
+   * @param figure - the Plotly figure JSON
+   * @param options - step and timestamp
+   */
+  logPlotlyChart(name: string, figure: Readonly<Record<string, unknown>>, options: LogOptions = {}): void {
+    if (this.noOp) return;
+    if (!isPlainObject(figure)) throw new TrackingError('logPlotlyChart expects a Plotly figure object.');
+    this.addEvent('chart', this.sanitize(name), options, pyJsonDumps({ kind: 'plotly', figure: figure as JsonInput }));
+  }
+
+  /**
+   * Logs a Bokeh `json_item` document.
+   *
+   * @param name - the chart name
+   * @param item - the Bokeh JSON item
+   * @param options - step and timestamp
+   */
+  logBokehChart(name: string, item: Readonly<Record<string, unknown>>, options: LogOptions = {}): void {
+    if (this.noOp) return;
+    if (!isPlainObject(item)) throw new TrackingError('logBokehChart expects a Bokeh json_item object.');
+    this.addEvent('chart', this.sanitize(name), options, compactJson({ kind: 'bokeh', figure: item as JsonInput }));
+  }
+
+  // ---------------------------------------------------------------- curves
+
+  /**
+   * Logs a ROC curve from precomputed points.
+   *
+   * @param name - the curve name
+   * @param fpr - false positive rates (x)
+   * @param tpr - true positive rates (y)
+   * @param options - `auc` annotation, step and timestamp
+   */
+  logRocAucCurve(name: string, fpr: ArrayLike<number>, tpr: ArrayLike<number>, options: LogOptions & { auc?: number } = {}): void {
+    if (this.noOp) return;
+    this.logCurveValue(this.sanitize(name), 'roc', fpr, tpr, annotationText(options.auc), options);
+  }
+
+  /**
+   * Logs a precision-recall curve from precomputed points.
+   *
+   * @param name - the curve name
+   * @param precision - precision values (x)
+   * @param recall - recall values (y)
+   * @param options - `averagePrecision` annotation, step and timestamp
+   */
+  logPrCurve(
+    name: string,
+    precision: ArrayLike<number>,
+    recall: ArrayLike<number>,
+    options: LogOptions & { averagePrecision?: number } = {},
+  ): void {
+    if (this.noOp) return;
+    this.logCurveValue(this.sanitize(name), 'pr', precision, recall, annotationText(options.averagePrecision), options);
+  }
+
+  /**
+   * Logs a custom curve.
+   *
+   * @param name - the curve name
+   * @param x - x values
+   * @param y - y values
+   * @param options - annotation, step and timestamp
+   */
+  logCurve(name: string, x: ArrayLike<number>, y: ArrayLike<number>, options: LogOptions & { annotation?: unknown } = {}): void {
+    if (this.noOp) return;
+    this.logCurveValue(this.sanitize(name), 'custom', x, y, annotationText(options.annotation), options);
+  }
+
+  private logCurveValue(name: string, kind: string, x: ArrayLike<number>, y: ArrayLike<number>, annotation: string | undefined, options: LogOptions): void {
+    const value = compactJson({ kind, x: numberList(x, 'x'), y: numberList(y, 'y'), annotation });
+    this.addEvent('curve', name, options, value);
+  }
+
+  /**
+   * Computes a ROC curve and its AUC from labels and scores (like
+   * `sklearn.metrics.roc_curve` + `auc`) and logs it. With `isMultiClass`,
+   * `yPreds` is one row of class scores per sample and one curve per class
+   * is logged as `<name>_<i>`.
+   *
+   * @param name - the curve name
+   * @param yPreds - scores (or rows of per-class scores)
+   * @param yTargets - true labels
+   * @param options - step, timestamp, isMultiClass
+   */
+  logSklearnRocAucCurve(
+    name: string,
+    yPreds: ArrayLike<number> | readonly (readonly number[])[],
+    yTargets: ArrayLike<unknown>,
+    options: LogOptions & { isMultiClass?: boolean } = {},
+  ): void {
+    if (this.noOp) return;
+    this.logComputedCurves(name, yPreds, yTargets, options, (scores, targets, pos) => {
+      const points = rocCurve(targets, scores, pos);
+      return { kind: 'roc', ...points, annotation: formatPyFloat(auc(points.x, points.y)) };
+    });
+  }
+
+  /**
+   * Computes a precision-recall curve and average precision from labels and
+   * scores (like sklearn) and logs it.
+   *
+   * @param name - the curve name
+   * @param yPreds - scores (or rows of per-class scores)
+   * @param yTargets - true labels
+   * @param options - step, timestamp, isMultiClass
+   */
+  logSklearnPrCurve(
+    name: string,
+    yPreds: ArrayLike<number> | readonly (readonly number[])[],
+    yTargets: ArrayLike<unknown>,
+    options: LogOptions & { isMultiClass?: boolean } = {},
+  ): void {
+    if (this.noOp) return;
+    this.logComputedCurves(name, yPreds, yTargets, options, (scores, targets, pos) => {
+      const points = precisionRecallCurve(targets, scores, pos);
+      return { kind: 'pr', ...points, annotation: formatPyFloat(averagePrecision(targets, scores, pos)) };
+    });
+  }
+
+  private logComputedCurves(
+    rawName: string,
+    yPreds: ArrayLike<number> | readonly (readonly number[])[],
+    yTargets: ArrayLike<unknown>,
+    options: LogOptions & { isMultiClass?: boolean },
+    compute: (scores: number[], targets: ArrayLike<unknown>, pos: unknown) => { kind: string; x: number[]; y: number[]; annotation: string },
+  ): void {
+    const name = this.sanitize(rawName);
+    const emit = (eventName: string, scores: number[], pos: unknown): void => {
+      const c = compute(scores, yTargets, pos);
+      this.logCurveValue(eventName, c.kind, c.x, c.y, c.annotation, options);
+    };
+    if (options.isMultiClass) {
+      const rows = Array.from(yPreds as ArrayLike<readonly number[]>);
+      const classes = [...new Set(Array.from(yTargets))].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : 1));
+      classes.forEach((cls, i) => {
+        emit(`${name}_${i}`, rows.map((row) => {
+          const v = Array.isArray(row) ? (row as number[])[i] : undefined;
+          if (typeof v !== 'number') throw new TrackingError(`yPreds rows must hold one score per class (${classes.length}).`);
+          return v;
+        }), cls);
+      });
+    } else {
+      emit(name, Array.from(yPreds as ArrayLike<number>, Number), undefined);
+    }
+  }
+
+  /**
+   * Logs a confusion matrix; `x`, `y` and `z` must have the same length and
+   * every row of `z` that length too.
+   *
+   * @param name - the event name
+   * @param x - column labels
+   * @param y - row labels
+   * @param z - the matrix
+   * @param options - step and timestamp
+   * @throws {@link TrackingError} when the shapes do not match
+   */
+  logConfusionMatrix(name: string, x: readonly unknown[], y: readonly unknown[], z: readonly (readonly unknown[])[], options: LogOptions = {}): void {
+    if (this.noOp) return;
+    if (!Array.isArray(x) || !Array.isArray(y) || !Array.isArray(z)) throw new TrackingError('Received invalid data for confusion matrix: x, y and z must be arrays.');
+    if (x.length !== y.length || x.length !== z.length) {
+      throw new TrackingError(`Received invalid data for confusion matrix. All arrays must have the same structure: [len(x): ${x.length}, len(y): ${y.length}, len(z): ${z.length}]`);
+    }
+    if (z.some((row) => !Array.isArray(row) || row.length !== z.length)) {
+      throw new TrackingError(`Received invalid data for confusion matrix: every row of z must have ${z.length} items.`);
+    }
+    const cell = (v: unknown): JsonInput => {
+      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+      throw new TrackingError('Confusion matrix values must be numbers, strings or booleans.');
+    };
+    const value = compactJson({ x: x.map(cell), y: y.map(cell), z: z.map((row: readonly unknown[]) => row.map(cell)) });
+    this.addEvent('confusion', this.sanitize(name), options, value);
+  }
+
+  // ---------------------------------------------------------------- histograms
+
+  /**
+   * Logs a histogram computed from raw values (`numpy.histogram`).
+   *
+   * @param name - the event name
+   * @param values - the samples
+   * @param bins - number of bins or bin edges
+   * @param options - maxBins (default 512), step and timestamp
+   */
+  logHistogram(name: string, values: ArrayLike<number>, bins: number | readonly number[], options: LogOptions & { maxBins?: number } = {}): void {
+    if (this.noOp) return;
+    const hist = computeHistogram(values, bins);
+    this.logNpHistogram(name, hist.counts, hist.edges, options);
+  }
+
+  /**
+   * Logs a precomputed histogram. As upstream, `values` are the per-bin
+   * counts and `counts` the bin edges (one more item).
+   *
+   * @param name - the event name
+   * @param values - per-bin counts
+   * @param counts - bin edges
+   * @param options - maxBins, step and timestamp
+   */
+  logNpHistogram(name: string, values: ArrayLike<number>, counts: ArrayLike<number>, options: LogOptions & { maxBins?: number } = {}): void {
+    if (this.noOp) return;
+    const hist = checkHistogram(values, counts, options.maxBins);
+    this.addEvent('histogram', this.sanitize(name), options, compactJson({ values: hist.counts.map((v) => new PyFloat(v)), counts: hist.edges.map((v) => new PyFloat(v)) }));
+  }
+
+  // ---------------------------------------------------------------- images, audio, video
+
+  /**
+   * Logs an image: a file path (copied), encoded PNG/JPEG/GIF bytes, or raw
+   * pixels in upstream's layouts (`CHW` default, `HWC`, `HW`, `NCHW`),
+   * encoded as PNG.
+   *
+   * @param data - path, bytes or pixels
+   * @param options - name (default: the file's base name or `image`), step, timestamp, rescale, dataformats, ext
+   */
+  logImage(
+    data: string | Uint8Array | PixelInput,
+    options: LogOptions & { name?: string; rescale?: number; dataformats?: string; ext?: string } = {},
+  ): void {
+    if (this.noOp) return;
+    assertStep(options.step);
+    const isFile = typeof data === 'string';
+    if (isFile && !existsSync(data)) throw new TrackingError(`The image file ${data} does not exist.`);
+    let ext = options.ext ?? 'png';
+    let name = options.name;
+    if (isFile) {
+      name ??= getBaseFilename(data);
+      ext = getPathExtension(data) || ext;
+    } else if (data instanceof Uint8Array) {
+      ext = options.ext ?? readEncodedImageInfo(data).ext;
+    }
+    name = this.sanitize(name ?? 'image');
+    const root = this.requireRoot();
+    const asset = getAssetPath(root, 'image', name, options.step, ext);
+    const rel = getAssetRelPath('image', name, options.step, ext);
+    let value: string;
+    if (isFile) {
+      copyPath(data, asset);
+      value = compactJson({ path: rel });
+    } else if (data instanceof Uint8Array) {
+      const info = readEncodedImageInfo(data);
+      writeAsset(asset, data);
+      value = compactJson({ height: info.height, width: info.width, colorspace: info.colorspace, path: rel });
+    } else {
+      const image = toHwcImage(data, options.dataformats ?? 'CHW');
+      const scaled = rescaleImage(image, options.rescale ?? 1);
+      writeAsset(asset, encodePng(scaled.width, scaled.height, scaled.channels, scaled.pixels));
+      value = compactJson({ height: image.height, width: image.width, colorspace: image.channels, path: rel });
+    }
+    this.addEvent('image', name, options, value);
+  }
+
+  /**
+   * Logs raw pixels with red bounding boxes (`[xmin, ymin, xmax, ymax]`).
+   *
+   * @param image - the pixels
+   * @param boxes - the boxes
+   * @param options - name (default `figure`), step, timestamp, rescale, dataformats
+   */
+  logImageWithBoxes(
+    image: PixelInput,
+    boxes: readonly (readonly number[])[],
+    options: LogOptions & { name?: string; rescale?: number; dataformats?: string } = {},
+  ): void {
+    if (this.noOp) return;
+    assertStep(options.step);
+    const name = this.sanitize(options.name ?? 'figure');
+    const root = this.requireRoot();
+    const hwc = drawBoxes(toHwcImage(image, options.dataformats ?? 'CHW'), boxes);
+    const scaled = rescaleImage(hwc, options.rescale ?? 1);
+    writeAsset(getAssetPath(root, 'image', name, options.step, 'png'), encodePng(scaled.width, scaled.height, scaled.channels, scaled.pixels));
+    const value = compactJson({ height: hwc.height, width: hwc.width, colorspace: hwc.channels, path: getAssetRelPath('image', name, options.step, 'png') });
+    this.addEvent('image', name, options, value);
+  }
+
+  /**
+   * Logs audio: a file path (copied) or mono samples in [-1, 1] (WAV).
+   *
+   * @param data - path or samples
+   * @param options - name, sampleRate (44100), contentType, step, timestamp
+   */
+  logAudio(data: string | ArrayLike<number>, options: LogOptions & { name?: string; sampleRate?: number; contentType?: string } = {}): void {
+    if (this.noOp) return;
+    assertStep(options.step);
+    const isFile = typeof data === 'string';
+    if (isFile && !existsSync(data)) throw new TrackingError(`The audio file ${data} does not exist.`);
+    let ext = options.contentType ?? 'wav';
+    let name = options.name;
+    if (isFile) {
+      name ??= getBaseFilename(data);
+      ext = getPathExtension(data) || ext;
+    }
+    name = this.sanitize(name ?? 'audio');
+    const root = this.requireRoot();
+    const asset = getAssetPath(root, 'audio', name, options.step, ext);
+    const rel = getAssetRelPath('audio', name, options.step, ext);
+    let value: string;
+    if (isFile) {
+      copyPath(data, asset);
+      value = compactJson({ path: rel, content_type: options.contentType });
+    } else {
+      const sampleRate = options.sampleRate ?? 44100;
+      writeAsset(asset, encodeWav(data, sampleRate));
+      value = compactJson({ sample_rate: new PyFloat(sampleRate), num_channels: 1, length_frames: data.length, path: rel, content_type: 'audio/wav' });
+    }
+    this.addEvent('audio', name, options, value);
+  }
+
+  /**
+   * Logs a video file (copied; content type from its extension, default `gif`).
+   *
+   * @param path - the video file
+   * @param options - name, contentType, step, timestamp
+   */
+  logVideo(path: string, options: LogOptions & { name?: string; contentType?: string } = {}): void {
+    if (this.noOp) return;
+    assertStep(options.step);
+    if (typeof path !== 'string' || !existsSync(path)) throw new TrackingError(`The video file ${path} does not exist.`);
+    const contentType = getPathExtension(path) || options.contentType || 'gif';
+    const name = this.sanitize(options.name ?? getBaseFilename(path));
+    copyPath(path, getAssetPath(this.requireRoot(), 'video', name, options.step, contentType));
+    this.addEvent('video', name, options, compactJson({ path: getAssetRelPath('video', name, options.step, contentType), content_type: contentType }));
+  }
+
+  /**
+   * Logs a table as a dataframe asset: rows of records (written like pandas'
+   * `to_csv`/`to_html`) or CSV text (written as is).
+   *
+   * @param data - rows or CSV text
+   * @param name - the event name
+   * @param options - contentType (`csv` or `html`), step, timestamp
+   * @throws {@link TrackingError} for another content type
+   */
+  logDataframe(data: DataframeRows | string, name: string, options: LogOptions & { contentType?: 'csv' | 'html' } = {}): void {
+    if (this.noOp) return;
+    assertStep(options.step);
+    const contentType = options.contentType ?? 'csv';
+    if (contentType !== 'csv' && contentType !== 'html') {
+      throw new TrackingError(`The content_type \`${String(contentType)}\` is not supported by the method log_dataframe. This method supports \`csv\` or \`html\`.`);
+    }
+    if (typeof data !== 'string' && !Array.isArray(data)) throw new TrackingError('logDataframe expects rows (an array of objects) or CSV text.');
+    const eventName = this.sanitize(name);
+    const text = typeof data === 'string' ? data : contentType === 'csv' ? rowsToCsv(data) : rowsToHtml(data);
+    writeAsset(getAssetPath(this.requireRoot(), 'dataframe', eventName, options.step, contentType), text);
+    this.addEvent('dataframe', eventName, options, compactJson({ path: getAssetRelPath('dataframe', eventName, options.step, contentType), content_type: contentType }));
+  }
+
+  // ---------------------------------------------------------------- models and artifacts
+
+  /**
+   * Logs a model file or directory. With a step: a `model` event and an asset
+   * copy; without: a copy into `outputs/` plus a `model` lineage record.
+   *
+   * @param path - the model file or directory
+   * @param options - name, framework, summary, step, timestamp, relPath, skipHashCalculation
+   */
+  logModel(
+    path: string,
+    options: LogOptions & { name?: string; framework?: string; summary?: Record<string, unknown>; relPath?: string; skipHashCalculation?: boolean } = {},
+  ): void {
+    if (this.noOp) return;
+    assertStep(options.step);
+    if (typeof path !== 'string' || !existsSync(path)) throw new TrackingError(`The model path ${path} does not exist.`);
+    const name = this.sanitize(options.name ?? getBaseFilename(path));
+    const ext = statSync(path).isFile() ? getPathExtension(path) : undefined;
+    if (options.step !== undefined) {
+      this.logHasModel();
+      copyPath(path, getAssetPath(this.requireRoot(), 'model', name, options.step, ext));
+      const value = compactJson({ framework: options.framework, path: getAssetRelPath('model', name, options.step, ext), spec: (options.summary ?? undefined) as JsonInput });
+      this.addEvent('model', name, options, value);
+      return;
+    }
+    const target = copyInto(path, this.outputDir(options.relPath));
+    this.logModelRef(target, {
+      name,
+      framework: options.framework,
+      summary: options.summary,
+      relPath: relative(this.requireRoot(), target),
+      skipHashCalculation: options.skipHashCalculation,
+    });
+  }
+
+  /**
+   * Logs an artifact file or directory. With a step: an event of `kind` and
+   * an asset copy; without: a copy into `outputs/` plus a lineage record.
+   *
+   * @param path - the file or directory
+   * @param options - name, kind (default `file`), summary, step, timestamp, relPath, skipHashCalculation
+   */
+  logArtifact(
+    path: string,
+    options: LogOptions & { name?: string; kind?: string; summary?: Record<string, unknown>; relPath?: string; skipHashCalculation?: boolean } = {},
+  ): void {
+    if (this.noOp) return;
+    assertStep(options.step);
+    if (typeof path !== 'string' || !existsSync(path)) throw new TrackingError(`The artifact path ${path} does not exist.`);
+    const name = this.sanitize(options.name ?? getBaseFilename(path));
+    const ext = getPathExtension(path);
+    const kind = options.kind ?? 'file';
+    if (options.step !== undefined) {
+      copyPath(path, getAssetPath(this.requireRoot(), kind, name, options.step, ext));
+      this.addEvent(kind, name, options, compactJson({ kind, path: getAssetRelPath(kind, name, options.step, ext) }));
+      return;
+    }
+    const target = copyInto(path, this.outputDir(options.relPath));
+    this.logArtifactRef(target, kind, {
+      name,
+      summary: options.summary,
+      relPath: relative(this.requireRoot(), target),
+      skipHashCalculation: options.skipHashCalculation,
+    });
+  }
+
+  private outputDir(relPath: string | undefined): string {
+    const dir = relPath ? join(this.outputsRoot!, relPath) : this.outputsRoot!;
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  private requireRoot(): string {
+    if (this.artifactsRoot === undefined) throw new TrackingError('The run has no artifacts path.');
+    return this.artifactsRoot;
+  }
+
+  private contextRootFor(): string {
+    return this.isOffline ? this.ctx!.offlineRoot.value : join(this.ctx!.contextRoot.value, 'artifacts');
+  }
+
+  private lineagePath(filepath: string, relPath: string | undefined): string | undefined {
+    if (relPath) return relPath;
+    if (!this.uuid) return filepath;
+    const marker = `${this.uuid}/`;
+    const at = filepath.indexOf(marker);
+    if (at >= 0) return filepath.slice(at + marker.length);
+    const abs = isAbsolute(filepath) ? filepath : resolve(filepath);
+    for (const base of [this.artifactsRoot, join(this.contextRootFor(), this.uuid), this.contextRootFor()]) {
+      if (base && abs.includes(base)) return relative(base, abs);
+    }
+    return abs;
+  }
+
+  /**
+   * Records a lineage reference to a file or directory (upstream's
+   * `log_artifact_ref`): summary `path` + 12-char MD5 `hash`.
+   *
+   * @param path - the file or directory
+   * @param kind - the artifact kind
+   * @param options - name, hash, content, summary, isInput, relPath, skipHashCalculation
+   */
+  logArtifactRef(
+    path: string,
+    kind: string,
+    options: { name?: string; hash?: string; content?: unknown; summary?: Record<string, unknown>; isInput?: boolean; relPath?: string; skipHashCalculation?: boolean } = {},
+  ): void {
+    if (this.noOp) return;
+    const summary: JsonObject = {};
+    for (const [k, v] of Object.entries(options.summary ?? {})) summary[k] = v as JsonInput;
+    if (options.hash) summary.hash = options.hash;
+    else if (options.content !== undefined && !options.skipHashCalculation) summary.hash = shortHash(compactJson(options.content as JsonInput));
+    if (path) {
+      const exists = existsSync(path);
+      summary.path = exists ? relative(this.contextRootFor(), resolve(path)) : path;
+      if (!summary.hash && !options.skipHashCalculation && exists) {
+        summary.path = resolve(path);
+        summary.hash = hashPath(path);
+      }
+    }
+    const name = options.name ?? (path ? getBaseFilename(path) : undefined);
+    if (!name) return;
+    const artifact: RunArtifact = {
+      name: this.sanitize(name),
+      kind,
+      ...(path ? { path: this.lineagePath(path, options.relPath) } : {}),
+      summary,
+      is_input: options.isInput ?? false,
+    };
+    this.logArtifactLineage([artifact]);
+  }
+
+  /**
+   * Records a model lineage reference (`summary.framework`, meta `has_model`).
+   *
+   * @param path - the model path
+   * @param options - name, framework, summary, isInput, relPath, skipHashCalculation
+   */
+  logModelRef(
+    path: string,
+    options: { name?: string; framework?: string | undefined; summary?: Record<string, unknown> | undefined; isInput?: boolean; relPath?: string; skipHashCalculation?: boolean | undefined } = {},
+  ): void {
+    if (this.noOp) return;
+    this.logHasModel();
+    this.logArtifactRef(path, 'model', {
+      ...(options.name !== undefined ? { name: options.name } : {}),
+      summary: { ...(options.summary ?? {}), framework: options.framework ?? null },
+      isInput: options.isInput ?? false,
+      ...(options.relPath !== undefined ? { relPath: options.relPath } : {}),
+      ...(options.skipHashCalculation !== undefined ? { skipHashCalculation: options.skipHashCalculation } : {}),
+    });
+  }
+
+  /**
+   * Records a file lineage reference.
+   *
+   * @param path - the file
+   * @param options - as {@link Run.logArtifactRef}
+   */
+  logFileRef(path: string, options: Parameters<Run['logArtifactRef']>[2] = {}): void {
+    this.logArtifactRef(path, 'file', options);
+  }
+
+  /**
+   * Records a directory lineage reference (name defaults to the directory's base name).
+   *
+   * @param path - the directory
+   * @param options - as {@link Run.logArtifactRef}
+   */
+  logDirRef(path: string, options: Parameters<Run['logArtifactRef']>[2] = {}): void {
+    this.logArtifactRef(path, 'dir', { ...options, name: options?.name ?? path.split('/').filter(Boolean).pop() ?? path });
+  }
+
+  /**
+   * Records a data lineage reference (an input by default).
+   *
+   * @param name - the data name
+   * @param options - path, hash, content, summary, isInput, skipHashCalculation
+   */
+  logDataRef(name: string, options: { path?: string; hash?: string; content?: unknown; summary?: Record<string, unknown>; isInput?: boolean; skipHashCalculation?: boolean } = {}): void {
+    this.logArtifactRef(options.path ?? '', 'data', { ...options, name, isInput: options.isInput ?? true });
+  }
+
+  /**
+   * Records the tensorboard folder once (meta `has_tensorboard`).
+   *
+   * @param path - the tensorboard directory
+   * @param options - name (default `tensorboard`), isInput, relPath
+   */
+  logTensorboardRef(path: string, options: { name?: string; isInput?: boolean; relPath?: string } = {}): void {
+    if (this.noOp || this.record.metaInfo.has_tensorboard === true) return;
+    this.logArtifactRef(path, 'tensorboard', { ...options, name: options.name ?? 'tensorboard', skipHashCalculation: true });
+    this.logMeta({ has_tensorboard: true });
+  }
+
+  /**
+   * Records the git code reference (`{commit, branch, url}`) as a `coderef` input.
+   *
+   * @param codeRef - the reference (default: detected from the working directory)
+   * @param isInput - default true
+   */
+  logCodeRef(codeRef?: CodeRef, isInput = true): void {
+    if (this.noOp) return;
+    const ref = codeRef ?? getCodeRef();
+    if (!ref?.commit) return;
+    this.logArtifactLineage([{ name: ref.commit, kind: 'coderef', summary: { ...ref }, is_input: isInput }]);
+  }
+
+  /**
+   * Writes the environment (`outputs/env.json`, compact JSON) and its
+   * `env` lineage record.
+   *
+   * @param relPath - file name under `outputs/` (default `env.json`)
+   * @param content - the record (default: this process's environment)
+   */
+  logEnv(relPath = 'env.json', content?: Readonly<Record<string, unknown>>): void {
+    if (this.noOp || this.outputsRoot === undefined || !existsSync(this.outputsRoot)) return;
+    const data = (content ?? getRunEnv()) as JsonInput;
+    const text = compactJson(data);
+    const path = join(this.outputsRoot, relPath);
+    writeAsset(path, text);
+    this.logArtifactRef(path, 'env', { name: 'env', summary: { path, hash: shortHash(text) } });
+  }
+
+  // ---------------------------------------------------------------- run data
+
+  /**
+   * Records lineage records (offline: cached by name; online: POSTed in the background).
+   *
+   * @param artifacts - the records
+   */
+  logArtifactLineage(artifacts: readonly RunArtifact[]): void {
+    if (this.noOp || artifacts.length === 0) return;
+    this.record.addLineage(artifacts);
+    const api = this.api;
+    if (api) this.sync.push('lineage', () => api.postLineage(artifacts));
+  }
+
+  /**
+   * Merges values into the run's inputs.
+   *
+   * @param values - name → value (names sanitised)
+   * @param options - reset to replace instead of merging
+   */
+  logInputs(values: Readonly<Record<string, unknown>>, options: { reset?: boolean } = {}): void {
+    this.patchValues('inputs', values, options.reset ?? false);
+  }
+
+  /**
+   * Merges values into the run's outputs.
+   *
+   * @param values - name → value (names sanitised)
+   * @param options - reset to replace instead of merging
+   */
+  logOutputs(values: Readonly<Record<string, unknown>>, options: { reset?: boolean } = {}): void {
+    this.patchValues('outputs', values, options.reset ?? false);
+  }
+
+  /**
+   * Merges values into the run's `meta_info`.
+   *
+   * @param values - key → value
+   * @param options - reset to replace instead of merging
+   */
+  logMeta(values: Readonly<Record<string, unknown>>, options: { reset?: boolean } = {}): void {
+    this.patchValues('meta_info', values, options.reset ?? false);
+  }
+
+  private patchValues(field: 'inputs' | 'outputs' | 'meta_info', values: Readonly<Record<string, unknown>>, reset: boolean): void {
+    if (this.noOp) return;
+    const applied = this.record.mergeValues(field, values, reset);
+    const api = this.api;
+    if (api) {
+      const body: JsonObject = reset ? { [field]: applied } : { [field]: applied, merge: true };
+      this.sync.push(`patch ${field}`, () => api.patchRun(body));
+    }
+  }
+
+  /**
+   * Adds tags (comma-separated string or list), de-duplicated.
+   *
+   * @param tags - the tags
+   * @param options - reset to replace
+   */
+  logTags(tags: string | readonly string[], options: { reset?: boolean } = {}): void {
+    if (this.noOp) return;
+    const list = (typeof tags === 'string' ? tags.split(',') : [...tags]).map((t) => t.trim()).filter(Boolean);
+    const unique = [...new Set(list)];
+    this.record.mergeTags(unique, options.reset);
+    const api = this.api;
+    if (api) this.sync.push('patch tags', () => api.patchRun(options.reset ? { tags: unique } : { tags: unique, merge: true }));
+  }
+
+  /**
+   * Sets the run name.
+   *
+   * @param name - the new name
+   */
+  setName(name: string): void {
+    this.setField('name', name);
+  }
+
+  /**
+   * Sets the run description.
+   *
+   * @param description - the new description
+   */
+  setDescription(description: string): void {
+    this.setField('description', description);
+  }
+
+  private setField(field: 'name' | 'description', value: string): void {
+    if (this.noOp) return;
+    this.record.set(field, value);
+    const api = this.api;
+    if (api) this.sync.push(`patch ${field}`, () => api.patchRun({ [field]: value }));
+  }
+
+  /**
+   * Logs progress in [0, 1] (meta `progress`); tiny increments are
+   * throttled like upstream (at most one per second after the first 3).
+   *
+   * @param value - the progress
+   * @throws {@link TrackingError} when not a number in [0, 1]
+   */
+  logProgress(value: number): void {
+    if (this.noOp) return;
+    if (typeof value !== 'number' || Number.isNaN(value)) throw new TrackingError(`logProgress received ${String(value)}: pass a number between 0 and 1.`);
+    if (value < 0 || value > 1) throw new TrackingError(`logProgress received an invalid value ${value}: pass a number between 0 and 1.`);
+    const current = typeof this.record.metaInfo.progress === 'number' ? this.record.metaInfo.progress : this.record.metaInfo.progress instanceof PyFloat ? this.record.metaInfo.progress.value : 0;
+    if (current === value) return;
+    if (value - current < 0.025 && value < 1) {
+      const second = Math.floor(Date.now() / 1000);
+      const t = this.progressThrottle ?? { second, updates: 0 };
+      if (t.second === second && t.updates > 2) return;
+      this.progressThrottle = { second, updates: t.updates + 1 };
+    }
+    this.logMeta({ progress: new PyFloat(value) });
+  }
+
+  /**
+   * Records a status (offline: appended to the run's conditions; online:
+   * POSTed in the background).
+   *
+   * @param status - the status (`running`, `succeeded`, ...)
+   * @param reason - who sets it (default `PolyaxonClient`)
+   * @param message - free text
+   */
+  logStatus(status: string, reason?: string, message?: string): void {
+    if (this.noOp) return;
+    const condition = this.record.applyStatus(status, reason, message);
+    const api = this.api;
+    if (api) this.sync.push(`status ${status}`, () => api.postStatus(condition));
+  }
+
+  /**
+   * Marks the run succeeded (no-op when already done) and ends it.
+   *
+   * @param message - default `Operation has succeeded`
+   * @returns the end report
+   */
+  logSucceeded(message = 'Operation has succeeded'): Promise<EndReport | undefined> {
+    return this.endWithStatus('succeeded', undefined, message);
+  }
+
+  /**
+   * Marks the run stopped (no-op when already done) and ends it.
+   *
+   * @param message - default `Operation is stopped`
+   * @returns the end report
+   */
+  logStopped(message = 'Operation is stopped'): Promise<EndReport | undefined> {
+    return this.endWithStatus('stopped', undefined, message);
+  }
+
+  /**
+   * Marks the run failed (no-op when already done) and ends it.
+   *
+   * @param reason - who reports the failure
+   * @param message - what failed
+   * @returns the end report
+   */
+  logFailed(reason?: string, message?: string): Promise<EndReport | undefined> {
+    return this.endWithStatus('failed', reason, message);
+  }
+
+  private async endWithStatus(status: string, reason: string | undefined, message: string | undefined): Promise<EndReport | undefined> {
+    if (this.noOp) return undefined;
+    if (this.record.status !== undefined && DONE_STATUSES.has(this.record.status)) return undefined;
+    this.logStatus(status, reason, message);
+    return this.end();
+  }
+
+  // ---------------------------------------------------------------- resources and sync
+
+  private startResources(): void {
+    this.resources = this.makeWriter('resources');
+    this.resourceSampler = new SystemResources(this.artifactsRoot!);
+    const write = (values: [string, number][]): void => {
+      const writer = this.resources;
+      if (!writer || writer.isClosed || values.length === 0) return;
+      const ts = nowMicros();
+      for (const [name, value] of values) writer.addMetric(name, value, undefined, ts);
+      writer.flushSync();
+    };
+    const sample = (): void => {
+      try {
+        write(this.resourceSampler!.sampleSync());
+      } catch (error) {
+        this.warn(`Could not sample system resources: ${(error as Error).message}`);
+      }
+      this.resourceSampler!.sampleGpu().then(write, () => undefined);
+    };
+    sample();
+    this.resourceTimer = setInterval(sample, this.syncIntervalMs);
+    this.resourceTimer.unref();
+  }
+
+  private startSidecar(): void {
+    const tick = (): void => {
+      this.sidecarRunning ??= this.syncOnline().finally(() => {
+        this.sidecarRunning = undefined;
+      });
+    };
+    setImmediate(tick).unref();
+    this.sidecarTimer = setInterval(tick, this.syncIntervalMs);
+    this.sidecarTimer.unref();
+  }
+
+  /**
+   * Summaries of every event file under `events/` and `resources/`, as
+   * upstream's `sync_events_summaries` builds them (resources as `system`).
+   *
+   * @returns lineage records and the last value of each metric
+   */
+  collectSummaries(): { artifacts: RunArtifact[]; lastValues: Record<string, JsonInput> } {
+    const artifacts: RunArtifact[] = [];
+    const lastValues: Record<string, JsonInput> = {};
+    const root = this.artifactsRoot;
+    if (!root) return { artifacts, lastValues };
+    const connection = this.ctx?.artifactsStoreName.value;
+    for (const backend of ['events', 'resources'] as const) {
+      const base = join(root, backend);
+      if (!existsSync(base)) continue;
+      for (const kind of readdirSync(base).sort()) {
+        const dir = join(base, kind);
+        if (!statSync(dir).isDirectory()) continue;
+        for (const file of readdirSync(dir).sort()) {
+          if (!file.endsWith('.plx')) continue;
+          const name = file.split('.plx')[0]!;
+          const summary = summarizeEventFile(join(dir, file), kind);
+          if (!summary) continue;
+          artifacts.push({
+            name,
+            kind: backend === 'resources' ? 'system' : kind,
+            path: `${backend}/${kind}/${file}`,
+            summary,
+            ...(connection ? { connection } : {}),
+            is_input: false,
+          });
+          if (backend === 'events' && kind === 'metric') lastValues[name] = lastMetricValue(summary);
+        }
+      }
+    }
+    return { artifacts, lastValues };
+  }
+
+  private syncSummaries(): void {
+    const { artifacts, lastValues } = this.collectSummaries();
+    if (artifacts.length > 0) this.logArtifactLineage(artifacts);
+    if (Object.keys(lastValues).length > 0) this.logOutputs(lastValues);
+  }
+
+  private async syncOnline(): Promise<void> {
+    const api = this.api;
+    const root = this.artifactsRoot;
+    if (!api || !root) return;
+    this.events?.flushSync();
+    this.resources?.flushSync();
+    this.syncSummaries();
+    for (const file of listFiles(root)) {
+      let stamp: string;
+      try {
+        const st = statSync(file);
+        stamp = `${st.mtimeMs}:${st.size}`;
+      } catch {
+        continue;
+      }
+      if (this.uploaded.get(file) === stamp) continue;
+      this.uploaded.set(file, stamp);
+      const dir = relative(root, join(file, '..'));
+      this.sync.push(`upload ${relative(root, file)}`, () => api.uploadFile(file, dir === '.' ? '' : dir));
+    }
+    await Promise.resolve();
+  }
+
+  // ---------------------------------------------------------------- end
+
+  /**
+   * Ends the run (upstream's `end()`): records `succeeded` unless the run is
+   * already done, closes the writers (every event on disk), writes the last
+   * metric values as outputs, syncs event summaries, then offline persists
+   * `run.plx.json` and `lineages.plx.json`, online uploads changed files and
+   * waits for the background API calls. Never hangs: after `timeoutMs` it
+   * returns and reports what is still pending. Idempotent.
+   *
+   * @param options - timeoutMs for API calls (default 30 s)
+   * @returns what was done and waited for
+   */
+  end(options: { timeoutMs?: number } = {}): Promise<EndReport> {
+    if (this.noOp) return Promise.resolve({ status: undefined, eventsWritten: 0, eventsPending: 0, apiCallsPending: [], waitedFor: [], timedOut: false });
+    this.ending ??= this.doEnd(options.timeoutMs ?? 30_000);
+    return this.ending;
+  }
+
+  private finishLocally(): string[] {
+    const waited: string[] = [];
+    unregisterExitHook(this);
+    if (this.record.status === undefined || !DONE_STATUSES.has(this.record.status)) this.logStatus('succeeded', undefined, 'Operation has succeeded');
+    clearInterval(this.resourceTimer);
+    clearInterval(this.sidecarTimer);
+    if (this.events) {
+      waited.push('event files flushed to disk');
+      this.events.close();
+    }
+    if (this.resources) {
+      waited.push('resource files flushed to disk');
+      this.resources.close();
+    }
+    if (this.results.size > 0) this.logOutputs(Object.fromEntries(this.results));
+    if (this.artifactsRoot) {
+      waited.push('event summaries');
+      this.syncSummaries();
+    }
+    if (this.isOffline && this.artifactsRoot) {
+      waited.push('offline run persisted (run.plx.json, lineages.plx.json)');
+      this.record.persist(this.artifactsRoot);
+    }
+    return waited;
+  }
+
+  private async doEnd(timeoutMs: number): Promise<EndReport> {
+    const waitedFor = this.finishLocally();
+    let timedOut = false;
+    if (this.api) {
+      if (this.sidecarRunning) await this.sidecarRunning;
+      if (this.hasSidecar) {
+        waitedFor.push('final upload of changed files');
+        await this.syncOnline();
+      }
+      waitedFor.push('background API calls');
+      timedOut = !(await this.sync.settle(timeoutMs));
+      if (timedOut) {
+        this.warn(`end(): ${this.sync.pending} API call(s) did not complete within ${timeoutMs} ms; the run folder ${this.artifactsRoot} keeps every event.`);
+      }
+    }
+    return {
+      status: this.record.status,
+      eventsWritten: (this.events?.writtenEvents ?? 0) + (this.resources?.writtenEvents ?? 0),
+      eventsPending: this.pendingEvents,
+      apiCallsPending: this.sync.pendingLabels,
+      waitedFor,
+      timedOut,
+    };
+  }
+
+  /**
+   * Synchronous finalisation for exit, signals and uncaught errors: records
+   * `succeeded` (exit), `stopped` (signal) or `failed` (error), flushes all
+   * events and, offline, persists the run folder. Online API calls that
+   * cannot complete synchronously stay unsent (events are on disk).
+   *
+   * @param cause - why the process is going away
+   */
+  finalizeSync(cause: ExitCause): void {
+    if (this.noOp || this.ending) return;
+    if (cause.kind === 'error') {
+      const error = cause.error;
+      const type = error instanceof Error ? error.name : typeof error;
+      const value = error instanceof Error ? error.message : String(error);
+      this.logStatus('failed', 'ExitHandler', `An exception was raised during the run. Type: ${type}, Value: ${value}`);
+    } else if (cause.kind === 'signal') {
+      this.logStatus('stopped', 'Signal', `The process received ${cause.signal}.`);
+    }
+    this.ending = Promise.resolve({ status: undefined, eventsWritten: 0, eventsPending: 0, apiCallsPending: [], waitedFor: [], timedOut: false });
+    this.finishLocally();
+    if (this.api && this.sync.pending > 0) {
+      this.warn(`The process exited before ${this.sync.pending} API call(s) completed; call \`await run.end()\` before exiting. Events are on disk in ${this.artifactsRoot}.`);
+    }
+  }
+
+  /**
+   * Writes the local run record to `path` (offline format), e.g. to export an online run.
+   *
+   * @param path - the folder (default: the artifacts root)
+   */
+  persistRun(path?: string): void {
+    if (this.noOp) return;
+    const dir = path ?? this.artifactsRoot;
+    if (dir) this.record.persist(dir);
+  }
+
+  /** Never prints the API token or the client. */
+  toJSON(): Record<string, unknown> {
+    return { owner: this.owner, project: this.project, runUuid: this.runUuid, isOffline: this.isOffline, noOp: this.noOp, artifactsPath: this.artifactsRoot };
+  }
+}

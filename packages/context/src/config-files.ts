@@ -176,13 +176,14 @@ export type ClientConfigPatch = { [K in keyof ClientConfigData]?: ClientConfigDa
  * @throws {@link ContextError} naming the file when it is invalid or cannot be written.
  */
 export function updateClientConfigFile(patch: ClientConfigPatch, options: ContextOptions = {}): ClientConfigData {
-  const merged: Record<string, unknown> = { ...readClientConfigFile(options) };
+  const merged = new Map<string, unknown>(Object.entries(readClientConfigFile(options) ?? {}));
   for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key];
-    else if (value !== undefined) merged[key] = value;
+    if (value === null) merged.delete(key);
+    else if (value !== undefined) merged.set(key, value);
   }
-  writeClientConfigFile(merged, options);
-  return merged;
+  const config: ClientConfigData = Object.fromEntries(merged);
+  writeClientConfigFile(config, options);
+  return config;
 }
 
 /**

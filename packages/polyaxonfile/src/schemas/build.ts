@@ -1,5 +1,5 @@
-import * as v from 'valibot';
-import { anyObject, model, opt, orRef, strictStr, strListOrRef } from './common';
+import type * as v from 'valibot';
+import { anyObject, model, opt, orRef, strictStr, strListOrRef, dict } from './common';
 import { CacheSchema } from './cache';
 import { ParamSchema } from './param';
 import { PatchStrategySchema } from './patch-strategy';
@@ -12,7 +12,7 @@ export const BuildSchema = model({
   queue: opt(strictStr),
   namespace: opt(strictStr),
   cache: opt(orRef(CacheSchema)),
-  params: opt(v.record(v.string(), orRef(ParamSchema), 'Params must be a mapping of name to param.')),
+  params: opt(dict(orRef(ParamSchema), 'Params must be a mapping of name to param.')),
   runPatch: opt(anyObject),
   patchStrategy: opt(orRef(PatchStrategySchema)),
 });

@@ -2,6 +2,7 @@
 // (lax vs strict), `{{ }}` references, alias-aware strict objects and tagged
 // unions. Everything here is pure and browser-safe.
 import * as v from 'valibot';
+import { pyStr } from './py-format';
 
 /** A string that contains a `{{ ... }}` template anywhere (upstream's `RefField` test). */
 export const REF_PATTERN = /\{\{.*?\}\}/s;
@@ -282,19 +283,27 @@ export const nameField = coerced(
       : `Expected a string name, received ${describe(i)}.`,
 );
 
+/**
+ * A mapping (plain object, never an array) of string keys to `value`.
+ *
+ * @param value - Schema of each value.
+ * @param message - Message when the input is not a mapping.
+ * @returns The schema.
+ */
+export function dict<TOut>(value: v.GenericSchema<unknown, TOut>, message = 'Expected an object.'): v.GenericSchema<unknown, Record<string, TOut>> {
+  return dispatch([[isPlainObject, v.record(v.string(), value, message)]], message);
+}
+
 /** A free-form JSON-like object (`Dict`). */
-export const anyObject = v.record(v.string(), v.unknown(), 'Expected an object.');
+export const anyObject = dict(v.unknown());
 
 /** A map whose values are stringified (upstream `GenericStr`). */
-export const genericStrMap = v.record(
-  v.string(),
+export const genericStrMap = dict(
   coerced('a string-like value', (i) => {
     if (typeof i === 'string') return i;
-    if (typeof i === 'number' || typeof i === 'boolean') return i === true ? 'True' : i === false ? 'False' : String(i);
-    if (isPlainObject(i) || Array.isArray(i)) return JSON.stringify(i);
+    if (typeof i === 'number' || typeof i === 'boolean' || isPlainObject(i) || Array.isArray(i)) return pyStr(i);
     return INVALID;
   }),
-  'Expected an object.',
 );
 
 // ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // range-like values are accepted as a list, a `a:b:c` string or an object and
 // normalised to the object form (`{start, stop, num}`...).
 import * as v from 'valibot';
-import { describe, isPlainObject, isRef, modelParts, tagged, toIsoDatetime, toLaxFloat, toLaxInt, toSeconds } from './common';
+import { describe, isPlainObject, isRef, modelParts, tagged, toIsoDatetime, toLaxFloat, toLaxInt, toSeconds, dict } from './common';
 
 type Coerce = (input: unknown) => unknown;
 const BAD: unique symbol = Symbol('bad');
@@ -177,4 +177,4 @@ export const HpParamSchema = tagged(
 export type V1HpParam = v.InferOutput<typeof HpParamSchema>;
 
 /** `matrix.params`: a map of name → hyper-parameter. */
-export const HpParamsMapSchema = v.record(v.string(), HpParamSchema, 'Matrix params must be a mapping of name to hyper-parameter.');
+export const HpParamsMapSchema = dict(HpParamSchema, 'Matrix params must be a mapping of name to hyper-parameter.');

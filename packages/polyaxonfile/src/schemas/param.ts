@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isPlainObject, laxBool, model, opt, strictStr } from './common';
+import { isPlainObject, laxBool, model, opt, strictStr, dict } from './common';
 
 /** Keys whose presence marks a param object as the full form (upstream `V1_PARAM_KEYS`). */
 export const PARAM_KEYS: ReadonlySet<string> = new Set([
@@ -57,7 +57,7 @@ export type V1Param = v.InferOutput<typeof ParamSchema>;
 
 /** Operation `params`: a map of name → param, short forms normalised (`loss: X` → `{value: X}`). */
 export const ParamsMapSchema = v.pipe(
-  v.record(v.string(), v.unknown(), 'Params must be a mapping of name to param.'),
+  dict(v.unknown(), 'Params must be a mapping of name to param.'),
   v.transform((params) => {
     const out: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(params)) out[k] = normalizeParamValue(val);
@@ -67,4 +67,4 @@ export const ParamsMapSchema = v.pipe(
 );
 
 /** Full-form-only params map (hooks, builds, tuners, joins): short forms are rejected. */
-export const FullParamsMapSchema = v.record(v.string(), ParamSchema, 'Params must be a mapping of name to param.');
+export const FullParamsMapSchema = dict(ParamSchema, 'Params must be a mapping of name to param.');

@@ -1,6 +1,6 @@
 // Fields shared by jobs and the replicas of distributed runs.
 import * as v from 'valibot';
-import { anyObject, boolOrRef, intOrRef, listOrRef, model, oneOf, opt, orRef, strictStr, strListOrRef } from './common';
+import { anyObject, boolOrRef, intOrRef, listOrRef, model, oneOf, opt, orRef, strictStr, strListOrRef, dict } from './common';
 import { EnvironmentSchema } from './environment';
 import { InitSchema } from './init';
 import { ContainerSchema, ResourceRequirementsSchema, VolumeSchema } from './k8s';
@@ -26,7 +26,7 @@ export const RayReplicaSchema = model({
   replicas: opt(intOrRef),
   minReplicas: opt(intOrRef),
   maxReplicas: opt(intOrRef),
-  rayStartParams: opt(v.record(v.string(), v.string(), 'Expected a map of strings.')),
+  rayStartParams: opt(dict(v.string(), 'Expected a map of strings.')),
   ...jobEntries,
 });
 

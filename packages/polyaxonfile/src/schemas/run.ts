@@ -13,8 +13,7 @@ import {
   positiveIntOrRef,
   strictStr,
   strListOrRef,
-  tagged,
-} from './common';
+  tagged, dict } from './common';
 import { dagRefs } from './dag-refs';
 import { EarlyStoppingSchema } from './early-stopping';
 import { EnvironmentSchema } from './environment';
@@ -119,10 +118,10 @@ export const RayClusterParts = modelParts({
   kind: v.literal('raycluster'),
   entrypoint: opt(strictStr),
   runtimeEnv: opt(orRef(anyObject)),
-  metadata: opt(orRef(v.record(v.string(), v.string(), 'Expected a map of strings.'))),
+  metadata: opt(orRef(dict(v.string(), 'Expected a map of strings.'))),
   rayVersion: opt(strictStr),
   head: opt(orRef(RayReplicaSchema)),
-  workers: opt(v.record(v.string(), orRef(RayReplicaSchema), 'Expected a map of worker name to replica.')),
+  workers: opt(dict(orRef(RayReplicaSchema), 'Expected a map of worker name to replica.')),
   enableInTreeAutoscaling: opt(boolOrRef),
   autoscalerOptions: opt(orRef(RayAutoscalerOptionsSchema)),
 });

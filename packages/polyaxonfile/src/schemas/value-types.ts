@@ -1,7 +1,7 @@
 // Composite value types shared by init containers and IO values
 // (upstream `polyaxon/_schemas/types`).
 import * as v from 'valibot';
-import { boolOrRef, dispatch, hasRef, isPlainObject, listOrRef, model, oneOf, opt, orRef, strictInt, strictStr, strList, strListOrRef } from './common';
+import { boolOrRef, dispatch, hasRef, isPlainObject, listOrRef, model, oneOf, opt, orRef, strictInt, strictStr, strList, strListOrRef, dict } from './common';
 
 /** Artifact kinds (traceml `V1ArtifactKind`). */
 export const ARTIFACT_KINDS = [
@@ -64,7 +64,7 @@ export const DockerfileTypeSchema = model({
     orRef(
       dispatch(
         [
-          [isPlainObject, v.record(v.string(), v.unknown())],
+          [isPlainObject, dict(v.unknown())],
           [Array.isArray, v.array(v.array(v.string()), 'Expected a list of [name, value] pairs.')],
         ],
         'Expected an object or a list of [name, value] pairs.',

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApiServer, requireShared, type ApiServer } from '@px/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, PolyaxonClient, ProjectClient, RunClient } from '../src/index';
+import type { PolyaxonClient} from '../src/index';
+import { NotFoundError, ProjectClient, RunClient } from '../src/index';
 import { goldenRequests, normalise, type WireRequest } from './golden/wire';
 import { isolatedClient, tempDir } from './helpers/isolated';
 

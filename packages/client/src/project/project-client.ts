@@ -1,4 +1,5 @@
 import { PolyaxonClient } from '../client/polyaxon-client';
+import { NotFoundError } from '../errors/api-error';
 import { PolyaxonClientException } from '../errors/client-error';
 import type { V1ListResponse } from '../models/list-response';
 import type { V1Project } from '../models/project';
@@ -174,12 +175,13 @@ export class ProjectClient {
     return this.projectData;
   }
 
-  /** Fetches the project, creating it (`{ name: project }`) when it does not exist. */
+  /** Fetches the project, creating it (`{ name: project }`) when it does not exist (404). */
   async getOrCreate(): Promise<V1Project> {
     if (this.#skip()) return {};
     try {
       return await this.refresh();
-    } catch {
+    } catch (error) {
+      if (!NotFoundError.isInstance(error)) throw error;
       return this.create({ name: this.project ?? null });
     }
   }
@@ -382,7 +384,7 @@ export class ProjectClient {
       await this.getVersion(kind, name);
       exists = true;
     } catch (error) {
-      if (!(error instanceof Error && 'status' in error && (error as { status: number }).status === 404)) throw error;
+      if (!NotFoundError.isInstance(error)) throw error;
     }
     if (exists && options.force !== true) {
       throw new PolyaxonClientException(`A ${kind} version ${name} already exists. Please pass the \`force\` argument to update it.`);

@@ -31,7 +31,7 @@ describe('readSources', () => {
   it('rejects empty, non-mapping and unsupported sources', () => {
     expect(() => readSources('')).toThrow(PolyaxonfileError);
     expect(() => readSources('foo')).toThrow(/Cannot read config_value/);
-    expect(() => readSources([1 as unknown as string])).toThrow(/Expects Mapping/);
+    expect(() => readSources([1])).toThrow(/Expects Mapping/);
     expect(() => readSources([])).toThrow(PolyaxonfileError);
   });
 });

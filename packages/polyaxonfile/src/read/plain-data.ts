@@ -62,8 +62,9 @@ export function toPlainData(value: unknown, path: (string | number)[] = []): unk
   const proto: unknown = Object.getPrototypeOf(value);
   if (entries === undefined && proto !== Object.prototype && proto !== null) return unsupported(value, path);
   const out: Record<string, unknown> = {};
-  for (const [key, item] of entries ?? Object.entries(value)) {
-    setKey(out, String(key), toPlainData(item, [...path, String(key)]));
+  for (const [rawKey, item] of entries ?? Object.entries(value)) {
+    const key = typeof rawKey === 'string' ? rawKey : typeof rawKey === 'number' || typeof rawKey === 'boolean' ? String(rawKey) : unsupported(rawKey, path);
+    setKey(out, key, toPlainData(item, [...path, key]));
   }
   return out;
 }

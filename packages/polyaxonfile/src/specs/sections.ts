@@ -38,7 +38,7 @@ export function checkKind(data: Record<string, unknown>, locate: Locate): SpecKi
   }
   const kind = data.kind;
   if (typeof kind !== 'string' || !(SPEC_KINDS as readonly string[]).includes(kind)) {
-    fail(`The Polyaxonfile with kind \`${String(kind)}\` is not a supported value.`, locate, ['kind'], {
+    fail(`The Polyaxonfile with kind \`${typeof kind === 'string' ? kind : describeValue(kind)}\` is not a supported value.`, locate, ['kind'], {
       expected: `one of ${SPEC_KINDS.join(', ')}`,
       received: describeValue(kind),
     });

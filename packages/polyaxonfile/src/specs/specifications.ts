@@ -92,10 +92,10 @@ export type AnySpec = Spec<V1Component> | Spec<V1Operation> | Spec<V1CompiledOpe
  * ```
  */
 export function getSpecification(data: SpecData, options: SpecReadOptions = {}): AnySpec {
-  const merged = isRecord(data) && !('locate' in data) ? undefined : readSources(Array.isArray(data) ? data : [data], options);
-  const value = merged?.value ?? (data as Record<string, unknown>);
-  const kind = checkKind(value, merged?.locate ?? (() => ({})));
-  const source = merged === undefined ? data : merged.sources;
+  const direct = isRecord(data) && !('locate' in data);
+  const merged = readSources(direct ? [data] : Array.isArray(data) ? (data as readonly unknown[]) : [data], options);
+  const kind = checkKind(merged.value, merged.locate);
+  const source = direct ? merged.value : merged.sources;
   switch (kind) {
     case 'component':
       return ComponentSpecification.read(source, options);

@@ -69,3 +69,11 @@ export const EXTRA_QUERY_PARAMS: Readonly<Record<string, readonly string[]>> = {
  *    against the `200` schema (`204` must have an empty body).
  */
 export const SUCCESS_ALIASES: readonly number[] = [201, 204];
+
+/**
+ * 7. Error bodies. Every operation declares `default: runtimeError`, a
+ *    gRPC-gateway shape the Django server never sends; its errors are
+ *    `{"detail": ...}`, `{"field": ["..."]}` or `["..."]`. Error responses are
+ *    checked only against explicitly declared codes (403/404: any body);
+ *    see `OpenApiValidator.response`.
+ */

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApiServer, type ApiServer } from '../src/index';
+
+describe('API test server fault injection', () => {
+  let server: ApiServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('answers an injected status with Retry-After, then recovers', async () => {
+    server = await startApiServer();
+    server.faults.set({ path: '/installation', kind: 'status', status: 429, retryAfter: 2, times: 2 });
+    const first = await fetch(`${server.url}/api/v1/installation`);
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('2');
+    expect((await fetch(`${server.url}/api/v1/installation`)).status).toBe(429);
+    expect((await fetch(`${server.url}/api/v1/installation`)).status).toBe(200);
+    expect(server.faults.triggered).toBe(2);
+    expect(server.faults.pending).toEqual([]);
+    expect(server.requests.map((r) => r.fault)).toEqual(['status', 'status', undefined]);
+  });
+
+  it('drops the connection without answering', async () => {
+    server = await startApiServer();
+    server.faults.set({ method: 'GET', path: /^\/api\/v1\/installation/, kind: 'drop' });
+    await expect(fetch(`${server.url}/api/v1/installation`)).rejects.toThrow();
+    expect((await fetch(`${server.url}/api/v1/installation`)).status).toBe(200);
+  });
+
+  it('only applies a fault to matching methods and paths', async () => {
+    server = await startApiServer();
+    server.faults.set({ method: 'POST', kind: 'status', status: 500 });
+    expect((await fetch(`${server.url}/api/v1/installation`)).status).toBe(200);
+    expect(server.faults.pending).toHaveLength(1);
+    server.faults.clear();
+    expect(server.faults.pending).toHaveLength(0);
+  });
+
+  it('delays slow responses, then answers normally', async () => {
+    server = await startApiServer();
+    server.faults.set({ kind: 'slow', delayMs: 50 });
+    const res = await fetch(`${server.url}/api/v1/installation`);
+    expect(res.status).toBe(200);
+    expect(server.requests[0]!.fault).toBe('slow');
+  });
+
+  it('aborted slow requests do not break the server', async () => {
+    server = await startApiServer();
+    server.faults.set({ kind: 'slow', delayMs: 200 });
+    await expect(fetch(`${server.url}/api/v1/installation`, { signal: AbortSignal.timeout(20) })).rejects.toThrow();
+    expect((await fetch(`${server.url}/api/v1/installation`)).status).toBe(200);
+  });
+});
+
+describe('API test server auth', () => {
+  let server: ApiServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('answers 401 like upstream when a token is required and missing or wrong', async () => {
+    server = await startApiServer({ requireToken: 'secret' });
+    const missing = await fetch(`${server.url}/api/v1/default/projects/list`);
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toEqual({ detail: 'Authentication credentials were not provided.' });
+    const wrong = await fetch(`${server.url}/api/v1/default/projects/list`, { headers: { Authorization: 'Bearer secret' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ detail: 'Invalid token.' });
+    const ok = await fetch(`${server.url}/api/v1/default/projects/list`, { headers: { Authorization: 'Token secret' } });
+    expect(ok.status).toBe(200);
+    expect(server.requests.at(-1)!.authorization).toBe('Token secret');
+    expect(JSON.stringify(server.requests)).not.toContain('secret');
+    // health checks stay open
+    expect((await fetch(`${server.url}/healthz/`)).status).toBe(200);
+  });
+
+  it('accepts any token with requireToken: true', async () => {
+    server = await startApiServer({ requireToken: true });
+    expect((await fetch(`${server.url}/api/v1/users`, { headers: { Authorization: 'Token anything' } })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/users`)).status).toBe(401);
+  });
+});
+
+describe('API test server options', () => {
+  it('can skip validation and gzip only when asked', async () => {
+    const server = await startApiServer({ validate: false, gzip: 'accepted' });
+    try {
+      expect(server.validating).toBe(false);
+      for (let i = 0; i < 5; i++) server.state.addProject({ name: `p${i}`, description: 'a description long enough to matter' });
+      const { request } = await import('node:http');
+      const encoding = (accept: string): Promise<string | undefined> =>
+        new Promise((resolve, reject) => {
+          request(`${server.url}/api/v1/default/projects/list`, { headers: { 'Accept-Encoding': accept } }, (res) => {
+            res.resume();
+            resolve(res.headers['content-encoding']);
+          })
+            .on('error', reject)
+            .end();
+        });
+      expect(await encoding('identity')).toBeUndefined();
+      expect(await encoding('gzip, deflate')).toBe('gzip');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('close() is idempotent and removes the artifacts folder', async () => {
+    const server = await startApiServer();
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(server.artifactsDir)).toBe(true);
+    await server.close();
+    await server.close();
+    expect(existsSync(server.artifactsDir)).toBe(false);
+  });
+});

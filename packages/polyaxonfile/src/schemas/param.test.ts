@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { accept, reject } from './__fixtures__/schema-assert';
+import { FullParamsMapSchema, isShortFormParam, ParamSchema, ParamsMapSchema } from './param';
+
+describe('params', () => {
+  it('wraps short forms as {value}', () => {
+    expect(accept(ParamsMapSchema, { lr: 0.1, c: { x: 1 }, f: [1, 2], d: null, e: {}, s: 'x' })).toEqual({
+      lr: { value: 0.1 },
+      c: { value: { x: 1 } },
+      f: { value: [1, 2] },
+      d: { value: null },
+      e: {},
+      s: { value: 'x' },
+    });
+  });
+
+  it('keeps full forms and camelCases their keys', () => {
+    expect(accept(ParamsMapSchema, { image: { ref: 'ops.build', value: 'outputs.docker-image' }, x: { value: 1, to_env: 'X', context_only: true } })).toEqual({
+      image: { ref: 'ops.build', value: 'outputs.docker-image' },
+      x: { value: 1, toEnv: 'X', contextOnly: true },
+    });
+    expect(isShortFormParam({ connection: 'c' })).toBe(false);
+  });
+
+  it('rejects mixed unknown keys in a full form and non-string ref values', () => {
+    reject(ParamsMapSchema, { x: { value: 1, foo: 2 } });
+    expect(reject(ParamSchema, { ref: 'ops.a', value: 1 }).join('\n')).toContain('Value must be of type string when a ref is provided, received `1` instead.');
+    reject(ParamsMapSchema, [{ value: 1 }]);
+  });
+
+  it('hook/build/join params are full form only', () => {
+    reject(FullParamsMapSchema, { a: 1 });
+    accept(FullParamsMapSchema, { a: { value: 1 } });
+  });
+});

@@ -27,10 +27,10 @@ beforeAll(async () => {
   const chunk = Buffer.alloc(1 << 20);
   for (let i = 0; i < 24; i++) {
     chunk.fill(i);
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   out.end(Buffer.alloc(123, 9));
-  await new Promise((resolve) => out.on('finish', resolve));
+  await new Promise<void>((resolve) => out.on('finish', () => resolve()));
 });
 
 afterAll(async () => {

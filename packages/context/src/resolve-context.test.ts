@@ -383,3 +383,27 @@ describe('host validation', () => {
     expect(() => resolveContext(box.options({ env: { POLYAXON_SET_AGENT: 'maybe' } }))).toThrow('POLYAXON_SET_AGENT');
   });
 });
+
+describe('explicit owner against other sources', () => {
+  it('is reported as explicit even when the cache agrees', () => {
+    const box = sandbox();
+    writeProjectCache({ owner: 'acme', name: 'p' }, box.options(), 'local');
+    const ctx = resolveContext(box.options({ owner: 'acme' }));
+    expect(ctx.owner).toEqual({ value: 'acme', source: 'explicit' });
+    expect(ctx.project.source).toBe('local-cache');
+  });
+
+  it('skips POLYAXON_PROJECT of another owner', () => {
+    const box = sandbox();
+    const ctx = resolveContext(box.options({ owner: 'zed', env: { POLYAXON_PROJECT: 'acme/p' } }));
+    expect(ctx.project.value).toBeUndefined();
+    expect(ctx.tried.project.join(' ')).toContain('skipped POLYAXON_PROJECT');
+    expect(resolveContext(box.options({ owner: 'zed', env: { POLYAXON_PROJECT: 'p' } })).project.value).toBe('p');
+  });
+
+  it('keeps the team of an explicit `org/team` owner', () => {
+    const box = sandbox();
+    const ctx = resolveContext(box.options({ owner: 'acme/ml', project: 'p' }));
+    expect([ctx.owner.value, ctx.team.value]).toEqual(['acme', 'ml']);
+  });
+});

@@ -172,7 +172,11 @@ function resolveEntities({ options, env, paths, isManaged, isOffline }: EntityIn
   const envProject = envValue(env, ENV.PROJECT);
   if (candidates.length === 0 && envProject !== undefined) {
     const parsed = parseProjectOption(envProject, `environment variable ${ENV.PROJECT}`);
-    candidates.push({ owner: parsed.owner ?? explicitOwner, name: parsed.name, source: 'env', origin: ENV.PROJECT });
+    if (explicitOrg !== undefined && parsed.owner !== undefined && splitOwnerTeam(parsed.owner).owner !== explicitOrg) {
+      tried.project.push(`(skipped ${ENV.PROJECT}: its owner \`${parsed.owner}\` differs from option \`owner\`)`);
+    } else {
+      candidates.push({ owner: parsed.owner ?? explicitOwner, name: parsed.name, source: 'env', origin: ENV.PROJECT });
+    }
   }
 
   tried.project.push(`in-cluster ${ENV.RUN_INSTANCE} (only when ${ENV.IS_MANAGED} is true)`);
@@ -212,11 +216,11 @@ function resolveEntities({ options, env, paths, isManaged, isOffline }: EntityIn
   const chosen = candidates[0];
   let owner: Resolved<string | undefined>;
   tried.owner.push('explicit option `owner` or `project`', `env ${ENV.PROJECT}`, `in-cluster ${ENV.RUN_INSTANCE}`, 'the project cache', `${paths.user} (organization)`);
-  if (chosen?.owner !== undefined) {
-    const ownerSource = chosen.owner === explicitOwner && chosen.source !== 'in-cluster' && chosen.source !== 'local-cache' ? 'explicit' : chosen.source;
-    owner = resolved(chosen.owner, ownerSource, ownerSource === 'explicit' ? undefined : chosen.origin);
-  } else if (explicitOwner !== undefined) {
+  if (explicitOwner !== undefined) {
+    // Every candidate was checked against it, so the explicit owner (and its team) is the one in effect.
     owner = resolved(explicitOwner, 'explicit');
+  } else if (chosen?.owner !== undefined) {
+    owner = resolved(chosen.owner, chosen.source, chosen.origin);
   } else {
     owner = localOwner(options, paths, tried.owner);
   }

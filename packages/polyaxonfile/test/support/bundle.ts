@@ -14,16 +14,19 @@ interface Esbuild {
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function loadEsbuild(): Esbuild {
-  const fromTsup = createRequire(createRequire(join(packageDir, 'package.json')).resolve('tsup'));
+function loadEsbuild(dir: string): Esbuild {
+  const fromTsup = createRequire(createRequire(join(dir, 'package.json')).resolve('tsup'));
   return fromTsup('esbuild') as Esbuild;
 }
 
 /** Bundles `src/index.ts` for browsers (ESM, no Node builtins allowed). */
-export async function bundleBrowserEntry(options: { minify?: boolean; format?: 'esm' | 'iife'; globalName?: string } = {}): Promise<string> {
-  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  const result = await loadEsbuild().build({
-    entryPoints: [join(packageDir, 'src/index.ts')],
+export async function bundleBrowserEntry(
+  options: { minify?: boolean; format?: 'esm' | 'iife'; globalName?: string; dir?: string } = {},
+): Promise<string> {
+  const dir = options.dir ?? packageDir;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
+  const result = await loadEsbuild(dir).build({
+    entryPoints: [join(dir, 'src/index.ts')],
     bundle: true,
     write: false,
     platform: 'browser',

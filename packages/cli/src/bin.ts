@@ -7,6 +7,9 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
+  // Node >= 22 can cache compiled code between runs; older versions skip this.
+  const nodeModule = (await import('node:module')) as { enableCompileCache?: () => unknown };
+  nodeModule.enableCompileCache?.();
   const { runCli } = await import('./main');
   process.exitCode = await runCli({ argv });
 }

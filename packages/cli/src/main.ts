@@ -6,7 +6,6 @@ import { COMMAND_TREE, ROOT_OPTIONS } from './command-tree';
 import { groupHelp, leafHelp, rootHelp } from './help';
 import { parseOptions } from './parse-options';
 import { printError } from './print-error';
-import { promptLine } from './prompt';
 import { routeArgv } from './route-argv';
 import { VERSION } from './version';
 
@@ -45,7 +44,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   const io: CliIo = {
     stdout,
     stderr,
-    prompt: options.prompt ?? promptLine,
+    prompt: options.prompt ?? (async (question, opts) => (await import('./prompt')).promptLine(question, opts)),
     color: colorAllowed(stdout, env),
     colorErr: colorAllowed(stderr, env),
     progress: progressAllowed(stderr, env),

@@ -49,7 +49,9 @@ export function errorReport(error: unknown, fallbackFile: string | undefined): C
   const isSpec = hasMarker(error, 'px.polyaxonfile.PolyaxonfileError');
   const first = isSpec ? issuesOf(error)[0] : undefined;
   const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? cleanMessage(error.message) : String(error);
+  const fallback = error instanceof Error ? cleanMessage(error.message) : String(error);
+  const message =
+    first === undefined ? fallback : first.received !== undefined && !first.message.includes(first.received) ? `${first.message} (received ${first.received})` : first.message;
   return {
     ok: false,
     error: {
@@ -66,21 +68,19 @@ export function errorReport(error: unknown, fallbackFile: string | undefined): C
 function printIssues(ctx: CommandContext, error: unknown): void {
   ctx.print.error('Polyaxonfile is not valid.');
   const issues = issuesOf(error);
-  const message = error instanceof Error ? cleanMessage(error.message) : String(error);
   if (issues.length === 0) {
-    ctx.print.error(`Error: ${message}`);
+    ctx.print.error(`Error: ${error instanceof Error ? cleanMessage(error.message) : String(error)}`);
     return;
   }
-  ctx.print.error(`Error: ${message}`);
   const sources = new Map<string, string | undefined>();
   for (const issue of issues.slice(0, 20)) {
-    const where = issue.path.length === 0 ? '' : ` at \`${issue.path.join('.')}\``;
+    const where = issue.path.length === 0 ? '' : ` (at \`${issue.path.join('.')}\`)`;
     const detail = [issue.expected === undefined ? undefined : `expected ${issue.expected}`, issue.received === undefined ? undefined : `received ${issue.received}`]
       .filter((x) => x !== undefined)
       .join(', ');
-    if (issues.length > 1 || issue.message !== message) ctx.print.error(`  - ${issue.message}${where}${detail === '' ? '' : ` (${detail})`}`);
+    ctx.print.error(`Error: ${issue.message}${where}${detail === '' || issue.message.includes(detail) ? '' : `; ${detail}`}`);
     if (issue.file !== undefined && issue.line !== undefined) {
-      ctx.print.error(`    --> ${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`);
+      ctx.print.error(`  --> ${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`);
       if (!sources.has(issue.file)) {
         try {
           sources.set(issue.file, readFileSync(issue.file, 'utf8'));
@@ -90,10 +90,10 @@ function printIssues(ctx: CommandContext, error: unknown): void {
       }
       const text = sources.get(issue.file);
       const frame = text === undefined ? undefined : codeFrame(text, issue.line, issue.column);
-      if (frame !== undefined) ctx.print.error(frame.replace(/^/gm, '    '));
+      if (frame !== undefined) ctx.print.error(frame.replace(/^/gm, '  '));
     }
   }
-  if (issues.length > 20) ctx.print.error(`  ... and ${issues.length - 20} more problems`);
+  if (issues.length > 20) ctx.print.error(`... and ${issues.length - 20} more problems`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { parseIsoMicros } from '../clock';
 import { readRunEvents } from '../events-files';
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { multipartBoundary, parseMultipart } from '../multipart';
@@ -216,8 +217,8 @@ const MAX_LOG_LINES = 2000;
 function logs(ctx: RouteContext): Reply {
   const run = ctx.state.getRun(param(ctx, 'owner'), param(ctx, 'project'), param(ctx, 'uuid'));
   const lastTime = ctx.url.searchParams.get('last_time');
-  const after = lastTime ? Date.parse(lastTime) : Number.NEGATIVE_INFINITY;
-  const lines = (run?.logs ?? []).filter((line) => Date.parse(line.timestamp) > after).slice(0, MAX_LOG_LINES);
+  const after = (lastTime ? parseIsoMicros(lastTime) : undefined) ?? Number.NEGATIVE_INFINITY;
+  const lines = (run?.logs ?? []).filter((line) => (parseIsoMicros(line.timestamp) ?? 0) > after).slice(0, MAX_LOG_LINES);
   const last = lines.at(-1);
   return {
     status: 200,

@@ -178,6 +178,7 @@ export class Run implements SyncFinalizer {
   private ending: Promise<EndReport> | undefined;
   private progressThrottle: { second: number; updates: number } | undefined;
   private warnedNoWriter = false;
+  private metricsFlagged = false;
 
   private constructor(options: RunOptions, ctx: Resolved | undefined, noOp: boolean) {
     this.noOp = noOp;
@@ -471,16 +472,21 @@ export class Run implements SyncFinalizer {
    */
   logMetrics(metrics: Readonly<Record<string, number>>, options: LogOptions = {}): void {
     if (this.noOp) return;
-    if (!isPlainObject(metrics)) throw new TrackingError('logMetrics expects an object of name → number.');
-    const meta = this.record.metaInfo;
-    if (meta.has_metrics !== true || meta.has_events !== true) this.logHasMetrics();
-    const writer = this.writer('metrics');
+    if (typeof metrics !== 'object' || metrics === null) throw new TrackingError('logMetrics expects an object of name → number.');
+    if (!this.metricsFlagged) {
+      this.logHasMetrics();
+      this.metricsFlagged = true;
+    }
+    const writer = this.events ?? this.writer('metrics');
     if (!writer) return;
     const { step, timestamp } = options;
     assertStep(step);
     if (timestamp === undefined) {
       const ts = nowMicros();
-      for (const key in metrics) writer.addMetric(this.metricName(key), toMetricValue(metrics[key], key), step, ts);
+      for (const key in metrics) {
+        const value = metrics[key];
+        writer.addMetric(this.metricName(key), typeof value === 'number' ? value : toMetricValue(value, key), step, ts);
+      }
       return;
     }
     for (const key in metrics) this.addMetric(writer, this.metricName(key), toMetricValue(metrics[key], key), options);

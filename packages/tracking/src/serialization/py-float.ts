@@ -34,16 +34,29 @@ export function formatPyFloat(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   if (Number.isNaN(x)) return 'nan';
   if (abs === Infinity) return x < 0 ? '-inf' : 'inf';
-  // toExponential() without an argument yields the shortest round-trip digits.
-  const exp = abs.toExponential();
-  const eAt = exp.indexOf('e');
-  const mantissa = exp.slice(0, eAt);
-  const power = Number(exp.slice(eAt + 1));
+  // JS and Python produce the same shortest round-trip digits; only the
+  // notation differs. Rebuild Python's scientific form from String().
+  const text = `${abs}`;
   const sign = x < 0 ? '-' : '';
-  if (power < -4 || power >= 16) {
-    const digits = Math.abs(power) < 10 ? `0${Math.abs(power)}` : `${Math.abs(power)}`;
-    return `${sign}${mantissa}e${power < 0 ? '-' : '+'}${digits}`;
+  let mantissa: string;
+  let power: number;
+  const eAt = text.indexOf('e');
+  if (eAt >= 0) {
+    mantissa = text.slice(0, eAt);
+    power = Number(text.slice(eAt + 1));
+  } else if (abs < 1) {
+    // 0.0000123 → digits 123, power -5
+    let i = 2;
+    while (text.charCodeAt(i) === 48) i++;
+    const digits = text.slice(i);
+    power = -(i - 1);
+    mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  } else {
+    // 12300000000000000 → digits 123, power 16
+    const digits = text.replace(/0+$/, '');
+    power = text.length - 1;
+    mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
   }
-  // Not reachable for finite values outside [1e-4, 1e16); kept for safety.
-  return `${sign}${abs}`;
+  const absPower = power < 0 ? -power : power;
+  return `${sign}${mantissa}e${power < 0 ? '-' : '+'}${absPower < 10 ? '0' : ''}${absPower}`;
 }

@@ -120,11 +120,12 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
       const first = line.indexOf('|');
       const second = line.indexOf('|', first + 1);
       if (first < 0 || second < 0) continue;
-      const cells = [line.slice(0, first), line.slice(first + 1, second), line.slice(second + 1)];
-      const stepText = cells[stepCol] ?? '';
+      const c0 = line.slice(0, first);
+      const c1 = line.slice(first + 1, second);
+      const stepText = stepCol === 0 ? c0 : c1;
       step = stepText === '' ? null : Number(stepText);
-      ts = cells[tsCol] ?? '';
-      value = cells[2] ?? '';
+      ts = tsCol === 1 ? c1 : c0;
+      if (acc.values !== undefined) value = line.slice(second + 1);
     }
     acc.rows++;
     if (step === null || Number.isNaN(step)) acc.anyNullStep = true;
@@ -135,7 +136,10 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
     }
     acc.lastStep = step;
     acc.lastTs = ts;
-    acc.values?.push(parsePyFloat(value));
+    if (acc.values !== undefined) {
+      const n = +value;
+      acc.values.push(value !== '' && n === n ? n : parsePyFloat(value));
+    }
   }
   if (acc.rows === 0) return undefined;
   const summary: Record<string, JsonInput> = { is_event: true };
@@ -151,6 +155,7 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
   }
   if (acc.values !== undefined) {
     const values = acc.values.view();
+    const last = values[values.length - 1]!;
     const d = describe(values);
     summary.metric = {
       count: new PyFloat(d.count),
@@ -161,7 +166,7 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
       '50%': floatOrNull(d.q50),
       '75%': floatOrNull(d.q75),
       max: floatOrNull(d.max),
-      last: floatOrNull(values[values.length - 1]!),
+      last: floatOrNull(last),
     };
   }
   return summary;

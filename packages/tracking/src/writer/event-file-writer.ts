@@ -53,20 +53,86 @@ interface FileState {
   tail: MetricChunk | undefined;
   /** Rows counted for every event ever accepted for this file. */
   accepted: number;
+  /** Whether the file has buffered rows. */
+  dirty: boolean;
 }
 
-function formatChunk(chunk: MetricChunk, out: string[]): void {
-  const { steps, ts, values, n } = chunk;
-  let text = '';
-  for (let i = 0; i < n; i++) {
-    const step = steps[i]!;
-    text += `\n${step !== step ? '' : step}|${formatUtcMicros(ts[i]!)}|${formatPyFloat(values[i]!)}`;
-    if (text.length > MAX_WRITE_BYTES >> 1) {
-      out.push(text);
-      text = '';
+const ASCII_0 = 48;
+const UTC_SUFFIX = Buffer.from('+00:00', 'latin1');
+/** Bytes one metric row can take at most: step (≤ 17) + timestamp (32) + value (≤ 24) + separators. */
+const MAX_ROW_BYTES = 96;
+const ROWS_PER_WRITE = Math.floor(MAX_WRITE_BYTES / MAX_ROW_BYTES);
+
+function writeInt(buf: Buffer, offset: number, value: number): number {
+  if (value >= 0 && value < 2147483648) {
+    let v = value | 0;
+    if (v < 10) {
+      buf[offset] = ASCII_0 + v;
+      return offset + 1;
     }
+    let digits = 1;
+    for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
+    for (let i = offset + digits - 1; i >= offset; i--) {
+      buf[i] = ASCII_0 + (v % 10);
+      v = (v / 10) | 0;
+    }
+    return offset + digits;
   }
-  if (text) out.push(text);
+  if (value < 0) {
+    buf[offset++] = 45;
+    value = -value;
+  }
+  if (value < 10) {
+    buf[offset] = ASCII_0 + value;
+    return offset + 1;
+  }
+  let digits = 0;
+  for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++;
+  for (let i = digits - 1; i >= 0; i--) {
+    buf[offset + i] = ASCII_0 + (value % 10);
+    value = Math.floor(value / 10);
+  }
+  return offset + digits;
+}
+
+let prefixSecond = Number.NaN;
+const prefixBytes = Buffer.alloc(19);
+
+/**
+ * Formats metric rows straight into `buf` as bytes (no intermediate strings
+ * except the float text): `\n<step>|<YYYY-MM-DD HH:MM:SS[.ffffff]+00:00>|<float>`.
+ */
+function formatRows(chunk: MetricChunk, from: number, to: number, buf: Buffer): number {
+  const { steps, ts, values } = chunk;
+  let o = 0;
+  for (let i = from; i < to; i++) {
+    buf[o++] = 10;
+    const step = steps[i]!;
+    if (step === step) o = writeInt(buf, o, step);
+    buf[o++] = 124;
+    const micros = ts[i]!;
+    const second = Math.floor(micros / 1e6);
+    if (second !== prefixSecond) {
+      prefixSecond = second;
+      prefixBytes.write(formatUtcMicros(second * 1e6).slice(0, 19), 0, 'latin1');
+    }
+    prefixBytes.copy(buf, o);
+    o += 19;
+    let frac = (micros - second * 1e6) | 0;
+    if (frac !== 0) {
+      buf[o] = 46;
+      for (let k = 6; k >= 1; k--) {
+        buf[o + k] = ASCII_0 + (frac % 10);
+        frac = (frac / 10) | 0;
+      }
+      o += 7;
+    }
+    UTC_SUFFIX.copy(buf, o);
+    o += 6;
+    buf[o++] = 124;
+    o += buf.write(formatPyFloat(values[i]!), o, 'latin1');
+  }
+  return o;
 }
 
 /**
@@ -93,6 +159,7 @@ export class EventFileWriter {
   readonly backend: WriterBackend;
   private readonly files = new Map<string, FileState>();
   private readonly dirty = new Set<FileState>();
+  private readonly metricFiles = new Map<string, FileState>();
   private buffered = 0;
   private written = 0;
   private readonly softLimit: number;
@@ -102,6 +169,7 @@ export class EventFileWriter {
   private closed = false;
   private lastError: string | undefined;
   private inlineFlushAt: number;
+  private readonly scratch = Buffer.allocUnsafe(MAX_WRITE_BYTES);
   private readonly onWriteError: (error: unknown) => void;
 
   constructor(options: EventFileWriterOptions) {
@@ -136,7 +204,7 @@ export class EventFileWriter {
     if (state === undefined) {
       const path =
         this.backend === 'events' ? getEventPath(this.runPath, kind, name) : getResourcePath(this.runPath, kind, name);
-      state = { kind, name, path, jsonl: isJsonlKind(kind), initialised: false, pending: [], tail: undefined, accepted: 0 };
+      state = { kind, name, path, jsonl: isJsonlKind(kind), initialised: false, pending: [], tail: undefined, accepted: 0, dirty: false };
       this.files.set(key, state);
     }
     return state;
@@ -148,7 +216,10 @@ export class EventFileWriter {
 
   private accepted(state: FileState, count: number): void {
     state.accepted += count;
-    this.dirty.add(state);
+    if (!state.dirty) {
+      state.dirty = true;
+      this.dirty.add(state);
+    }
     this.buffered += count;
     if (this.buffered >= this.inlineFlushAt) {
       // While the disk keeps failing, retry inline only once per hardLimit new events.
@@ -171,8 +242,12 @@ export class EventFileWriter {
    * @param ts - epoch microseconds (UTC)
    */
   addMetric(name: string, value: number, step: number | undefined, ts: number): void {
-    this.assertOpen();
-    const state = this.file('metric', name);
+    if (this.closed) this.assertOpen();
+    let state = this.metricFiles.get(name);
+    if (state === undefined) {
+      state = this.file('metric', name);
+      this.metricFiles.set(name, state);
+    }
     let tail = state.tail;
     if (tail === undefined || tail.n === CHUNK) {
       tail = new MetricChunk();
@@ -239,7 +314,6 @@ export class EventFileWriter {
       fd = openSync(state.path, 'a', 0o644);
       while (state.pending.length > 0) {
         const item = state.pending[0]!;
-        const texts: string[] = [];
         let count: number;
         if (typeof item === 'string') {
           // Batch consecutive preformatted rows.
@@ -249,13 +323,14 @@ export class EventFileWriter {
             text += state.pending[k] as string;
             k++;
           }
-          texts.push(text);
           count = k;
-          writeAll(fd, texts[0]!);
+          writeAll(fd, text);
           state.pending.splice(0, k);
         } else {
-          formatChunk(item, texts);
-          for (const t of texts) writeAll(fd, t);
+          for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
+            const to = Math.min(item.n, from + ROWS_PER_WRITE);
+            writeBytes(fd, this.scratch, formatRows(item, from, to, this.scratch));
+          }
           count = item.n;
           state.pending.shift();
           if (state.tail === item) state.tail = undefined;
@@ -264,6 +339,7 @@ export class EventFileWriter {
         this.written += count;
       }
       this.dirty.delete(state);
+      state.dirty = false;
       this.lastError = undefined;
       return true;
     } catch (error) {
@@ -305,6 +381,11 @@ export class EventFileWriter {
   seenFiles(): { kind: string; name: string; path: string }[] {
     return [...this.files.values()].map(({ kind, name, path }) => ({ kind, name, path }));
   }
+}
+
+function writeBytes(fd: number, buffer: Buffer, length: number): void {
+  let offset = 0;
+  while (offset < length) offset += writeSync(fd, buffer, offset, length - offset);
 }
 
 function writeAll(fd: number, text: string): void {

@@ -61,12 +61,18 @@ function finish(stream: WriteStream): Promise<void> {
 }
 
 function write(stream: WriteStream, chunk: Buffer): Promise<void> {
+  if (stream.write(chunk)) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    if (stream.write(chunk)) resolve();
-    else {
-      stream.once('drain', resolve);
-      stream.once('error', reject);
-    }
+    const onDrain = (): void => {
+      stream.off('error', onError);
+      resolve();
+    };
+    const onError = (error: Error): void => {
+      stream.off('drain', onDrain);
+      reject(error);
+    };
+    stream.once('drain', onDrain);
+    stream.once('error', onError);
   });
 }
 
@@ -157,7 +163,7 @@ export async function parseMultipart(
         if (part.filename !== undefined) {
           const path = fileTarget({ field: part.field, filename: part.filename });
           file = {
-            stream: createWriteStream(path),
+            stream: createWriteStream(path, { highWaterMark: 1024 * 1024 }),
             info: { field: part.field, filename: part.filename, contentType: part.contentType, size: 0, path },
           };
         }

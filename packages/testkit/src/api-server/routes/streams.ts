@@ -68,7 +68,7 @@ function fileReply(path: string): Reply {
       'Content-Disposition': `inline; filename="${name}"`,
       'Content-Length': String(info.size),
     },
-    stream: () => createReadStream(path),
+    stream: () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
   };
 }
 

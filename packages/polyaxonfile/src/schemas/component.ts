@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+// Loads and registers OperationSchema (used lazily inside DAGs).
+import './operation';
 import { model } from './common';
 import { baseComponentEntries, componentOwnEntries } from './component-fields';
 import { dagRefs } from './dag-refs';

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+// Loads and registers ComponentSchema (used lazily for `component`).
+import './component';
 import { model } from './common';
-import { ComponentSchema } from './component';
-import { dagRefs } from './dag-refs';
+import { dagRefs, lazyComponent } from './dag-refs';
 import { operationEntries } from './operation-fields';
 
 const REFERENCE_ERROR = 'One and only one reference must be specified: hub_ref, dag_ref, url_ref, path_ref, component.';
@@ -9,7 +10,7 @@ const REFERENCE_ERROR = 'One and only one reference must be specified: hub_ref, 
 const operationObject = model({
   kind: v.optional(v.literal('operation', 'The kind of an inline operation must be `operation`.')),
   ...operationEntries,
-  component: v.nullish(ComponentSchema),
+  component: v.nullish(lazyComponent),
 });
 
 /** Operation fields without the reference rule (presets and overrides: upstream's partial model). */

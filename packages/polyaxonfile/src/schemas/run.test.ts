@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accept, reject } from './__fixtures__/schema-assert';
 import './component';
-import './operation';
 import { RUN_KINDS, RunSchema, runSchemaFor } from './run';
 
 const container = { image: 'busybox', command: ['echo', 'hi'] };

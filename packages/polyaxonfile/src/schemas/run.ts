@@ -14,7 +14,7 @@ import {
   strictStr,
   strListOrRef,
   tagged, dict } from './common';
-import { dagRefs } from './dag-refs';
+import { lazyComponent, lazyOperation } from './dag-refs';
 import { EarlyStoppingSchema } from './early-stopping';
 import { EnvironmentSchema } from './environment';
 import { VolumeSchema } from './k8s';
@@ -27,7 +27,6 @@ import {
   RayReplicaSchema,
   SchedulingPolicySchema,
 } from './replica';
-import type { DagComponent, DagOperation } from './dag-types';
 
 /** Run kinds accepted in `run.kind`. */
 export const RUN_KINDS = [
@@ -54,15 +53,6 @@ export const ServiceParts = modelParts({
   rewritePath: opt(boolOrRef),
   isExternal: opt(boolOrRef),
   replicas: opt(intOrRef),
-});
-
-const lazyOperation = v.lazy((): v.GenericSchema<unknown, DagOperation> => {
-  if (!dagRefs.operation) throw new Error('OperationSchema is not loaded; import it from the schemas index.');
-  return dagRefs.operation as v.GenericSchema<unknown, DagOperation>;
-});
-const lazyComponent = v.lazy((): v.GenericSchema<unknown, DagComponent> => {
-  if (!dagRefs.component) throw new Error('ComponentSchema is not loaded; import it from the schemas index.');
-  return dagRefs.component as v.GenericSchema<unknown, DagComponent>;
 });
 
 /** `dag`. */

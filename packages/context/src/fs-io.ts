@@ -100,3 +100,21 @@ export function isFile(path: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether a file may be trusted as a config source in a shared folder such
+ * as `/tmp/.polyaxon`: it must belong to the current user. Always `true`
+ * where user ids do not exist (Windows) and when the file is missing.
+ *
+ * @param path - The file.
+ * @returns `false` when the file exists and belongs to another user.
+ */
+export function isOwnedByCurrentUser(path: string): boolean {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  if (uid === undefined) return true;
+  try {
+    return statSync(path).uid === uid;
+  } catch {
+    return true;
+  }
+}

@@ -74,3 +74,4 @@ export {
   type RunDefaults,
 } from './entity-refs';
 export { writeFileAtomic, type AtomicWriteOptions } from './fs-io';
+export { inClusterPaths, offlinePath, type InClusterPaths, type OfflineKind } from './context-paths';

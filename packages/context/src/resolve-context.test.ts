@@ -407,3 +407,18 @@ describe('explicit owner against other sources', () => {
     expect([ctx.owner.value, ctx.team.value]).toEqual(['acme', 'ml']);
   });
 });
+
+describe('shared /tmp/.polyaxon files', () => {
+  it.runIf(typeof process.getuid === 'function' && process.getuid() === 0)('are ignored when another user owns them', async () => {
+    const { chownSync } = await import('node:fs');
+    const box = sandbox();
+    const client = box.write(join(box.fsRoot, 'tmp/.polyaxon/.client'), '{"POLYAXON_HOST":"http://attacker"}');
+    const auth = box.write(join(box.fsRoot, 'tmp/.polyaxon/.auth'), '{"POLYAXON_AUTH_TOKEN":"planted"}');
+    expect(resolveContext(box.options()).host.value).toBe('http://attacker');
+    chownSync(client, 12345, 12345);
+    chownSync(auth, 12345, 12345);
+    const ctx = resolveContext(box.options());
+    expect(ctx.host.value).toBe('http://localhost:8000');
+    expect(ctx.token.value).toBeUndefined();
+  });
+});

@@ -19,6 +19,7 @@ import { parseConfigValue } from './config-values';
 import { ContextError } from './context-error';
 import { getEntityInfo, parseRunInstance, splitOwnerTeam, validateName, validateRunUuid, type RunRef } from './entity-refs';
 import { ENV } from './env-keys';
+import { isOwnedByCurrentUser } from './fs-io';
 import { readJsonObjectFile } from './json-file';
 import { parseIntValue } from './numbers';
 import { makeSafe } from './redaction';
@@ -336,7 +337,7 @@ function resolveAuth({ options, env, paths, noConfig, clientToken }: TokenInputs
     }
     const global = readAuth(paths.auth);
     if (global !== undefined) layers.push({ source: 'cli-config', origin: paths.auth, auth: global });
-    const tmp = readAuth(paths.tmpAuth);
+    const tmp = isOwnedByCurrentUser(paths.tmpAuth) ? readAuth(paths.tmpAuth) : undefined;
     if (tmp !== undefined) layers.push({ source: 'cli-config', origin: paths.tmpAuth, auth: tmp });
   } else {
     tried.push(`(${ENV.NO_CONFIG} is set: stored and env auth are ignored)`);
@@ -421,7 +422,7 @@ export function resolveContext(options: ContextOptions = {}): ResolvedContext {
     layers.push(envLayer(env));
     const global = fileLayer(paths.client);
     if (global !== undefined) layers.push(global);
-    const tmp = fileLayer(paths.tmpClient);
+    const tmp = isOwnedByCurrentUser(paths.tmpClient) ? fileLayer(paths.tmpClient) : undefined;
     if (tmp !== undefined) layers.push(tmp);
   }
   const field = <T>(key: keyof ClientConfigData, fallback: T): Resolved<T> => pick(layers, key, resolved(fallback, 'default'));

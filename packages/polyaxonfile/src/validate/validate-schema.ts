@@ -50,6 +50,11 @@ export function toSpecIssues(issues: readonly AnyIssue[], locate: Locate, prefix
     const key = `${path.join('\u0000')}\u0001${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (issue.type === 'strict_object' && issue.expected === 'never') {
+      // valibot's "Invalid key: Expected never" means a field the model does not have.
+      out.push({ ...locate(path), path, message: `Extra inputs are not permitted: unknown field ${issue.received}`, expected: 'no such field', received: issue.received });
+      continue;
+    }
     out.push({
       ...locate(path),
       path,

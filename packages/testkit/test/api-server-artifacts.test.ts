@@ -169,3 +169,27 @@ describe('API test server artifacts (streams)', () => {
     expect(after.logs.map((l: { value: string }) => l.value)).toEqual(['two']);
   });
 });
+
+describe('API test server logs from uploaded plxlogs files', () => {
+  it('serves one plxlogs file per call, following last_file', async () => {
+    const server = await startApiServer();
+    try {
+      const uuid = server.state.addRun({ project: 'p' }).uuid;
+      const dir = join(server.artifactsDir, uuid, 'plxlogs');
+      mkdirSync(dir, { recursive: true });
+      const line = (value: string, second: number) => ({ timestamp: `2026-11-23T00:00:0${second}.000000+00:00`, node: 'local', pod: 'u', container: 'h', value });
+      writeFileSync(join(dir, '1795392001'), JSON.stringify({ logs: [line('a', 1)] }));
+      writeFileSync(join(dir, '1795392002'), JSON.stringify({ logs: [line('b', 2)] }));
+      const base = `${server.url}/streams/v1/polyaxon/default/p/runs/${uuid}/logs`;
+      const first = await (await fetch(`${base}?kind=job`)).json();
+      expect(first).toMatchObject({ last_file: '1795392001', files: ['1795392001', '1795392002'] });
+      expect(first.logs.map((l: { value: string }) => l.value)).toEqual(['a']);
+      const second = await (await fetch(`${base}?last_file=1795392001&last_time=${encodeURIComponent(first.last_time)}`)).json();
+      expect(second.logs.map((l: { value: string }) => l.value)).toEqual(['b']);
+      const done = await (await fetch(`${base}?last_file=1795392002`)).json();
+      expect(done.logs).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

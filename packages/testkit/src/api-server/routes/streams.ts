@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseIsoMicros } from '../clock';
 import { readRunEvents } from '../events-files';
@@ -214,8 +214,36 @@ function resources(ctx: RouteContext): Reply {
 
 const MAX_LOG_LINES = 2000;
 
+/** Logs of an uploaded `plxlogs/<file>` (`{"logs": [V1Log, ...]}`), one file per call like upstream. */
+function fileLogs(ctx: RouteContext): Reply | undefined {
+  const dir = join(runDir(ctx), 'plxlogs');
+  if (!statOf(dir)?.isDirectory()) return undefined;
+  const files = readdirSync(dir).filter((f) => statOf(join(dir, f))?.isFile()).sort();
+  if (files.length === 0) return undefined;
+  const lastFile = ctx.url.searchParams.get('last_file');
+  const next = lastFile ? files.indexOf(lastFile) + 1 : 0;
+  const file = files[next];
+  if (file === undefined) {
+    return { status: 200, json: { logs: [], last_time: ctx.url.searchParams.get('last_time'), last_file: lastFile, files } };
+  }
+  let logs: Json[] = [];
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    if (isJsonObject(parsed) && Array.isArray(parsed.logs)) logs = parsed.logs;
+  } catch {
+    logs = [];
+  }
+  const last = logs.at(-1);
+  const lastTime = isJsonObject(last) && typeof last.timestamp === 'string' ? last.timestamp : null;
+  return { status: 200, json: { logs, last_time: lastTime, last_file: file, files } };
+}
+
 function logs(ctx: RouteContext): Reply {
   const run = ctx.state.getRun(param(ctx, 'owner'), param(ctx, 'project'), param(ctx, 'uuid'));
+  if (!run?.logs.length) {
+    const fromFiles = fileLogs(ctx);
+    if (fromFiles) return fromFiles;
+  }
   const lastTime = ctx.url.searchParams.get('last_time');
   const after = (lastTime ? parseIsoMicros(lastTime) : undefined) ?? Number.NEGATIVE_INFINITY;
   const lines = (run?.logs ?? []).filter((line) => (parseIsoMicros(line.timestamp) ?? 0) > after).slice(0, MAX_LOG_LINES);
@@ -225,7 +253,7 @@ function logs(ctx: RouteContext): Reply {
     json: {
       logs: lines.map((line): JsonObject => ({ ...line })),
       last_time: last ? last.timestamp : lastTime,
-      last_file: last ? 'plxlogs' : (ctx.url.searchParams.get('last_file') ?? null),
+      last_file: ctx.url.searchParams.get('last_file'),
       files: [],
     },
   };

@@ -6,7 +6,13 @@ import {
   formatClientConfig,
   isCommunity,
   purgeAuthFile,
+  purgeCliConfigFile,
+  purgeClientConfigFile,
   purgeConfig,
+  purgeHomeFile,
+  purgeProjectCache,
+  purgeRunCache,
+  purgeUserFile,
   readAuthFile,
   readCliConfigFile,
   readClientConfigFile,
@@ -281,5 +287,34 @@ describe('updateClientConfigFile', () => {
       '{"POLYAXON_HOST":"http://127.0.0.1:8791","POLYAXON_DEBUG":true,"POLYAXON_VERIFY_SSL":false,"client_header":{}}',
     );
     expect(updateClientConfigFile({ debug: null }, o)).toEqual({ host: 'http://127.0.0.1:8791', verifySsl: false });
+  });
+});
+
+describe('purge functions remove only their own file', () => {
+  it.each([
+    ['.client', purgeClientConfigFile],
+    ['.auth', purgeAuthFile],
+    ['.user', purgeUserFile],
+    ['.cli', purgeCliConfigFile],
+    ['.home', purgeHomeFile],
+  ] as const)('%s', (name, purge) => {
+    const box = sandbox();
+    const dir = join(box.home, '.polyaxon');
+    for (const file of ['.client', '.auth', '.user', '.cli', '.home']) box.write(join(dir, file), file === '.home' ? 'x: 1\n' : '{}');
+    expect(purge(box.options())).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['.auth', '.cli', '.client', '.home', '.user'].filter((file) => file !== name));
+  });
+
+  it('project and run caches, by visibility', () => {
+    const box = sandbox();
+    const o = box.options();
+    writeProjectCache({ name: 'p' }, o, 'local');
+    writeProjectCache({ name: 'p' }, o, 'global');
+    writeRunCache({ uuid: 'r' }, o, 'local');
+    writeRunCache({ uuid: 'r' }, o, 'global');
+    expect(purgeProjectCache(o, 'global')).toEqual([join(box.home, '.polyaxon/.project')]);
+    expect(purgeProjectCache(o)).toEqual([join(box.cwd, '.polyaxon/.project')]);
+    expect(purgeRunCache(o)).toEqual([join(box.cwd, '.polyaxon/.run'), join(box.home, '.polyaxon/.run')]);
+    expect(readRunCache(o)).toBeUndefined();
   });
 });

@@ -124,6 +124,10 @@ describe('other environment variables', () => {
     ['POLYAXON_UPLOAD_SIZE_MAX', '2048', 'uploadSize', 2048],
     ['POLYAXON_SERVICE', 'agent', 'service', 'agent'],
     ['POLYAXON_NO_CONFIG', 'y', 'noConfig', true],
+    ['POLYAXON_AUTH_TOKEN', 'tok', 'token', 'tok'],
+    ['POLYAXON_AUTH_USERNAME', 'bob', 'username', 'bob'],
+    ['POLYAXON_SECRET_INTERNAL_TOKEN', 'itok', 'internalToken', 'itok'],
+    ['POLYAXON_HOME', '/ph', 'homePath', '/ph'],
   ] as [string, string, Key, unknown][])('%s=%j -> %s', (name, raw, key, expected) => {
     const box = sandbox();
     expect(resolveContext(box.options({ env: { [name]: raw } }))[key]).toEqual({ value: expected, source: 'env', origin: name });

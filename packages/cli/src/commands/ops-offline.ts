@@ -85,7 +85,18 @@ export async function pull(ctx: CommandContext): Promise<number> {
     const { RunClient } = await import('@px/client');
     for (const uuid of uuids) {
       const run = new RunClient({ owner: target.owner, project: target.project, runUuid: uuid, client: api.client });
-      const path = await run.pullRemoteRun({ path: join(root, 'runs', uuid), downloadArtifacts: !flagOption(ctx.options, 'noArtifacts') });
+      const path = await run.pullRemoteRun({ path: join(root, 'runs', uuid), downloadArtifacts: false });
+      if (!flagOption(ctx.options, 'noArtifacts')) {
+        const bar = createProgressBar(ctx.io, `Pulling ${uuid}`);
+        try {
+          await run.downloadArtifacts('', { extractPath: path, onProgress: bar.onProgress });
+        } catch (error) {
+          if ((error as { status?: unknown }).status !== 404) throw error;
+          ctx.print.warning(`Run \`${uuid}\` has no artifacts to download.`);
+        } finally {
+          bar.done();
+        }
+      }
       ctx.print.success(`Run \`${uuid}\` was pulled to ${path}`);
     }
   });

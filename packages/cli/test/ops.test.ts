@@ -1,0 +1,224 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startApiServer, type ApiServer } from '@px/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, px, requireBuild, sandbox, type Sandbox } from './helpers';
+
+let server: ApiServer;
+let sb: Sandbox;
+beforeAll(async () => {
+  requireBuild();
+  server = await startApiServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  server.state.clear();
+  server.state.addProject({ name: 'demo', description: 'demo project' });
+  sb = sandbox();
+  sb.env.POLYAXON_HOST = server.url;
+  expect((await px(sb, ['init', '-p', 'demo', '--yes'])).code).toBe(0);
+});
+afterEach(() => sb.cleanup());
+
+function seedRun(extra: Record<string, unknown> = {}): string {
+  return server.state.addRun({ project: 'demo', name: 'seeded', kind: 'job', status: 'succeeded', ...extra }).uuid;
+}
+
+describe('px run', () => {
+  it('creates a run from a Polyaxonfile and caches it like the Python CLI', async () => {
+    const result = await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml')]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('Creating a new run...');
+    expect(lines[1]).toMatch(/^A new run was created: default\/demo:golden-job@[0-9a-f]{32}$/);
+    expect(lines[2]).toMatch(new RegExp(`^You can view this run on Polyaxon UI: ${server.url}/ui/default/demo/runs/[0-9a-f]{32}/$`));
+    const post = server.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/default/demo/runs');
+    const body = post?.body as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['content', 'managed_by']);
+    expect(JSON.parse(body.content as string)).toMatchObject({ kind: 'operation', component: { name: 'golden-job' } });
+    const cached = sb.readJson(join(sb.cwd, '.polyaxon', '.run')) as Record<string, unknown>;
+    expect(lines[1]).toContain(String(cached.uuid));
+  });
+
+  it('passes name, tags, params and prints the run as JSON with -o json', async () => {
+    const result = await px(sb, ['run', '-f', join(FIXTURES, 'typed.yaml'), '-P', 'lr=0.1', '-n', 'exp-1', '--tags', 'a,b', '-o', 'json']);
+    expect(result.code).toBe(0);
+    const run = JSON.parse(result.stdout);
+    expect(run).toMatchObject({ name: 'exp-1', tags: ['a', 'b'] });
+    expect(run.url).toBe(`${server.url}/ui/default/demo/runs/${String(run.uuid)}/`);
+  });
+
+  it('fails before creating anything when the Polyaxonfile is invalid', async () => {
+    const before = server.requests.length;
+    const result = await px(sb, ['run', '-f', join(FIXTURES, 'typed.yaml')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Polyaxonfile is not valid');
+    expect(server.requests.slice(before).some((r) => r.method === 'POST' && r.path.endsWith('/runs'))).toBe(false);
+    expect((await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml'), '-l', '-s'])).code).toBe(1);
+    expect((await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml'), '-p', 'ghost'])).stderr).toContain('Could not create a run.');
+  });
+
+  it('uploads the working directory with --upload and approves the run', async () => {
+    writeFileSync(join(sb.cwd, 'train.py'), 'print("hi")\n');
+    const result = await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml'), '-u']);
+    expect(result.code).toBe(0);
+    const uuid = /@([0-9a-f]{32})/.exec(result.stdout)![1]!;
+    expect(readFileSync(join(server.artifactsDir, uuid, 'uploads', 'train.py'), 'utf8')).toBe('print("hi")\n');
+    const post = server.requests.findLast((r) => r.method === 'POST' && r.path === '/api/v1/default/demo/runs');
+    expect(post?.body).toMatchObject({ pending: 'upload', meta_info: { upload_artifacts: 'uploads' } });
+    expect(server.requests.some((r) => r.path.endsWith(`/runs/${uuid}/approve`))).toBe(true);
+  });
+});
+
+describe('px ops (online)', () => {
+  it('lists, gets (and caches) runs and their statuses', async () => {
+    const uuid = seedRun({ inputs: { lr: 0.1 } });
+    const ls = await px(sb, ['ops', 'ls']);
+    expect(ls.code).toBe(0);
+    expect(ls.stdout).toContain('Runs for project `default/demo`.');
+    expect(ls.stdout).toContain(uuid);
+    const io = await px(sb, ['ops', 'ls', '-io', '-c', 'uuid,name']);
+    expect(io.stdout).toContain('in.lr');
+    const json = JSON.parse((await px(sb, ['ops', 'ls', '-o', 'json', '-q', 'status:succeeded', '-s', '-created_at', '-l', '5'])).stdout);
+    expect(json.count).toBe(1);
+    expect(server.requests.at(-1)?.target).toContain('limit=5');
+
+    const get = await px(sb, ['ops', 'get', '--uid', uuid]);
+    expect(get.code).toBe(0);
+    expect(get.stdout).toMatch(/STATUS\s+succeeded/);
+    expect((sb.readJson(join(sb.cwd, '.polyaxon', '.run')) as { uuid: string }).uuid).toBe(uuid);
+    expect(JSON.parse((await px(sb, ['ops', 'get', '-o', 'json'])).stdout)).toMatchObject({ uuid, url: `${server.url}/ui/default/demo/runs/${uuid}/` });
+
+    const statuses = await px(sb, ['ops', 'statuses']);
+    expect(statuses.stdout.split('\n')[0]).toBe('Latest status: succeeded');
+    expect(statuses.stdout).toContain('TYPE');
+    const watched = await px(sb, ['ops', 'statuses', '-w']);
+    expect(watched.code).toBe(0);
+    expect(watched.stdout).toContain('Latest status: succeeded');
+  });
+
+  it('prints logs (all at once with -nf, hiding times with -h)', async () => {
+    const uuid = seedRun();
+    const run = server.state.getRun('default', 'demo', uuid)!;
+    server.state.addLogs(run, ['first line', 'second line']);
+    const result = await px(sb, ['ops', 'logs', '--uid', uuid, '-nf', '-h']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('first line\nsecond line\n');
+    const follow = await px(sb, ['ops', 'logs', '--uid', uuid]);
+    expect(follow.stdout).toContain('second line');
+  });
+
+  it('updates, stops, approves, restarts, resumes and deletes runs', async () => {
+    const uuid = seedRun({ status: 'running' });
+    expect((await px(sb, ['ops', 'update', '--uid', uuid, '--description', 'new'])).code).toBe(0);
+    expect(server.state.getRun('default', 'demo', uuid)?.description).toBe('new');
+    expect((await px(sb, ['ops', 'update', '--uid', uuid])).stderr).toContain('No argument was provided');
+
+    const declined = await px(sb, ['ops', 'stop', '--uid', uuid], { input: 'n\n' });
+    expect(declined).toMatchObject({ code: 0, stdout: expect.stringContaining('Exiting without stopping run.') });
+    expect((await px(sb, ['ops', 'stop', '--uid', uuid, '-y'])).stdout).toContain(`Run \`${uuid}\` is being stopped ...`);
+    expect(server.requests.some((r) => r.path.endsWith(`/runs/${uuid}/stop`))).toBe(true);
+    expect((await px(sb, ['ops', 'approve', '--uid', uuid])).stdout).toBe(`Run \`${uuid}\` was approved\n`);
+
+    const restarted = await px(sb, ['ops', 'restart', '--uid', uuid]);
+    expect(restarted.stdout).toMatch(/^Run was restarted with uid [0-9a-f]{32}\n$/);
+    const copied = await px(sb, ['ops', 'restart', '--uid', uuid, '-c', '--copy-dir', 'outputs']);
+    expect(copied.stdout).toMatch(/^Run was copied with uid /);
+    const copy = server.requests.find((r) => r.path.endsWith(`/runs/${uuid}/copy`));
+    expect(copy?.body).toMatchObject({ meta_info: { copy_artifacts: { dirs: [`${uuid}/outputs`] } } });
+    const done = seedRun();
+    expect((await px(sb, ['ops', 'resume', '--uid', done])).stdout).toMatch(/^Run was resumed with uid /);
+    const refused = await px(sb, ['ops', 'resume', '--uid', uuid]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^Error: Status: 400\./);
+
+    expect((await px(sb, ['ops', 'dashboard', '--uid', uuid, '--url'])).stdout).toBe(`The run dashboard is available at: ${server.url}/ui/default/demo/runs/${uuid}/\n`);
+    expect((await px(sb, ['ops', 'delete', '--uid', uuid])).code).toBe(1);
+    expect((await px(sb, ['ops', 'delete', '--uid', uuid, '-y'])).stdout).toBe(`Run \`${uuid}\` was deleted successfully\n`);
+  });
+
+  it('uploads and downloads artifacts', async () => {
+    const uuid = seedRun();
+    mkdirSync(join(sb.cwd, 'data'));
+    writeFileSync(join(sb.cwd, 'data', 'a.txt'), 'A');
+    const up = await px(sb, ['ops', 'upload', '--uid', uuid, '--path-from', 'data', '--path-to', 'inputs']);
+    expect(up.code).toBe(0);
+    expect(readFileSync(join(server.artifactsDir, uuid, 'inputs', 'a.txt'), 'utf8')).toBe('A');
+    const down = await px(sb, ['ops', 'artifacts', '--uid', uuid, '--path-to', 'dl']);
+    expect(down.code).toBe(0);
+    expect(readFileSync(join(sb.cwd, 'dl', 'inputs', 'a.txt'), 'utf8')).toBe('A');
+    const file = await px(sb, ['ops', 'artifacts', '--uid', uuid, '-f', 'inputs/a.txt', '--path-to', 'one']);
+    expect(file.code).toBe(0);
+    expect(readFileSync(join(sb.cwd, 'one', 'inputs', 'a.txt'), 'utf8')).toBe('A');
+  });
+
+  it('fails clearly without a run or for an unknown run', async () => {
+    const none = await px(sb, ['ops', 'get']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Please provide a valid run uuid with `--uid`');
+    const missing = await px(sb, ['ops', 'get', '--uid', 'f'.repeat(32)]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.split('\n')[0]).toBe('Error: Status: 404. The resource you are looking for was not found. Check if the name or uuid is correct.');
+    const down = await px(sb, ['ops', 'ls'], { env: { POLYAXON_HOST: 'http://127.0.0.1:9' } });
+    expect(down.code).toBe(1);
+    expect(down.stderr.split('\n')).toHaveLength(2);
+  });
+});
+
+describe('px ops (offline runs)', () => {
+  const uuid = 'a'.repeat(32);
+  beforeEach(() => {
+    const dir = join(sb.offlineRoot, 'runs', uuid);
+    mkdirSync(join(dir, 'outputs'), { recursive: true });
+    writeFileSync(
+      join(dir, 'run.plx.json'),
+      JSON.stringify({
+        uuid,
+        name: 'offline-exp',
+        owner: 'default',
+        project: 'demo',
+        created_at: '2026-11-23T00:32:41.692735+00:00',
+        managed_by: 'user',
+        is_managed: false,
+        status: 'succeeded',
+        kind: 'job',
+        runtime: 'job',
+        inputs: { lr: 0.01 },
+        status_conditions: [{ type: 'created', status: true, reason: 'OfflineOperation', message: 'Operation is starting' }],
+      }),
+    );
+    writeFileSync(join(dir, 'lineages.plx.json'), '[]');
+    writeFileSync(join(dir, 'outputs', 'model.bin'), 'weights');
+  });
+
+  it('lists and reads offline runs', async () => {
+    const before = server.requests.length;
+    const ls = await px(sb, ['ops', 'ls', '--offline']);
+    expect(ls.code).toBe(0);
+    expect(ls.stdout).toContain('offline-exp');
+    expect((await px(sb, ['--offline', 'ops', 'ls', '-o', 'json'])).stdout).toContain(uuid);
+    expect((await px(sb, ['ops', 'get', '--offline', '--uid', uuid])).stdout).toMatch(/NAME\s+offline-exp/);
+    expect((await px(sb, ['ops', 'statuses', '--offline', '--uid', uuid])).stdout).toContain('Latest status: succeeded');
+    expect((await px(sb, ['ops', 'get', '--offline', '--uid', 'b'.repeat(32)])).code).toBe(1);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('pushes an offline run with its artifacts, then deletes the local copy', async () => {
+    const result = await px(sb, ['ops', 'push', '--uid', uuid]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Offline run \`${uuid}\` was pushed to default/demo`);
+    expect(server.state.getRun('default', 'demo', uuid)).toMatchObject({ name: 'offline-exp' });
+    expect(readFileSync(join(server.artifactsDir, uuid, 'outputs', 'model.bin'), 'utf8')).toBe('weights');
+    expect((await px(sb, ['ops', 'delete', '--offline', '--uid', uuid, '-y'])).code).toBe(0);
+    expect(existsSync(join(sb.offlineRoot, 'runs', uuid))).toBe(false);
+    expect((await px(sb, ['ops', 'push'])).code).toBe(1);
+  });
+
+  it('pulls a remote run into the offline root', async () => {
+    const remote = seedRun({ name: 'remote' });
+    const result = await px(sb, ['ops', 'pull', '--uid', remote]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('has no artifacts to download');
+    expect(sb.readJson(join(sb.offlineRoot, 'runs', remote, 'run.plx.json'))).toMatchObject({ uuid: remote, name: 'remote' });
+  });
+});

@@ -61,13 +61,36 @@ type Invalid = typeof INVALID;
  * Builds a scalar schema from a coercion function; one pass, no union.
  * `convert` returns the output value or `INVALID`.
  */
+/** A JSON Schema fragment attached to a schema for editors (see `@valibot/to-json-schema`). */
+export type JsonHint = Record<string, unknown>;
+
+/** JSON Schema of a `{{ }}` reference string. */
+export const REF_JSON: JsonHint = { type: 'string', pattern: '\\{\\{.*\\}\\}' };
+
+/**
+ * JSON Schema hint `X or a reference`.
+ *
+ * @param hint - The JSON Schema of X.
+ * @returns The combined hint.
+ */
+export function refJson(hint: JsonHint): JsonHint {
+  return { anyOf: [hint, REF_JSON] };
+}
+
+/**
+ * Builds a scalar schema from a coercion function; one pass, no union.
+ * `convert` returns the output value or `INVALID`. `json` describes the
+ * accepted input for JSON Schema generation (metadata before the transform).
+ */
 function coerced<TOut>(
   expected: string,
   convert: (input: unknown) => TOut | Invalid,
+  json: JsonHint,
   message?: (input: unknown) => string,
 ): v.GenericSchema<unknown, TOut> {
   return v.pipe(
     v.unknown(),
+    v.metadata(json),
     v.rawTransform<unknown, TOut>(({ dataset, addIssue, NEVER }) => {
       const out = convert(dataset.value);
       if (out === INVALID) {
@@ -80,7 +103,7 @@ function coerced<TOut>(
       }
       return out;
     }),
-  );
+  ) as unknown as v.GenericSchema<unknown, TOut>;
 }
 
 // ---------------------------------------------------------------------------
@@ -147,47 +170,56 @@ export const strictInt = v.pipe(v.number('Expected an integer.'), v.integer('Exp
 export const strictNumber = v.pipe(v.number('Expected a number.'), v.finite('Expected a finite number.'));
 
 /** Lax `int`: `"10"` → 10, `true` → 1, `2.0` → 2. */
-export const laxInt = coerced('an integer', (i) => orInvalid(toLaxInt(i)));
+export const laxInt = coerced('an integer', (i) => orInvalid(toLaxInt(i)), { type: ['integer', 'string', 'boolean'] });
 
 /** Lax `float`: `"2.2"` → 2.2, `2` → 2. */
-export const laxFloat = coerced('a number', (i) => orInvalid(toLaxFloat(i)));
+export const laxFloat = coerced('a number', (i) => orInvalid(toLaxFloat(i)), { type: ['number', 'string', 'boolean'] });
 
 /** Lax `bool`: `"yes"` → true, `0` → false. */
-export const laxBool = coerced('a boolean', (i) => orInvalid(toLaxBool(i)));
+export const laxBool = coerced('a boolean', (i) => orInvalid(toLaxBool(i)), { type: ['boolean', 'string', 'integer'] });
 
 /** Lax `PositiveInt`. */
-export const positiveInt = coerced('a positive integer', (i) => {
-  const n = toLaxInt(i);
-  return n !== undefined && n > 0 ? n : INVALID;
-});
+export const positiveInt = coerced(
+  'a positive integer',
+  (i) => {
+    const n = toLaxInt(i);
+    return n !== undefined && n > 0 ? n : INVALID;
+  },
+  { type: ['integer', 'string'], minimum: 1 },
+);
 
 /** A `{{ }}` reference string. */
 export const refString = coerced(
   'a `{{ }}` reference',
   (i) => (isRef(i) ? i : INVALID),
+  REF_JSON,
   (i) => `Value must be a reference, received \`${typeof i === 'string' ? i : describe(i)}\` instead.`,
 );
 
-const refOr = <TOut>(expected: string, convert: (input: unknown) => TOut | Invalid): v.GenericSchema<unknown, TOut | string> =>
-  coerced<TOut | string>(`${expected} or a \`{{ }}\` reference`, (i) => (isRef(i) ? i : convert(i)));
+const refOr = <TOut>(expected: string, convert: (input: unknown) => TOut | Invalid, json: JsonHint): v.GenericSchema<unknown, TOut | string> =>
+  coerced<TOut | string>(`${expected} or a \`{{ }}\` reference`, (i) => (isRef(i) ? i : convert(i)), json);
 
 /** `BoolOrRef`: a lax bool or a `{{ }}` reference. */
-export const boolOrRef = refOr('a boolean', (i) => orInvalid(toLaxBool(i)));
+export const boolOrRef = refOr('a boolean', (i) => orInvalid(toLaxBool(i)), { type: ['boolean', 'string', 'integer'] });
 
 /** `IntOrRef`: a strict integer or a `{{ }}` reference. */
-export const intOrRef = refOr('an integer', (i) => (typeof i === 'number' && Number.isInteger(i) ? i : INVALID));
+export const intOrRef = refOr('an integer', (i) => (typeof i === 'number' && Number.isInteger(i) ? i : INVALID), refJson({ type: 'integer' }));
 
 /** `FloatOrRef`: a lax float or a `{{ }}` reference. */
-export const floatOrRef = refOr('a number', (i) => orInvalid(toLaxFloat(i)));
+export const floatOrRef = refOr('a number', (i) => orInvalid(toLaxFloat(i)), { type: ['number', 'string', 'boolean'] });
 
 /** `StrictIntOrFloat | Ref`. */
-export const numberOrRef = refOr('a number', (i) => (typeof i === 'number' && Number.isFinite(i) ? i : INVALID));
+export const numberOrRef = refOr('a number', (i) => (typeof i === 'number' && Number.isFinite(i) ? i : INVALID), refJson({ type: 'number' }));
 
 /** `PositiveInt | Ref`. */
-export const positiveIntOrRef = refOr('a positive integer', (i) => {
-  const n = toLaxInt(i);
-  return n !== undefined && n > 0 ? n : INVALID;
-});
+export const positiveIntOrRef = refOr(
+  'a positive integer',
+  (i) => {
+    const n = toLaxInt(i);
+    return n !== undefined && n > 0 ? n : INVALID;
+  },
+  { type: ['integer', 'string'] },
+);
 
 /** `StrictStr | Ref` (any string, kept as written). */
 export const strOrRef = strictStr;
@@ -277,6 +309,7 @@ export const commaList = v.pipe(
 export const nameField = coerced(
   'a name matching ^[-a-zA-Z0-9_]+$ or a `{{ }}` reference',
   (i) => (typeof i === 'string' && (/^[-a-zA-Z0-9_]+$/.test(i) || isRef(i)) ? i : INVALID),
+  { type: 'string', anyOf: [{ pattern: '^[-a-zA-Z0-9_]+$' }, { pattern: '\\{\\{.*\\}\\}' }] },
   (i) =>
     typeof i === 'string'
       ? `String should match pattern '^[-a-zA-Z0-9_]+$', received \`${i}\`.`
@@ -303,7 +336,7 @@ export const genericStrMap = dict(
     if (typeof i === 'string') return i;
     if (typeof i === 'number' || typeof i === 'boolean' || isPlainObject(i) || Array.isArray(i)) return pyStr(i);
     return INVALID;
-  }),
+  }, { type: ['string', 'number', 'boolean', 'object', 'array'] }),
 );
 
 // ---------------------------------------------------------------------------
@@ -349,7 +382,7 @@ export function toIsoDatetime(input: unknown): string | undefined {
 }
 
 /** `DatetimeOrRef`: lax datetime (ISO string, Date, timestamp), normalised to an ISO string. */
-export const datetimeOrRef = refOr('a datetime', (i) => orInvalid(toIsoDatetime(i)));
+export const datetimeOrRef = refOr('a datetime', (i) => orInvalid(toIsoDatetime(i)), { type: ['string', 'number'] });
 
 const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 const CLOCK_DURATION = /^(?:(-?\d+)\s*(?:d|days?),?\s*)?(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$/i;
@@ -378,7 +411,7 @@ export function toSeconds(input: unknown): number | undefined {
 }
 
 /** `TimeDeltaOrRef`: seconds (number), ISO duration or clock string; output in seconds. */
-export const timedeltaOrRef = refOr('a duration (seconds, ISO-8601 or HH:MM:SS)', (i) => orInvalid(toSeconds(i)));
+export const timedeltaOrRef = refOr('a duration (seconds, ISO-8601 or HH:MM:SS)', (i) => orInvalid(toSeconds(i)), { type: ['number', 'string'] });
 
 // ---------------------------------------------------------------------------
 // Key spellings

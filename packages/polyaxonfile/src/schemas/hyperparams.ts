@@ -36,6 +36,13 @@ function rangeValue(spec: RangeSpec): v.GenericSchema<unknown, RangeValue | stri
   const expects = nReq === fields.length ? `${nReq}` : `${nReq} or ${fields.length}`;
   return v.pipe(
     v.unknown(),
+    v.metadata({
+      anyOf: [
+        { type: 'array', minItems: nReq, maxItems: fields.length },
+        { type: 'string' },
+        { type: 'object', properties: Object.fromEntries(names.map((k) => [k, {}])), required: names.slice(0, nReq), additionalProperties: false },
+      ],
+    }),
     v.rawTransform<unknown, RangeValue | string>(({ dataset, addIssue, NEVER }) => {
       const input = dataset.value;
       if (isRef(input)) return input;
@@ -103,6 +110,7 @@ const DIST = (name: string, q: boolean, keys: readonly [string, string]): v.Gene
 
 const PCHOICE = v.pipe(
   v.unknown(),
+  v.metadata({ anyOf: [{ type: 'array', items: { type: 'array', minItems: 2, maxItems: 2 } }, { type: 'string' }] }),
   v.rawTransform<unknown, unknown[] | string>(({ dataset, addIssue, NEVER }) => {
     const input = dataset.value;
     if (isRef(input)) return input;
@@ -128,6 +136,7 @@ const PCHOICE = v.pipe(
 
 const CHOICE = v.pipe(
   v.unknown(),
+  v.metadata({ type: ['array', 'string', 'null'] }),
   v.rawTransform<unknown, unknown[] | string | null>(({ dataset, addIssue, NEVER }) => {
     const input = dataset.value;
     if (input === null || Array.isArray(input) || isRef(input)) return input as unknown[] | string | null;

@@ -30,3 +30,4 @@ export type * from './dag-types';
 export * from './component';
 export * from './operation';
 export * from './compiled-operation';
+export * from './definitions';

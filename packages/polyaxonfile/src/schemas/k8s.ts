@@ -41,6 +41,11 @@ export function k8sObject(className: string, fields: readonly string[]): v.Gener
   };
   return v.pipe(
     v.unknown(),
+    v.metadata({
+      type: 'object',
+      description: `Kubernetes ${className}: top-level keys are checked (camelCase or snake_case), nested values are not.`,
+      propertyNames: { enum: [...new Set(fields.flatMap((f) => [f, camelOf(f)]))] },
+    }),
     v.rawTransform<unknown, K8sObject>(({ dataset, addIssue, NEVER }) => {
       const input = dataset.value;
       if (!isPlainObject(input)) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 
 /** The file part of an upload. */
 export interface MultipartFile {
@@ -10,7 +10,7 @@ export interface MultipartFile {
   /** Content-Type of the part (upstream sends `text/plain`). */
   contentType: string;
   /** The bytes, streamed. */
-  data: AsyncIterable<Buffer>;
+  data: Readable;
   /** Size of `data` when known (then the body has a Content-Length). */
   size?: number | undefined;
 }
@@ -21,8 +21,8 @@ export interface MultipartBody {
   contentType: string;
   /** Total length, when the file size is known. */
   length: number | undefined;
-  /** The body stream. */
-  stream: Readable;
+  /** The body as parts sent in order: head, the file stream, tail. */
+  parts: [Buffer, Readable, Buffer];
 }
 
 function quote(value: string): string {
@@ -30,7 +30,7 @@ function quote(value: string): string {
 }
 
 /**
- * Builds a multipart/form-data body as a stream: the file part first, then
+ * Builds a multipart/form-data body as parts to stream: the file part first, then
  * text fields, in the layout python-requests produces (32-hex boundary).
  * Memory stays constant whatever the file size.
  */
@@ -43,14 +43,9 @@ export function multipartBody(file: MultipartFile, fields: ReadonlyArray<readonl
   const tail = Buffer.from(
     `\r\n${fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`).join('')}--${boundary}--\r\n`,
   );
-  async function* generate(): AsyncGenerator<Buffer> {
-    yield head;
-    yield* file.data;
-    yield tail;
-  }
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
     length: file.size === undefined ? undefined : head.length + file.size + tail.length,
-    stream: Readable.from(generate(), { objectMode: false }),
+    parts: [head, file.data, tail],
   };
 }

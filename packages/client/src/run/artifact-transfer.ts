@@ -10,7 +10,7 @@ import { multipartBody } from '../multipart/multipart-body';
 import { extractArchive } from '../tar/extract';
 import { tarStream, type TarSource } from '../tar/tar-writer';
 import type { Query } from '../transport/api-transport';
-import { countBytes, type ProgressHandler } from '../transport/progress';
+import { countBytes, progressStream, watchProgress, type ProgressHandler } from '../transport/progress';
 import { readAll } from '../transport/raw-request';
 
 /** What the `json` part of an upload says. */
@@ -31,19 +31,19 @@ async function sendUpload(
   client: PolyaxonClient,
   urlPath: string,
   filename: string,
-  data: AsyncIterable<Buffer>,
+  data: Readable,
   size: number | undefined,
   spec: UploadSpec,
   onProgress: ProgressHandler | undefined,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const body = multipartBody(
-    { field: 'upload_file', filename, contentType: 'text/plain', data: countBytes(data, size, onProgress), size },
+    { field: 'upload_file', filename, contentType: 'text/plain', data: progressStream(data, size, onProgress), size },
     [['json', specJson(spec)]],
   );
   const headers: Record<string, string> = { 'content-type': body.contentType };
   if (body.length !== undefined) headers['content-length'] = String(body.length);
-  const response = await client.stream('POST', urlPath, { headers, body: body.stream, signal });
+  const response = await client.stream('POST', urlPath, { headers, body: body.parts, signal });
   await readAll(response.body);
 }
 
@@ -69,7 +69,7 @@ export async function uploadFile(
   } catch (error) {
     throw new PolyaxonClientException(`Cannot upload \`${filepath}\`: ${(error as Error).message}`, { cause: error });
   }
-  const data = createReadStream(filepath, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  const data = createReadStream(filepath, { highWaterMark: 1 << 20 });
   await sendUpload(client, urlPath, filepath.split('\\').join('/'), data, size, spec, onProgress, signal);
 }
 
@@ -89,7 +89,7 @@ export async function uploadTarGz(
   const gzip = createGzip({ level: 6 });
   const tar = Readable.from(tarStream(sources), { objectMode: false });
   tar.on('error', (error) => gzip.destroy(error));
-  const packed = tar.pipe(gzip) as AsyncIterable<Buffer>;
+  const packed = tar.pipe(gzip);
   await sendUpload(client, urlPath, archiveName, packed, undefined, spec, onProgress, signal);
 }
 
@@ -111,7 +111,7 @@ export async function downloadToFile(
   const length = Number(response.headers['content-length']);
   const total = response.decoded || !Number.isFinite(length) ? undefined : length;
   try {
-    await pipeline(countBytes(response.body as AsyncIterable<Buffer>, total, onProgress), createWriteStream(tmp));
+    await pipeline(watchProgress(response.body, total, onProgress), createWriteStream(tmp));
     await rename(tmp, target);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -27,7 +27,7 @@ export interface StreamOptions {
   query?: Query | undefined;
   queryStyle?: QueryStyle | undefined;
   headers?: Record<string, string> | undefined;
-  body?: Readable | Buffer | undefined;
+  body?: Readable | Buffer | ReadonlyArray<Buffer | Readable> | undefined;
   signal?: AbortSignal | undefined;
 }
 

@@ -1,3 +1,5 @@
+import { Transform, type Readable } from 'node:stream';
+
 /** Transfer progress: bytes so far and the total when known. */
 export interface TransferProgress {
   /** Bytes sent or received so far. */
@@ -26,4 +28,48 @@ export async function* countBytes(
     yield chunk;
   }
   onProgress?.({ transferredBytes: transferred, totalBytes: total });
+}
+
+/**
+ * Reports the bytes flowing through `stream` to `onProgress` (at most every
+ * 64 KiB, plus once at the end) by listening to its data, without an extra
+ * stream in the pipe. The stream must be piped in the same tick (listening
+ * to `data` starts the flow).
+ */
+export function watchProgress<T extends NodeJS.EventEmitter>(stream: T, total: number | undefined, onProgress: ProgressHandler | undefined): T {
+  if (onProgress === undefined) return stream;
+  let transferred = 0;
+  let reported = 0;
+  stream.on('data', (chunk: Buffer) => {
+    transferred += chunk.length;
+    if (transferred - reported >= 1 << 16) {
+      reported = transferred;
+      onProgress({ transferredBytes: transferred, totalBytes: total });
+    }
+  });
+  stream.once('end', () => onProgress({ transferredBytes: transferred, totalBytes: total }));
+  return stream;
+}
+
+/** A pass-through stream counting bytes for `onProgress` (for sources piped later). */
+export function progressStream(source: Readable, total: number | undefined, onProgress: ProgressHandler | undefined): Readable {
+  if (onProgress === undefined) return source;
+  let transferred = 0;
+  let reported = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      transferred += chunk.length;
+      if (transferred - reported >= 1 << 16) {
+        reported = transferred;
+        onProgress({ transferredBytes: transferred, totalBytes: total });
+      }
+      callback(null, chunk);
+    },
+    flush(callback) {
+      onProgress({ transferredBytes: transferred, totalBytes: total });
+      callback();
+    },
+  });
+  source.on('error', (error) => counter.destroy(error));
+  return source.pipe(counter);
 }

@@ -10,8 +10,12 @@ export interface RawRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  /** A buffered body, or a stream piped with back-pressure. */
-  body?: Buffer | Readable | undefined;
+  /**
+   * A buffered body, a stream piped with back-pressure, or a sequence of
+   * buffers and streams sent one after the other (a multipart body without
+   * intermediate copies).
+   */
+  body?: Buffer | Readable | ReadonlyArray<Buffer | Readable> | undefined;
   signal?: AbortSignal | undefined;
   /** Fail when the socket stays idle this long (ms). */
   idleTimeoutMs?: number | undefined;
@@ -95,12 +99,24 @@ export function sendRaw(agents: Agents, request: RawRequest): Promise<RawRespons
     if (body === undefined) req.end();
     else if (Buffer.isBuffer(body)) req.end(body);
     else {
-      pipeline(body, req).catch((error: unknown) => {
+      const send = Array.isArray(body) ? writeParts(body as ReadonlyArray<Buffer | Readable>, req) : pipeline(body as Readable, req);
+      send.catch((error: unknown) => {
         fail(error);
         req.destroy(error instanceof Error ? error : undefined);
       });
     }
   });
+}
+
+async function writeParts(parts: ReadonlyArray<Buffer | Readable>, req: http.ClientRequest): Promise<void> {
+  for (const part of parts) {
+    if (Buffer.isBuffer(part)) {
+      if (!req.write(part)) await new Promise<void>((resolve) => req.once('drain', () => resolve()));
+    } else {
+      await pipeline(part, req, { end: false });
+    }
+  }
+  req.end();
 }
 
 /** Reads a whole (small) body into a buffer. */

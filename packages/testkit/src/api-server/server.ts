@@ -19,6 +19,8 @@ import { ApiState } from './state';
 import type { ApiServer, ApiServerOptions, Violation } from './types';
 import { writeReply } from './write-reply';
 
+let validationNoticed = false;
+
 const OPEN_PATHS = [/^\/healthz\/?$/, /^\/api\/v1\/installation\/?$/, /^\/api\/v1\/compatibility\//];
 
 function formatViolations(violations: readonly Violation[]): string {
@@ -71,7 +73,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   let validator: ExchangeValidator | undefined;
   if (options.validate !== false) {
     validator = loadExchangeValidator();
-    if (!validator && options.validate === true) {
+    if (!validator && !validationNoticed) {
+      validationNoticed = true;
       console.log('[px] API test server: OpenAPI validation skipped, ../shared/corpus/schemas not found');
     }
   }

@@ -1,18 +1,18 @@
 import { BodyReader } from '../body-fields';
-import { isoMicros, parseIsoMicros } from '../clock';
 import { isJsonObject, isStringArray, type JsonObject } from '../json';
-import { ALL_STATUSES, DONE_STATUSES, SAFE_STOP_STATUSES } from '../lifecycle';
+import { ALL_STATUSES } from '../lifecycle';
 import { paginate } from '../pagination';
 import { compileQuery, sortRecords, type QueryFields } from '../query-language';
 import type { RunRecord } from '../records';
-import { badRequest, notFound, type Reply } from '../reply';
+import { notFound, type Reply } from '../reply';
 import { param, type RouteContext } from '../route-context';
 import type { Route } from '../router';
 import * as s from '../serializers';
 import { listQuery } from './list-query';
 import { projectOf } from './projects';
 
-const RUN_KINDS = new Set([
+/** Every value of `V1RunKind`. */
+export const RUN_KINDS: ReadonlySet<string> = new Set([
   'job', 'service', 'dag', 'daskcluster', 'raycluster', 'mpijob', 'tfjob', 'pytorchjob',
   'matrix', 'schedule', 'tuner', 'watchdog', 'notifier', 'builder', 'cleaner',
 ]);
@@ -193,220 +193,12 @@ function postStatus(ctx: RouteContext): Reply {
   return { status: 201, json: s.statusCreated() };
 }
 
-function stop(ctx: RouteContext, run: RunRecord): void {
-  if (DONE_STATUSES.has(run.status)) return;
-  const message = 'User requested to stop the run.';
-  if (SAFE_STOP_STATUSES.has(run.status)) ctx.state.setStatus(run, { type: 'stopped', reason: 'EventHandler', message });
-  else ctx.state.setStatus(run, { type: 'stopping', reason: 'EventHandler', message });
-}
-
-type RunAction = (ctx: RouteContext, run: RunRecord) => void;
-
-const ACTIONS: Record<string, RunAction> = {
-  stop,
-  skip: (ctx, run) => {
-    if (!DONE_STATUSES.has(run.status)) ctx.state.setStatus(run, { type: 'skipped', reason: 'EventHandler', message: 'User requested to skip the run.' });
-  },
-  approve: (ctx, run) => {
-    if (run.pending) {
-      run.pending = null;
-      ctx.state.touch(run);
-    }
-  },
-  invalidate: (ctx, run) => ctx.state.touch(run),
-  archive: (ctx, run) => {
-    run.live_state = 0;
-    ctx.state.touch(run);
-  },
-  restore: (ctx, run) => {
-    run.live_state = 1;
-    ctx.state.touch(run);
-  },
-  bookmark: (ctx, run) => {
-    run.bookmarked = true;
-  },
-};
-
-function clone(ctx: RouteContext, kind: 'restart' | 'copy' | 'resume'): Reply {
-  const run = runOf(ctx, 'run.uuid');
-  const reader = new BodyReader(ctx.body);
-  const content = reader.string('content');
-  const name = reader.string('name');
-  const description = reader.string('description');
-  const tags = reader.stringList('tags');
-  const metaInfo = reader.object('meta_info');
-  reader.done();
-  if (kind === 'resume') {
-    if (!DONE_STATUSES.has(run.status)) {
-      throw badRequest([
-        `Cannot resume this run, the run must reach a final state first, current status error: ${run.status}`,
-      ]);
-    }
-    run.status = 'resuming';
-    run.finished_at = null;
-    run.duration = null;
-    run.status_conditions.push({
-      type: 'resuming',
-      status: true,
-      reason: 'ResumeRun',
-      message: 'Run was resumed by user.',
-      last_update_time: new Date().toISOString(),
-      last_transition_time: new Date().toISOString(),
-    });
-    if (content) run.content = content;
-    ctx.state.touch(run);
-    return { status: 201, json: s.runListItem(run) };
-  }
-  const copy = ctx.state.addRun({
-    owner: run.owner,
-    project: run.project,
-    name: name ?? run.name,
-    description: description ?? run.description,
-    tags: tags ?? run.tags,
-    kind: run.kind,
-    meta_info: { ...run.meta_info, ...(metaInfo ?? {}) },
-    inputs: run.inputs,
-    is_managed: run.is_managed,
-    managed_by: run.managed_by,
-    content: content ?? run.content,
-    namespace: run.namespace,
-  });
-  copy.original = { uuid: run.uuid, name: run.name, kind };
-  return { status: 201, json: s.runListItem(copy) };
-}
-
-function transferOne(ctx: RouteContext): Reply {
-  const run = runOf(ctx, 'run.uuid');
-  const reader = new BodyReader(ctx.body);
-  const to = reader.requiredString('project');
-  reader.done();
-  if (!ctx.state.getProject(run.owner, to!)) throw notFound('Project');
-  run.project = to!;
-  ctx.state.touch(run);
-  return { status: 200, json: {} };
-}
-
-function uuidsOf(ctx: RouteContext): { reader: BodyReader; runs: RunRecord[] } {
-  const project = projectOf(ctx);
-  const reader = new BodyReader(ctx.body);
-  const uuids = reader.stringList('uuids') ?? [];
-  const runs = uuids
-    .map((uuid) => ctx.state.getRun(project.owner, project.name, uuid))
-    .filter((run): run is RunRecord => run !== undefined);
-  return { reader, runs };
-}
-
-function bulk(action: RunAction): (ctx: RouteContext) => Reply {
-  return (ctx) => {
-    const { reader, runs } = uuidsOf(ctx);
-    reader.done();
-    for (const run of runs) action(ctx, run);
-    return { status: 200, json: {} };
-  };
-}
-
-function sync(ctx: RouteContext): Reply {
-  const project = projectOf(ctx);
-  const reader = new BodyReader(ctx.body);
-  const uuid = reader.string('uuid');
-  const status = reader.choice('status', ALL_STATUSES);
-  const conditions = ctx.body && isJsonObject(ctx.body) ? ctx.body.status_conditions : undefined;
-  const name = reader.string('name');
-  const description = reader.string('description');
-  const tags = reader.stringList('tags');
-  const inputs = reader.object('inputs');
-  const outputs = reader.object('outputs');
-  const metaInfo = reader.object('meta_info');
-  const kind = reader.string('kind');
-  const content = reader.string('content');
-  reader.done();
-  const existing = uuid ? ctx.state.runs.get(uuid) : undefined;
-  if (existing) ctx.state.runs.delete(existing.uuid);
-  const run = ctx.state.addRun({
-    owner: project.owner,
-    project: project.name,
-    uuid: uuid ?? undefined,
-    name: name ?? null,
-    description: description ?? null,
-    tags: tags ?? null,
-    kind: kind && RUN_KINDS.has(kind) ? kind : 'job',
-    inputs: inputs ?? null,
-    outputs: outputs ?? null,
-    meta_info: metaInfo ?? {},
-    content: content ?? null,
-  });
-  const body = isJsonObject(ctx.body) ? ctx.body : {};
-  run.runtime = typeof body.runtime === 'string' ? body.runtime : run.runtime;
-  for (const key of ['created_at', 'started_at', 'finished_at'] as const) {
-    const v = body[key];
-    const micros = typeof v === 'string' ? parseIsoMicros(v) : undefined;
-    if (micros !== undefined) run[key] = isoMicros(micros);
-  }
-  if (typeof body.wait_time === 'number') run.wait_time = body.wait_time;
-  if (typeof body.duration === 'number') run.duration = body.duration;
-  if (Array.isArray(conditions)) {
-    run.status_conditions = conditions.filter(isJsonObject).map((c) => ({
-      type: typeof c.type === 'string' ? c.type : 'unknown',
-      status: c.status === true || c.status === 'True' || c.status === 'true',
-      reason: typeof c.reason === 'string' ? c.reason : null,
-      message: typeof c.message === 'string' ? c.message : null,
-      last_update_time: typeof c.last_update_time === 'string' ? c.last_update_time : run.created_at,
-      last_transition_time: typeof c.last_transition_time === 'string' ? c.last_transition_time : run.created_at,
-    }));
-  }
-  if (status) run.status = status;
-  ctx.state.touch(run);
-  return { status: 201, json: s.runSynced(run) };
-}
-
-/** Run endpoints under `/api/v1/{owner}/{project}/runs`. */
+/** Run endpoints under `/api/v1/{owner}/{project}/runs`: CRUD, list and statuses. */
 export function runRoutes(): Route[] {
   const base = '/api/v1/:owner/:project/runs';
   const one = `${base}/:uuid`;
-  const oneAlt = `${base}/:run.uuid`;
   const detailAllow = 'GET, PUT, PATCH, DELETE, HEAD, OPTIONS';
-  const postAllow = 'POST, OPTIONS';
-  const routes: Route[] = [
-    { method: 'POST', pattern: `${base}/sync`, allow: postAllow, handle: sync },
-    { method: 'DELETE', pattern: `${base}/delete`, allow: 'DELETE, OPTIONS', handle: bulk((ctx, run) => ctx.state.markRunDeleted(run)) },
-    {
-      method: 'POST',
-      pattern: `${base}/tag`,
-      allow: postAllow,
-      handle: (ctx) => {
-        const { reader, runs } = uuidsOf(ctx);
-        const tags = reader.stringList('tags') ?? [];
-        reader.done();
-        for (const run of runs) {
-          run.tags = [...new Set([...(run.tags ?? []), ...tags])];
-          ctx.state.touch(run);
-        }
-        return { status: 200, json: {} };
-      },
-    },
-    {
-      method: 'POST',
-      pattern: `${base}/transfer`,
-      allow: postAllow,
-      handle: (ctx) => {
-        const { reader, runs } = uuidsOf(ctx);
-        const to = reader.requiredString('project');
-        reader.done();
-        const target = ctx.state.getProject(param(ctx, 'owner'), to!);
-        if (!target) throw notFound('Project');
-        for (const run of runs) {
-          run.project = target.name;
-          ctx.state.touch(run);
-        }
-        return { status: 200, json: {} };
-      },
-    },
-    ...Object.entries(ACTIONS).map(([name, action]): Route => ({
-      method: 'POST',
-      pattern: `${base}/${name}`,
-      allow: postAllow,
-      handle: bulk(action),
-    })),
+  return [
     {
       method: 'GET',
       pattern: base,
@@ -444,28 +236,6 @@ export function runRoutes(): Route[] {
       handle: (ctx) => ({ status: 200, json: s.runStatuses(runOf(ctx)) }),
     },
     { method: 'POST', pattern: `${one}/statuses`, allow: 'GET, POST, HEAD, OPTIONS', handle: postStatus },
-    ...Object.entries(ACTIONS).map(([name, action]): Route => ({
-      method: 'POST',
-      pattern: `${one}/${name}`,
-      allow: postAllow,
-      handle: (ctx) => {
-        action(ctx, runOf(ctx));
-        return { status: 200, json: {} };
-      },
-    })),
-    {
-      method: 'DELETE',
-      pattern: `${one}/unbookmark`,
-      allow: 'DELETE, OPTIONS',
-      handle: (ctx) => {
-        runOf(ctx).bookmarked = false;
-        return { status: 204, raw: Buffer.alloc(0), noContentType: true };
-      },
-    },
-    { method: 'POST', pattern: `${oneAlt}/restart`, allow: postAllow, handle: (ctx) => clone(ctx, 'restart') },
-    { method: 'POST', pattern: `${oneAlt}/copy`, allow: postAllow, handle: (ctx) => clone(ctx, 'copy') },
-    { method: 'POST', pattern: `${oneAlt}/resume`, allow: postAllow, handle: (ctx) => clone(ctx, 'resume') },
-    { method: 'POST', pattern: `${oneAlt}/transfer`, allow: postAllow, handle: transferOne },
     {
       method: 'GET',
       pattern: `${one}/namespace`,
@@ -489,7 +259,6 @@ export function runRoutes(): Route[] {
       handle: () => ({ status: 404, text: '' }),
     },
   ];
-  return routes;
 }
 
 /** Organization-wide run endpoints (`/api/v1/orgs/{owner}/runs`). */
@@ -516,3 +285,4 @@ export function orgRunRoutes(): Route[] {
     },
   ];
 }
+

@@ -28,7 +28,7 @@ import {
   writeProjectCache,
   writeRunCache,
   writeUserFile,
-} from './config-files';
+} from './index';
 import { configFilePaths } from './config-paths';
 import { ContextError } from './context-error';
 

@@ -3,6 +3,11 @@ import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { basename, dirname, join } from 'node:path';
 import { ContextError } from './context-error';
 
+/** Mode of files that hold a token. */
+export const SECRET_FILE_MODE = 0o600;
+/** Mode of folders px creates for files that hold a token. */
+export const SECRET_DIR_MODE = 0o700;
+
 function codeOf(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }

@@ -15,28 +15,16 @@ export {
   readClientConfigFile,
   writeClientConfigFile,
   updateClientConfigFile,
-  type ClientConfigPatch,
   purgeClientConfigFile,
   formatClientConfig,
   parseClientConfigRecord,
-  readAuthFile,
-  readAuthFileAt,
-  writeAuthFile,
-  purgeAuthFile,
-  formatAuth,
-  parseAuthRecord,
-  readUserFile,
-  writeUserFile,
-  purgeUserFile,
-  formatUser,
-  readCliConfigFile,
-  writeCliConfigFile,
-  purgeCliConfigFile,
-  formatCliConfig,
-  isCommunity,
-  readHomeFile,
-  writeHomeFile,
-  purgeHomeFile,
+  type ClientConfigPatch,
+} from './client-config-file';
+export { readAuthFile, readAuthFileAt, writeAuthFile, purgeAuthFile, formatAuth, parseAuthRecord, type AuthData } from './auth-file';
+export { readUserFile, writeUserFile, purgeUserFile, formatUser, type UserData } from './user-file';
+export { readCliConfigFile, writeCliConfigFile, purgeCliConfigFile, formatCliConfig, isCommunity, type CliConfigData } from './cli-config-file';
+export { readHomeFile, writeHomeFile, purgeHomeFile } from './home-file';
+export {
   readProjectCache,
   writeProjectCache,
   purgeProjectCache,
@@ -45,15 +33,12 @@ export {
   writeRunCache,
   purgeRunCache,
   formatRunCache,
-  purgeConfig,
-  type AuthData,
-  type UserData,
-  type CliConfigData,
   type ProjectCache,
   type RunCache,
   type CacheEntry,
   type CacheVisibility,
-} from './config-files';
+} from './cache-files';
+export { purgeConfig } from './purge-config';
 export { formatHomeYaml, parseHomeYaml } from './home-yaml';
 export {
   slugify,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../test/sandbox';
-import { writeCliConfigFile } from './config-files';
+import { writeCliConfigFile } from './index';
 import { ContextError } from './context-error';
 import { requireProject, requireRun, requireToken } from './require';
 import { resolveContext } from './resolve-context';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../test/sandbox';
-import { writeAuthFile, writeClientConfigFile, writeHomeFile, writeProjectCache, writeRunCache, writeUserFile, writeCliConfigFile } from './config-files';
+import { writeAuthFile, writeClientConfigFile, writeHomeFile, writeProjectCache, writeRunCache, writeUserFile, writeCliConfigFile } from './index';
 import { ContextError } from './context-error';
 import { resolveContext } from './resolve-context';
 import type { ResolvedContext } from './resolved-context';

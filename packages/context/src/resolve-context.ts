@@ -1,19 +1,10 @@
 import { isTruthyString, strToBool } from './booleans';
 import { CLIENT_CONFIG_FIELDS, type ClientConfigData } from './client-config-fields';
-import {
-  isCommunity,
-  parseAuthRecord,
-  parseClientConfigRecord,
-  readProjectCache,
-  readRunCache,
-  type AuthData,
-  type CliConfigData,
-  type ProjectCache,
-  type RunCache,
-  type CacheEntry,
-  readCliConfigFile,
-  readUserFile,
-} from './config-files';
+import { parseAuthRecord, type AuthData } from './auth-file';
+import { readProjectCache, readRunCache, type CacheEntry, type ProjectCache, type RunCache } from './cache-files';
+import { isCommunity, readCliConfigFile, type CliConfigData } from './cli-config-file';
+import { parseClientConfigRecord } from './client-config-file';
+import { readUserFile } from './user-file';
 import { configFilePaths, envValue, underRoot, type ConfigFilePaths } from './config-paths';
 import { parseConfigValue } from './config-values';
 import { ContextError } from './context-error';

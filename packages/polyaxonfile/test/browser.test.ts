@@ -14,6 +14,8 @@ const available = existsSync(CHROMIUM) && spawnSync(CHROMIUM, ['--version'], { e
 if (!available) console.log(`[px] skipping browser test: ${CHROMIUM} is not available`);
 
 const VALID = 'version: 1.1\nkind: component\nrun:\n  kind: job\n  container:\n    image: busybox\n';
+const DAG =
+  'version: 1.1\nkind: component\nrun:\n  kind: dag\n  operations:\n  - {name: a, dagRef: c}\n  - {name: b, dagRef: c, dependencies: [a]}\n  components:\n  - {name: c, run: {kind: job, container: {image: x}}}\n';
 const INVALID = 'version: 1.1\nkind: component\nrun:\n  kind: job\n  containr:\n    image: busybox\n';
 
 describe.runIf(available)('browser bundle in headless Chromium', () => {
@@ -56,9 +58,10 @@ describe.runIf(available)('browser bundle in headless Chromium', () => {
     await page.goto(url);
     await page.waitForFunction(() => 'px' in window);
     const result = await page.evaluate(
-      ({ valid, invalid }) => {
+      ({ valid, invalid, dag }) => {
         const px = (window as unknown as { px: Record<string, unknown> }).px as {
           ComponentSpecification: { read(data: string): { run: { container: { image: string } }; toDict(): unknown } };
+          compile(data: string): { run: { operations: { name: string }[] } };
           PolyaxonSchemaError: { isInstance(value: unknown): boolean };
         };
         const spec = px.ComponentSpecification.read(valid);
@@ -69,13 +72,15 @@ describe.runIf(available)('browser bundle in headless Chromium', () => {
           const e = error as { line?: number; path?: unknown };
           rejected = { schemaError: px.PolyaxonSchemaError.isInstance(error), line: e.line, path: e.path };
         }
-        return { image: spec.run.container.image, dict: spec.toDict(), rejected };
+        const dagOps = px.compile(dag).run.operations.map((op) => op.name);
+        return { image: spec.run.container.image, dict: spec.toDict(), rejected, dagOps };
       },
-      { valid: VALID, invalid: INVALID },
+      { valid: VALID, invalid: INVALID, dag: DAG },
     );
     expect(result.image).toBe('busybox');
     expect(result.dict).toEqual({ version: 1.1, kind: 'component', run: { kind: 'job', container: { image: 'busybox' } } });
     expect(result.rejected).toEqual({ schemaError: true, line: 5, path: ['run', 'containr'] });
+    expect(result.dagOps).toEqual(['a', 'b']);
     await page.close();
   });
 });

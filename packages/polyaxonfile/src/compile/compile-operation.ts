@@ -8,7 +8,8 @@ import type { Locate } from '../specs/source-registry';
 import { toDict, withSpecMethods } from '../specs/to-dict';
 import type { Spec } from '../specs/to-dict';
 import { validateSchema } from '../validate/validate-schema';
-import { patchObject, patchValue } from './patch';
+import { patchObject } from './patch';
+import { applyRunPatch } from './run-patch';
 import type { PatchStrategy } from '../schemas/patch-strategy';
 
 /** Operation fields copied onto the compiled operation (when set on the operation). */
@@ -62,8 +63,7 @@ export function compileOperation(op: V1Operation, override?: Partial<V1Operation
   for (const [key, value] of Object.entries(component)) if (!COMPONENT_ONLY.has(key) && key !== 'template') compiled[key] = value;
   compiled = { version: operation.version ?? component.version ?? 1.1, kind: 'compiled_operation', ...compiled };
   if (isRecord(operation.runPatch) && isRecord(compiled.run)) {
-    const { kind: _ignored, ...patch } = operation.runPatch;
-    compiled.run = patchValue(compiled.run, patch, strategy, 'run');
+    compiled.run = applyRunPatch(compiled.run, operation.runPatch, strategy, locate);
   }
   const params = isRecord(operation.params) ? operation.params : {};
   const contexts: Record<string, unknown>[] = [];

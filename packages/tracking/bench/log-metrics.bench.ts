@@ -24,7 +24,7 @@ try {
   const EVENTS = 1_000_000;
   const start = performance.now();
   for (let i = 0; i < EVENTS / 4; i++) run.logMetrics({ a: i, b: i, c: i, d: i }, { step: i });
-  const report = await run.end();
+  const report = await run.endWithReport();
   const seconds = (performance.now() - start) / 1000;
   if (report.eventsPending !== 0) throw new Error('events left in memory');
   emit({ package: '@px/tracking', name: 'events/s until all on disk (1M events, end() included)', unit: 'events/s', value: Math.round(EVENTS / seconds), n: EVENTS });

@@ -20,7 +20,7 @@ async function once(): Promise<{ loopMs: number; endMs: number }> {
     const start = performance.now();
     for (let i = 0; i < CALLS; i++) run.logMetrics({ loss: 1 / (i + 1), accuracy: i / CALLS }, { step: i });
     const loopEnd = performance.now();
-    const report = await run.end();
+    const report = await run.endWithReport();
     const endAt = performance.now();
     // end() returned: every event must already be on disk.
     const rows = readFileSync(join(run.getArtifactsPath()!, 'events/metric/loss.plx'), 'utf8').split('\n').length - 1;

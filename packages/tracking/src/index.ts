@@ -3,7 +3,6 @@ export { PolyaxonException, type PolyaxonExceptionOptions } from '@px/errors';
 export { TrackingError, TrackingNotInitializedError, WriterClosedError } from './errors';
 export * as tracking from './tracking';
 export { Run, type RunOptions, type LogOptions, type EndReport } from './run/run';
-export type { RunApi } from './run/run-api';
 export type { RunArtifact, StatusCondition, JsonObject } from './run/run-record';
 export type { CodeRef } from './run/code-ref';
 export type { PixelInput, PixelTensor, NestedPixels } from './media/image';

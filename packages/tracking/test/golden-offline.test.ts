@@ -195,7 +195,7 @@ describe.each(suites())('offline runs match the golden folders (%s)', (_label, b
   it('replays the encoding edge cases file by file', async () => {
     const root = temp();
     const run = await replayFormatting(root);
-    const report = await run.end();
+    const report = await run.endWithReport();
     expect(report.status).toBe('succeeded');
     expect(report.eventsPending).toBe(0);
     compareFolders(run.getArtifactsPath()!, formatting, { exactTimestampFiles: ['events/metric/ts.plx'], skipped: [], offlineRoot: root });

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { PolyaxonClient, RunClient, type CreateRunOptions, type LogStatusOptions, type V1Run, type V1RunArtifact, type V1Statuses } from '@px/client';
 import { resolveContext, type ResolvedContext } from '@px/context';
 import { TrackingError } from '../errors';
 import { getAssetPath, getAssetRelPath } from '../events/event-paths';
@@ -21,8 +21,7 @@ import { getCodeRef, type CodeRef } from './code-ref';
 import { getRunEnv, shortHash } from './env-info';
 import { registerExitHook, unregisterExitHook, type ExitCause, type SyncFinalizer } from './exit-hooks';
 import { copyInto, copyPath, hashPath, listFiles, writeAsset } from './files';
-import type { RunApi } from './run-api';
-import { DONE_STATUSES, PENDING_STATUSES, RunRecord, type JsonObject, type RunArtifact } from './run-record';
+import { DONE_STATUSES, lineageJson, PENDING_STATUSES, RunRecord, type JsonObject, type RunArtifact } from './run-record';
 import { SystemResources } from './system-resources';
 
 /** Options of `tracking.init()` / {@link Run.init}, upstream's parameters in camelCase. */
@@ -33,8 +32,8 @@ export interface RunOptions {
   project?: string;
   /** Resume this run instead of creating one. */
   runUuid?: string;
-  /** The API backend (default: through `@px/client` with the resolved context). */
-  api?: RunApi;
+  /** The API client (default: a new `PolyaxonClient` from the resolved context). */
+  client?: PolyaxonClient;
   /** Log the git code reference of new runs (default true). */
   trackCode?: boolean;
   /** Write `outputs/env.json` and its lineage (default true). */
@@ -143,18 +142,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * synced to the API online, kept in the offline run folder offline, or
  * ignored in no-op mode. Create it with {@link Run.init} (or `tracking.init`).
  */
-export class Run implements SyncFinalizer {
-  /** Whether every call is a no-op. */
-  readonly noOp: boolean;
-  /** Whether the run is offline (no API). */
-  readonly isOffline: boolean;
+export class Run extends RunClient implements SyncFinalizer {
   /** Whether this process created the run. */
   readonly isNew: boolean;
   /** Whether the run is managed by the platform (in-cluster). */
   readonly isManaged: boolean;
-  private ownerValue: string | undefined;
-  private projectValue: string | undefined;
-  private uuid: string | undefined;
   private artifactsRoot: string | undefined;
   private outputsRoot: string | undefined;
   private readonly record = new RunRecord();
@@ -165,7 +157,7 @@ export class Run implements SyncFinalizer {
   private sidecarTimer: NodeJS.Timeout | undefined;
   private sidecarRunning: Promise<void> | undefined;
   private readonly uploaded = new Map<string, string>();
-  private readonly api: RunApi | undefined;
+  private readonly online: boolean;
   private readonly sync: ApiSync;
   private readonly results = new Map<string, number>();
   private readonly nameCache = new Map<string, string>();
@@ -176,25 +168,27 @@ export class Run implements SyncFinalizer {
   private readonly useExitHooks: boolean;
   private hasSidecar = false;
   private ending: Promise<EndReport> | undefined;
-  private progressThrottle: { second: number; updates: number } | undefined;
   private warnedNoWriter = false;
   private metricsFlagged = false;
 
   private constructor(options: RunOptions, ctx: Resolved | undefined, noOp: boolean) {
-    this.noOp = noOp;
+    const source = {
+      ...(options.env !== undefined ? { env: options.env } : {}),
+      ...(options.homeDir !== undefined ? { homeDir: options.homeDir } : {}),
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    };
+    const isOffline = noOp ? false : (ctx?.isOffline.value ?? false);
+    const client = options.client ?? new PolyaxonClient({ context: source, config: { isOffline, noOp } });
+    super({ owner: options.owner, project: options.project, runUuid: options.runUuid, client, isOffline, noOp });
     this.ctx = ctx;
     this.warn = options.warn ?? ((m) => console.warn(`[px] ${m}`));
     this.sync = new ApiSync({ warn: this.warn });
-    this.isOffline = noOp ? false : (ctx?.isOffline.value ?? false);
     this.isManaged = noOp ? false : (ctx?.isManaged.value ?? false);
-    this.ownerValue = ctx?.owner.value ?? (noOp ? undefined : 'default');
-    this.projectValue = ctx?.project.value;
-    this.uuid = ctx?.runUuid.value;
-    this.isNew = !noOp && (options.isNew === true || (this.uuid === undefined && !this.isManaged));
+    this.isNew = !noOp && (options.isNew === true || (this.runUuid === undefined && !this.isManaged));
     this.flushIntervalMs = options.flushIntervalMs ?? 10_000;
     this.syncIntervalMs = options.syncIntervalMs ?? 10_000;
     this.useExitHooks = options.exitHooks ?? true;
-    this.api = this.isOffline || noOp ? undefined : options.api;
+    this.online = !this.isOffline && !noOp;
   }
 
   /**
@@ -222,7 +216,9 @@ export class Run implements SyncFinalizer {
     });
     const run = new Run(options, ctx, ctx.noOp.value);
     if (run.noOp) return run;
-    await run.start(options, env);
+    if (!run.isOffline && run.client.config.noOp) return run;
+    if (run.noOp) return run;
+    await run.startRun(options, env);
     return run;
   }
 
@@ -235,34 +231,9 @@ export class Run implements SyncFinalizer {
     return new Run({}, undefined, true);
   }
 
-  /** The owner. */
-  get owner(): string | undefined {
-    return this.ownerValue;
-  }
-
-  /** The project. */
-  get project(): string | undefined {
-    return this.projectValue;
-  }
-
-  /** The run uuid (hex, no dashes). */
-  get runUuid(): string | undefined {
-    return this.uuid;
-  }
-
-  /** The local run data (`V1Run` fields), a copy. */
-  get runData(): Readonly<JsonObject> {
+  /** The local run record (`V1Run` fields in upstream's order), a copy. */
+  get runRecord(): Readonly<JsonObject> {
     return JSON.parse(compactJson(this.record.data)) as JsonObject;
-  }
-
-  /** The current status. */
-  get status(): string | undefined {
-    return this.record.status;
-  }
-
-  /** The artifacts lineage recorded so far, by name. */
-  get artifactsLineage(): ReadonlyMap<string, Readonly<RunArtifact>> {
-    return this.record.lineage;
   }
 
   /** Events accepted but not yet written. */
@@ -270,48 +241,57 @@ export class Run implements SyncFinalizer {
     return (this.events?.pendingEvents ?? 0) + (this.resources?.pendingEvents ?? 0);
   }
 
-  private async start(options: RunOptions, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+  /**
+   * Not available on a tracking run, as upstream: start a new run with
+   * `Run.init({ isNew: true })` instead.
+   *
+   * @throws {@link TrackingError} always
+   */
+  override create(_options?: CreateRunOptions): Promise<V1Run> {
+    return Promise.reject(
+      new TrackingError('The tracking `Run` does not allow calling `create` manually; start a new run with `Run.init({ isNew: true })`.'),
+    );
+  }
+
+  private apiPath(...rest: string[]): string {
+    const parts = ['api', 'v1', this.owner ?? '', this.project ?? '', 'runs', this.runUuid ?? '', ...rest];
+    return `/${parts.map((p) => encodeURIComponent(p)).join('/')}`;
+  }
+
+  private apiWrite(label: string, method: string, rest: string[], json: unknown): void {
+    if (!this.online) return;
+    this.sync.push(label, () => this.client.request(method, this.apiPath(...rest), { json, retry: 'write' }));
+  }
+
+  private async startRun(options: RunOptions, env: Readonly<Record<string, string | undefined>>): Promise<void> {
     const ctx = this.ctx!;
     const hasProcessSidecar = env.POLYAXON_HAS_PROCESS_SIDECAR !== undefined && env.POLYAXON_HAS_PROCESS_SIDECAR !== '';
-    if (!this.isOffline && this.api === undefined) {
-      throw new TrackingError('An online run needs an API backend: pass `api`, or use isOffline / noOp.');
-    }
-    if (!this.isOffline && (this.projectValue === undefined || this.projectValue === '')) {
-      throw new TrackingError(
-        'Please provide a project: pass `project`, set POLYAXON_PROJECT, or run `px project init`; or use isOffline.',
-      );
-    }
     const autoCreate = options.autoCreate ?? true;
     if (autoCreate && (this.isNew || this.isOffline)) {
       if (this.isOffline) {
-        this.uuid ??= randomUUID().replace(/-/g, '');
         this.record.create({
-          uuid: this.uuid,
-          ...(this.ownerValue !== undefined ? { owner: this.ownerValue } : {}),
-          ...(this.projectValue !== undefined ? { project: this.projectValue } : {}),
+          uuid: this.runUuid!,
+          ...(this.owner !== undefined ? { owner: this.owner } : {}),
+          ...(this.project !== undefined ? { project: this.project } : {}),
           ...(options.name !== undefined ? { name: options.name } : {}),
           ...(options.description !== undefined ? { description: options.description } : {}),
           ...(options.tags !== undefined ? { tags: options.tags } : {}),
         });
+        this.syncRunData();
       } else {
-        const body: JsonObject = { is_managed: false, managed_by: 'user', name: options.name, description: options.description, tags: options.tags };
-        const created = await this.api!.createRun(body);
-        const uuid = created.uuid;
-        if (typeof uuid !== 'string' || uuid === '') throw new TrackingError('The API did not return the uuid of the created run.');
-        this.uuid = uuid;
-        this.api!.setRunUuid(uuid);
-        for (const [k, v] of Object.entries(created)) if (v !== null && v !== undefined) this.record.data[k] = v;
+        const created = await super.create({ name: options.name, description: options.description, tags: options.tags });
+        if (!this.runUuid) throw new TrackingError('The API did not return the uuid of the created run.');
+        for (const [k, v] of Object.entries(created)) if (v !== null && v !== undefined) this.record.data[k] = v as JsonInput;
         this.record.set('status', 'created');
       }
-    } else if (this.uuid !== undefined && this.api !== undefined) {
-      this.api.setRunUuid(this.uuid);
-      this.record.set('uuid', this.uuid);
+    } else if (this.runUuid !== undefined && this.online) {
+      this.record.set('uuid', this.runUuid);
       if (options.refreshData === true || this.isManaged) {
-        const data = await this.api.getRun();
-        for (const [k, v] of Object.entries(data)) if (v !== null && v !== undefined) this.record.data[k] = v;
+        const data = await this.refresh();
+        for (const [k, v] of Object.entries(data)) if (v !== null && v !== undefined) this.record.data[k] = v as JsonInput;
       }
     }
-    if (this.uuid === undefined) throw new TrackingError('No run uuid: pass runUuid, or let the run be created (isNew / autoCreate).');
+    if (this.runUuid === undefined) throw new TrackingError('No run uuid: pass runUuid, or let the run be created (isNew / autoCreate).');
 
     this.setArtifactsPath(options.artifactsPath, hasProcessSidecar);
     const collectArtifacts = options.collectArtifacts ?? ctx.collectArtifacts.value ?? (this.isOffline || this.isNew || hasProcessSidecar);
@@ -320,16 +300,18 @@ export class Run implements SyncFinalizer {
       const collectResources = options.collectResources ?? ctx.collectResources.value ?? (this.isOffline || this.isNew || hasProcessSidecar);
       if (collectResources) this.startResources();
       if (hasProcessSidecar || (!this.isOffline && !this.isManaged)) this.hasSidecar = true;
+      if (this.isManaged && !hasProcessSidecar) this.hasSidecar = false;
     }
     if (options.trackEnv ?? true) this.logEnv();
     if ((this.isNew || hasProcessSidecar) && (options.trackCode ?? true) && !this.isOffline) this.logCodeRef();
     if (this.isOffline || this.isNew || hasProcessSidecar) {
       if (this.isOffline) {
         const found = this.record.load(this.artifactsRoot!);
-        if (!found || this.record.status === undefined) this.record.applyStatus('created', 'OfflineOperation', 'Operation is starting');
+        if (found) this.syncRunData();
+        if (!found || this.record.status === undefined) this.logStatus('created', { reason: 'OfflineOperation', message: 'Operation is starting' });
       }
       if (this.record.status === undefined || PENDING_STATUSES.has(this.record.status)) {
-        this.logStatus('running', undefined, 'Operation is running');
+        this.start();
       }
       if (this.useExitHooks) registerExitHook(this);
     }
@@ -348,7 +330,7 @@ export class Run implements SyncFinalizer {
 
   private setArtifactsPath(explicit: string | undefined, _sidecar: boolean): void {
     const ctx = this.ctx!;
-    const uuid = this.uuid!;
+    const uuid = this.runUuid!;
     const contextArtifacts = join(ctx.contextRoot.value, 'artifacts');
     let path: string;
     if (explicit) path = resolve(explicit);
@@ -393,7 +375,7 @@ export class Run implements SyncFinalizer {
 
   private sanitize(name: string): string {
     const ctx = this.ctx!;
-    const uuid = this.uuid ?? '';
+    const uuid = this.runUuid ?? '';
     const base = join(ctx.contextRoot.value, 'artifacts', uuid);
     const prefixes = ['outputs', 'events', 'assets', 'resources'].map((d) => `${base}/${d}/`);
     prefixes.push(`${base}/`, `${join(ctx.offlineRoot.value, 'runs', uuid)}/`);
@@ -991,12 +973,12 @@ export class Run implements SyncFinalizer {
 
   private lineagePath(filepath: string, relPath: string | undefined): string | undefined {
     if (relPath) return relPath;
-    if (!this.uuid) return filepath;
-    const marker = `${this.uuid}/`;
+    if (!this.runUuid) return filepath;
+    const marker = `${this.runUuid}/`;
     const at = filepath.indexOf(marker);
     if (at >= 0) return filepath.slice(at + marker.length);
     const abs = isAbsolute(filepath) ? filepath : resolve(filepath);
-    for (const base of [this.artifactsRoot, join(this.contextRootFor(), this.uuid), this.contextRootFor()]) {
+    for (const base of [this.artifactsRoot, join(this.contextRootFor(), this.runUuid), this.contextRootFor()]) {
       if (base && abs.includes(base)) return relative(base, abs);
     }
     return abs;
@@ -1134,16 +1116,24 @@ export class Run implements SyncFinalizer {
 
   // ---------------------------------------------------------------- run data
 
+  private syncRunData(): void {
+    this.runData = JSON.parse(compactJson(this.record.data)) as V1Run;
+  }
+
   /**
-   * Records lineage records (offline: cached by name; online: POSTed in the background).
+   * Records lineage records (offline: cached by name; online: POSTed in the
+   * background, retried until `end()`).
    *
-   * @param artifacts - the records
+   * @param body - one record or several
    */
-  logArtifactLineage(artifacts: readonly RunArtifact[]): void {
-    if (this.noOp || artifacts.length === 0) return;
+  override logArtifactLineage(body: V1RunArtifact | readonly V1RunArtifact[] | readonly RunArtifact[]): void {
+    if (this.noOp) return;
+    const list = (Array.isArray(body) ? body : [body]) as RunArtifact[];
+    const artifacts = list.filter((a) => typeof a.name === 'string' && a.name !== '');
+    if (artifacts.length === 0) return;
     this.record.addLineage(artifacts);
-    const api = this.api;
-    if (api) this.sync.push('lineage', () => api.postLineage(artifacts));
+    for (const a of artifacts) this.artifactsLineage.set(a.name, a as V1RunArtifact);
+    this.apiWrite('lineage', 'POST', ['lineage', 'artifacts'], { artifacts: artifacts.map((a) => JSON.parse(compactJson(lineageJson(a))) as unknown) });
   }
 
   /**
@@ -1152,7 +1142,7 @@ export class Run implements SyncFinalizer {
    * @param values - name → value (names sanitised)
    * @param options - reset to replace instead of merging
    */
-  logInputs(values: Readonly<Record<string, unknown>>, options: { reset?: boolean } = {}): void {
+  override logInputs(values: Record<string, unknown>, options: { reset?: boolean } = {}): void {
     this.patchValues('inputs', values, options.reset ?? false);
   }
 
@@ -1162,28 +1152,27 @@ export class Run implements SyncFinalizer {
    * @param values - name → value (names sanitised)
    * @param options - reset to replace instead of merging
    */
-  logOutputs(values: Readonly<Record<string, unknown>>, options: { reset?: boolean } = {}): void {
+  override logOutputs(values: Record<string, unknown>, options: { reset?: boolean } = {}): void {
     this.patchValues('outputs', values, options.reset ?? false);
   }
 
   /**
-   * Merges values into the run's `meta_info`.
+   * Merges values into the run's `meta_info` (`progress` is kept as a float).
    *
    * @param values - key → value
    * @param options - reset to replace instead of merging
    */
-  logMeta(values: Readonly<Record<string, unknown>>, options: { reset?: boolean } = {}): void {
-    this.patchValues('meta_info', values, options.reset ?? false);
+  override logMeta(values: Record<string, unknown>, options: { reset?: boolean } = {}): void {
+    const progress = values.progress;
+    this.patchValues('meta_info', typeof progress === 'number' ? { ...values, progress: new PyFloat(progress) } : values, options.reset ?? false);
   }
 
-  private patchValues(field: 'inputs' | 'outputs' | 'meta_info', values: Readonly<Record<string, unknown>>, reset: boolean): void {
+  private patchValues(field: 'inputs' | 'outputs' | 'meta_info', values: Record<string, unknown>, reset: boolean): void {
     if (this.noOp) return;
     const applied = this.record.mergeValues(field, values, reset);
-    const api = this.api;
-    if (api) {
-      const body: JsonObject = reset ? { [field]: applied } : { [field]: applied, merge: true };
-      this.sync.push(`patch ${field}`, () => api.patchRun(body));
-    }
+    this.runData[field] = JSON.parse(compactJson(this.record.data[field])) as Record<string, unknown>;
+    const json = JSON.parse(compactJson(applied)) as unknown;
+    this.apiWrite(`patch ${field}`, 'PATCH', [], reset ? { [field]: json } : { [field]: json, merge: true });
   }
 
   /**
@@ -1192,13 +1181,13 @@ export class Run implements SyncFinalizer {
    * @param tags - the tags
    * @param options - reset to replace
    */
-  logTags(tags: string | readonly string[], options: { reset?: boolean } = {}): void {
+  override logTags(tags: string | readonly string[], options: { reset?: boolean } = {}): void {
     if (this.noOp) return;
     const list = (typeof tags === 'string' ? tags.split(',') : [...tags]).map((t) => t.trim()).filter(Boolean);
     const unique = [...new Set(list)];
     this.record.mergeTags(unique, options.reset);
-    const api = this.api;
-    if (api) this.sync.push('patch tags', () => api.patchRun(options.reset ? { tags: unique } : { tags: unique, merge: true }));
+    this.runData.tags = [...((this.record.data.tags as string[] | undefined) ?? [])];
+    this.apiWrite('patch tags', 'PATCH', [], options.reset ? { tags: unique } : { tags: unique, merge: true });
   }
 
   /**
@@ -1206,7 +1195,7 @@ export class Run implements SyncFinalizer {
    *
    * @param name - the new name
    */
-  setName(name: string): void {
+  override setName(name: string): void {
     this.setField('name', name);
   }
 
@@ -1215,90 +1204,30 @@ export class Run implements SyncFinalizer {
    *
    * @param description - the new description
    */
-  setDescription(description: string): void {
+  override setDescription(description: string): void {
     this.setField('description', description);
   }
 
   private setField(field: 'name' | 'description', value: string): void {
     if (this.noOp) return;
     this.record.set(field, value);
-    const api = this.api;
-    if (api) this.sync.push(`patch ${field}`, () => api.patchRun({ [field]: value }));
-  }
-
-  /**
-   * Logs progress in [0, 1] (meta `progress`); tiny increments are
-   * throttled like upstream (at most one per second after the first 3).
-   *
-   * @param value - the progress
-   * @throws {@link TrackingError} when not a number in [0, 1]
-   */
-  logProgress(value: number): void {
-    if (this.noOp) return;
-    if (typeof value !== 'number' || Number.isNaN(value)) throw new TrackingError(`logProgress received ${String(value)}: pass a number between 0 and 1.`);
-    if (value < 0 || value > 1) throw new TrackingError(`logProgress received an invalid value ${value}: pass a number between 0 and 1.`);
-    const current = typeof this.record.metaInfo.progress === 'number' ? this.record.metaInfo.progress : this.record.metaInfo.progress instanceof PyFloat ? this.record.metaInfo.progress.value : 0;
-    if (current === value) return;
-    if (value - current < 0.025 && value < 1) {
-      const second = Math.floor(Date.now() / 1000);
-      const t = this.progressThrottle ?? { second, updates: 0 };
-      if (t.second === second && t.updates > 2) return;
-      this.progressThrottle = { second, updates: t.updates + 1 };
-    }
-    this.logMeta({ progress: new PyFloat(value) });
+    this.runData[field] = value;
+    this.apiWrite(`patch ${field}`, 'PATCH', [], { [field]: value });
   }
 
   /**
    * Records a status (offline: appended to the run's conditions; online:
-   * POSTed in the background).
+   * POSTed in the background, retried until `end()`).
    *
    * @param status - the status (`running`, `succeeded`, ...)
-   * @param reason - who sets it (default `PolyaxonClient`)
-   * @param message - free text
+   * @param options - reason (default `PolyaxonClient`) and message
    */
-  logStatus(status: string, reason?: string, message?: string): void {
+  override logStatus(status: V1Statuses, options: LogStatusOptions = {}): void {
     if (this.noOp) return;
-    const condition = this.record.applyStatus(status, reason, message);
-    const api = this.api;
-    if (api) this.sync.push(`status ${status}`, () => api.postStatus(condition));
-  }
-
-  /**
-   * Marks the run succeeded (no-op when already done) and ends it.
-   *
-   * @param message - default `Operation has succeeded`
-   * @returns the end report
-   */
-  logSucceeded(message = 'Operation has succeeded'): Promise<EndReport | undefined> {
-    return this.endWithStatus('succeeded', undefined, message);
-  }
-
-  /**
-   * Marks the run stopped (no-op when already done) and ends it.
-   *
-   * @param message - default `Operation is stopped`
-   * @returns the end report
-   */
-  logStopped(message = 'Operation is stopped'): Promise<EndReport | undefined> {
-    return this.endWithStatus('stopped', undefined, message);
-  }
-
-  /**
-   * Marks the run failed (no-op when already done) and ends it.
-   *
-   * @param reason - who reports the failure
-   * @param message - what failed
-   * @returns the end report
-   */
-  logFailed(reason?: string, message?: string): Promise<EndReport | undefined> {
-    return this.endWithStatus('failed', reason, message);
-  }
-
-  private async endWithStatus(status: string, reason: string | undefined, message: string | undefined): Promise<EndReport | undefined> {
-    if (this.noOp) return undefined;
-    if (this.record.status !== undefined && DONE_STATUSES.has(this.record.status)) return undefined;
-    this.logStatus(status, reason, message);
-    return this.end();
+    const condition = this.record.applyStatus(status, options.reason, options.message);
+    this.runData.status = status;
+    this.runData.status_conditions = JSON.parse(compactJson(this.record.data.status_conditions)) as V1Run['status_conditions'];
+    this.apiWrite(`status ${status}`, 'POST', ['statuses'], { condition });
   }
 
   // ---------------------------------------------------------------- resources and sync
@@ -1382,9 +1311,8 @@ export class Run implements SyncFinalizer {
   }
 
   private async syncOnline(): Promise<void> {
-    const api = this.api;
     const root = this.artifactsRoot;
-    if (!api || !root) return;
+    if (!this.online || !root) return;
     this.events?.flushSync();
     this.resources?.flushSync();
     this.syncSummaries();
@@ -1399,7 +1327,7 @@ export class Run implements SyncFinalizer {
       if (this.uploaded.get(file) === stamp) continue;
       this.uploaded.set(file, stamp);
       const dir = relative(root, join(file, '..'));
-      this.sync.push(`upload ${relative(root, file)}`, () => api.uploadFile(file, dir === '.' ? '' : dir));
+      this.sync.push(`upload ${relative(root, file)}`, () => this.uploadArtifact(file, { path: dir === '.' ? '' : dir }));
     }
     await Promise.resolve();
   }
@@ -1417,7 +1345,17 @@ export class Run implements SyncFinalizer {
    * @param options - timeoutMs for API calls (default 30 s)
    * @returns what was done and waited for
    */
-  end(options: { timeoutMs?: number } = {}): Promise<EndReport> {
+  override async end(options: { timeoutMs?: number } = {}): Promise<void> {
+    await this.endWithReport(options);
+  }
+
+  /**
+   * {@link Run.end}, resolving to what was done and waited for.
+   *
+   * @param options - timeoutMs for API calls (default 30 s)
+   * @returns the report
+   */
+  endWithReport(options: { timeoutMs?: number } = {}): Promise<EndReport> {
     if (this.noOp) return Promise.resolve({ status: undefined, eventsWritten: 0, eventsPending: 0, apiCallsPending: [], waitedFor: [], timedOut: false });
     this.ending ??= this.doEnd(options.timeoutMs ?? 30_000);
     return this.ending;
@@ -1426,7 +1364,7 @@ export class Run implements SyncFinalizer {
   private finishLocally(): string[] {
     const waited: string[] = [];
     unregisterExitHook(this);
-    if (this.record.status === undefined || !DONE_STATUSES.has(this.record.status)) this.logStatus('succeeded', undefined, 'Operation has succeeded');
+    if (this.record.status === undefined || !DONE_STATUSES.has(this.record.status)) this.logStatus('succeeded', { message: 'Operation has succeeded' });
     clearInterval(this.resourceTimer);
     clearInterval(this.sidecarTimer);
     if (this.events) {
@@ -1452,7 +1390,7 @@ export class Run implements SyncFinalizer {
   private async doEnd(timeoutMs: number): Promise<EndReport> {
     const waitedFor = this.finishLocally();
     let timedOut = false;
-    if (this.api) {
+    if (this.online) {
       if (this.sidecarRunning) await this.sidecarRunning;
       if (this.hasSidecar) {
         waitedFor.push('final upload of changed files');
@@ -1488,13 +1426,13 @@ export class Run implements SyncFinalizer {
       const error = cause.error;
       const type = error instanceof Error ? error.name : typeof error;
       const value = error instanceof Error ? error.message : String(error);
-      this.logStatus('failed', 'ExitHandler', `An exception was raised during the run. Type: ${type}, Value: ${value}`);
+      this.logStatus('failed', { reason: 'ExitHandler', message: `An exception was raised during the run. Type: ${type}, Value: ${value}` });
     } else if (cause.kind === 'signal') {
-      this.logStatus('stopped', 'Signal', `The process received ${cause.signal}.`);
+      this.logStatus('stopped', { reason: 'Signal', message: `The process received ${cause.signal}.` });
     }
     this.ending = Promise.resolve({ status: undefined, eventsWritten: 0, eventsPending: 0, apiCallsPending: [], waitedFor: [], timedOut: false });
     this.finishLocally();
-    if (this.api && this.sync.pending > 0) {
+    if (this.online && this.sync.pending > 0) {
       this.warn(`The process exited before ${this.sync.pending} API call(s) completed; call \`await run.end()\` before exiting. Events are on disk in ${this.artifactsRoot}.`);
     }
   }
@@ -1504,14 +1442,15 @@ export class Run implements SyncFinalizer {
    *
    * @param path - the folder (default: the artifacts root)
    */
-  persistRun(path?: string): void {
-    if (this.noOp) return;
+  override persistRun(path?: string): Promise<void> {
+    if (this.noOp) return Promise.resolve();
     const dir = path ?? this.artifactsRoot;
     if (dir) this.record.persist(dir);
+    return Promise.resolve();
   }
 
   /** Never prints the API token or the client. */
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return { owner: this.owner, project: this.project, runUuid: this.runUuid, isOffline: this.isOffline, noOp: this.noOp, artifactsPath: this.artifactsRoot };
   }
 }

@@ -103,7 +103,7 @@ function coerced<TOut>(
       }
       return out;
     }),
-  ) as unknown as v.GenericSchema<unknown, TOut>;
+  );
 }
 
 // ---------------------------------------------------------------------------

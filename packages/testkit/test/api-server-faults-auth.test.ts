@@ -113,3 +113,36 @@ describe('API test server options', () => {
     expect(existsSync(server.artifactsDir)).toBe(false);
   });
 });
+
+describe('API test server robustness', () => {
+  it('treats clients that abort uploads and downloads as gone, not as server failures', async () => {
+    const server = await startApiServer();
+    const { request } = await import('node:http');
+    const uuid = server.state.addRun({ project: 'p' }).uuid;
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    mkdirSync(join(server.artifactsDir, uuid), { recursive: true });
+    writeFileSync(join(server.artifactsDir, uuid, 'big.bin'), Buffer.alloc(8 * 1024 * 1024));
+    const base = `${server.url}/streams/v1/polyaxon/default/p/runs/${uuid}`;
+    // an upload cut half-way
+    await new Promise<void>((resolve) => {
+      const req = request(`${base}/artifact`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=xyz', 'Content-Length': '100000' } });
+      req.on('error', () => resolve());
+      req.write('--xyz\r\nContent-Disposition: form-data; name="upload_file"; filename="a"\r\n\r\nsome bytes');
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 50);
+    });
+    // a download abandoned after the first bytes
+    const controller = new AbortController();
+    const res = await fetch(`${base}/artifact?path=big.bin`, { signal: controller.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await fetch(`${server.url}/healthz/`)).status).toBe(200);
+    await server.close();
+    expect(server.violations).toEqual([]);
+  });
+});

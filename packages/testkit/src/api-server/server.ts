@@ -31,6 +31,14 @@ function formatViolations(violations: readonly Violation[]): string {
   return `The API test server saw ${violations.length} exchange(s) that do not match the official OpenAPI schema:\n${lines.join('\n')}`;
 }
 
+const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ECONNABORTED']);
+
+/** Whether `error` only means that the client went away (aborted upload/download): not a server fault. */
+function clientWentAway(req: IncomingMessage, res: ServerResponse, error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return CLIENT_GONE.has(code) || (error instanceof Error && error.message === 'aborted') || req.destroyed || res.destroyed;
+}
+
 function authFailure(required: boolean | string | undefined, header: string | undefined): Reply | undefined {
   if (!required) return undefined;
   if (header === undefined || header.trim() === '') {
@@ -193,6 +201,11 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       };
       reply = await route.handle(ctx);
     } catch (error) {
+      if (clientWentAway(req, res, error)) {
+        record.status = 0;
+        res.destroy();
+        return;
+      }
       if (HttpError.isInstance(error)) reply = error.reply;
       else if (QueryLanguageError.isInstance(error)) reply = { status: 400, json: { detail: error.message } };
       else {
@@ -206,6 +219,10 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
 
   const server = createServer({ keepAlive: true }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (clientWentAway(req, res, error)) {
+        res.destroy();
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       violations.push({ direction: 'server', target: `${req.method ?? ''} ${req.url ?? ''}`, errors: [`server failed: ${message}`] });
       if (!res.headersSent) res.writeHead(500);

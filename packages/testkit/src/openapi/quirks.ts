@@ -60,7 +60,7 @@ export const EXTRA_QUERY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   GetRunArtifacts: ['check_path'],
   GetRunArtifact: ['check_path'],
   GetRunEvents: ['pkg_assets', 'path'],
-  GetMultiRunEvents: ['pkg_assets', 'path', 'runs'],
+  GetMultiRunEvents: ['pkg_assets', 'path'],
 };
 
 /**

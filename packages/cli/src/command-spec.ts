@@ -47,6 +47,8 @@ export interface GroupCommandSpec {
   readonly description: string;
   /** Options accepted (with a deprecation warning) on the group itself, e.g. `ops -p P ls`. */
   readonly options?: readonly OptionSpec[];
+  /** A deprecated group flag that runs a subcommand, e.g. `config -l` runs `config show`. */
+  readonly flagCommand?: { readonly option: string; readonly command: string };
   readonly commands: readonly CommandSpec[];
 }
 

@@ -92,6 +92,7 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
     name: 'config',
     description: 'Set and get the global configurations.',
     options: [{ long: 'list', short: 'l', description: 'Deprecated, same as `config show`.' }],
+    flagCommand: { option: 'list', command: 'show' },
     commands: [
       {
         kind: 'leaf',

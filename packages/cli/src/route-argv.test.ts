@@ -30,6 +30,10 @@ describe('routeArgv', () => {
     });
   });
 
+  it('runs `config show` for the deprecated `config -l`', () => {
+    expect(routeArgv(COMMAND_TREE, ['config', '-l'])).toMatchObject({ kind: 'run', path: ['config', 'show'] });
+  });
+
   it('rejects unknown commands with a usage error', () => {
     expect(() => routeArgv(COMMAND_TREE, ['nope'])).toThrow(UsageError);
     expect(() => routeArgv(COMMAND_TREE, ['ops', 'nope'])).toThrow("No such command 'nope'.");

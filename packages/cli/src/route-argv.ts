@@ -80,6 +80,11 @@ export function routeArgv(tree: readonly CommandSpec[], argv: readonly string[])
       if (option === undefined) break;
     }
     if (i > start) groupOptions = { ...groupOptions, ...parseOptions(argv.slice(start, i), group.options ?? []).options };
+    const flagged = group.flagCommand === undefined ? undefined : groupOptions[group.flagCommand.option] === true ? group.flagCommand.command : undefined;
+    if (flagged !== undefined && i >= argv.length) {
+      const leaf = group.commands.find((c) => c.name === flagged);
+      if (leaf?.kind === 'leaf') return { kind: 'run', globals, path: [...path, leaf.name], spec: leaf, argv: [], groupOptions: {} };
+    }
     if (i >= argv.length || argv[i] === '--help') return { kind: 'help', globals, path, spec: group };
     commands = group.commands;
   }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { PolyaxonException } from '@px/errors';
+import { Printer, type CliIo } from './cli-io';
+import { CliError, UsageError } from './errors';
+import { errorLine, hasMarker, printError } from './print-error';
+import { registerSecret } from './redact';
+
+class FakeApiError extends PolyaxonException {
+  static override readonly marker: string = 'px.client.ApiError';
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`failed with ${status}`);
+  }
+}
+
+class FakeSpecError extends PolyaxonException {
+  static override readonly marker: string = 'px.polyaxonfile.PolyaxonfileError';
+  readonly file = 'a.yaml';
+  readonly line = 3;
+  readonly column = 5;
+}
+
+function io(): { io: CliIo; err: string[] } {
+  const err: string[] = [];
+  const sinkErr = { write: (s: string) => err.push(s) };
+  const sinkOut = { write: () => true };
+  return { io: { stdout: sinkOut, stderr: sinkErr, prompt: () => Promise.resolve(undefined), color: false, colorErr: false, progress: false }, err };
+}
+
+describe('errorLine / printError', () => {
+  it('maps API errors to upstream status messages (404 bodies not printed)', () => {
+    expect(errorLine(new FakeApiError(404, { detail: 'x' }))).toBe(
+      'Error: Status: 404. The resource you are looking for was not found. Check if the name or uuid is correct.',
+    );
+    expect(errorLine(new FakeApiError(400, ['bad name']))).toBe('Error: Status: 400. One or more request parameters are incorrect ["bad name"]');
+    expect(hasMarker(new FakeApiError(500, ''), 'px.client.ApiError')).toBe(true);
+  });
+
+  it('locates Polyaxonfile errors', () => {
+    expect(errorLine(new FakeSpecError('bad'))).toBe('Error: Polyaxonfile is not valid: bad (a.yaml:3:5)');
+  });
+
+  it('never prints a registered secret', () => {
+    registerSecret('tok-abcdef-123456');
+    expect(errorLine(new CliError('token tok-abcdef-123456 rejected'))).toBe('Error: token *** rejected');
+  });
+
+  it('returns the exit code of CLI errors and hints at --verbose for unexpected ones', () => {
+    const { io: cliIo, err } = io();
+    const print = new Printer(cliIo);
+    expect(printError(new UsageError('bad'), { print, verbose: false, stderr: cliIo.stderr })).toBe(2);
+    expect(printError(new CliError('x', { exitCode: 3, details: ['hint'] }), { print, verbose: false, stderr: cliIo.stderr })).toBe(3);
+    expect(printError(new TypeError('boom'), { print, verbose: false, stderr: cliIo.stderr })).toBe(1);
+    expect(err.join('')).toContain('Error: Unexpected error: boom\nRun with --verbose');
+    expect(err.join('')).toContain('hint\n');
+  });
+});

@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApiServer, type ApiServer } from '@px/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Run } from '../src/index';
+
+let server: ApiServer;
+let dir: string;
+
+beforeEach(async () => {
+  server = await startApiServer();
+  server.state.addProject({ name: 'demo' });
+  dir = mkdtempSync(join(tmpdir(), 'px-online-'));
+});
+
+afterEach(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return { POLYAXON_HOST: server.url, POLYAXON_AUTH_TOKEN: 'secret-token', POLYAXON_ARTIFACTS_ROOT: join(dir, 'artifacts'), ...extra };
+}
+
+async function startRun(warnings: string[] = [], extra: Record<string, string> = {}): Promise<Run> {
+  return Run.init({
+    owner: 'default', project: 'demo', isNew: true, name: 'online', tags: ['a'],
+    env: env(extra), homeDir: dir, cwd: dir, exitHooks: false, trackCode: false, syncIntervalMs: 3_600_000,
+    warn: (m) => warnings.push(m),
+  });
+}
+
+describe('online tracking against the API test server', () => {
+  it('creates the run, syncs statuses, meta, outputs, lineage and uploads every file at end()', async () => {
+    const run = await startRun();
+    const uuid = run.runUuid!;
+    expect(server.state.runs.get(uuid)?.name).toBe('online');
+    for (let step = 0; step < 5; step++) run.logMetrics({ loss: 1 / (step + 1), accuracy: step / 5 }, { step });
+    run.logMetric('lr', 0.001, { step: 4 });
+    run.logText('notes', 'hello', { step: 1 });
+    const model = join(dir, 'model.txt');
+    writeFileSync(model, 'weights\n');
+    run.logModel(model, { name: 'my_model', framework: 'tfjs' });
+    run.logInputs({ lr: 0.001 });
+    const report = await run.endWithReport({ timeoutMs: 20_000 });
+    expect(report.timedOut).toBe(false);
+    expect(report.apiCallsPending).toEqual([]);
+    const stored = server.state.runs.get(uuid)!;
+    expect(stored.status).toBe('succeeded');
+    expect(stored.inputs).toEqual({ lr: 0.001 });
+    expect(stored.outputs).toMatchObject({ loss: 0.2, accuracy: 0.8, lr: 0.001 });
+    expect(stored.meta_info).toMatchObject({ has_metrics: true, has_events: true, has_model: true });
+    const statuses = server.requests.filter((r) => r.path.endsWith('/statuses') && r.method === 'POST').map((r) => (r.body as { condition: { type: string } }).condition.type);
+    expect(statuses).toEqual(['running', 'succeeded']);
+    const lineagePosts = server.requests.filter((r) => r.path.endsWith('/lineage/artifacts') && r.method === 'POST');
+    const names = new Set(lineagePosts.flatMap((r) => (r.body as { artifacts: { name: string }[] }).artifacts.map((a) => a.name)));
+    for (const name of ['env', 'my_model', 'loss', 'accuracy', 'lr', 'notes']) expect(names.has(name)).toBe(true);
+    const local = join(dir, 'artifacts', uuid, 'events/metric/loss.plx');
+    const remote = join(server.artifactsDir, uuid, 'events/metric/loss.plx');
+    expect(readFileSync(remote, 'utf8')).toBe(readFileSync(local, 'utf8'));
+    expect(existsSync(join(server.artifactsDir, uuid, 'outputs/model.txt'))).toBe(true);
+    expect(server.requests.every((r) => r.authorization === 'Token secret-token')).toBe(true);
+    expect(JSON.stringify(run)).not.toContain('secret-token');
+  });
+
+  it('keeps training when the API fails: one warning, background retries, nothing lost', async () => {
+    const warnings: string[] = [];
+    const run = await startRun(warnings);
+    const uuid = run.runUuid!;
+    server.faults.set({ path: /\/runs\/[0-9a-f]{32}(\/|$)/, kind: 'status', status: 503, times: 12 });
+    for (let step = 0; step < 100; step++) run.logMetrics({ loss: 1 / (step + 1) }, { step });
+    run.logOutputs({ final: 1 });
+    const report = await run.endWithReport({ timeoutMs: 60_000 });
+    expect(report.apiCallsPending).toEqual([]);
+    expect(warnings.filter((w) => w.includes('API call failed'))).toHaveLength(1);
+    const stored = server.state.runs.get(uuid)!;
+    expect(stored.status).toBe('succeeded');
+    expect(stored.outputs).toMatchObject({ final: 1, loss: 0.01 });
+    const remote = readFileSync(join(server.artifactsDir, uuid, 'events/metric/loss.plx'), 'utf8');
+    expect(remote.split('\n')).toHaveLength(101);
+  });
+
+  it('end() is bounded when the API is gone and says what is still pending', async () => {
+    const warnings: string[] = [];
+    const run = await startRun(warnings);
+    const uuid = run.runUuid!;
+    server.faults.set({ kind: 'drop', times: 10_000 });
+    for (let step = 0; step < 10; step++) run.logMetrics({ loss: step }, { step });
+    const report = await run.endWithReport({ timeoutMs: 1500 });
+    expect(report.timedOut).toBe(true);
+    expect(report.apiCallsPending.length).toBeGreaterThan(0);
+    expect(report.eventsPending).toBe(0);
+    expect(readFileSync(join(dir, 'artifacts', uuid, 'events/metric/loss.plx'), 'utf8').split('\n')).toHaveLength(11);
+    expect(warnings.some((w) => w.includes('did not complete'))).toBe(true);
+    server.faults.clear();
+  });
+});

@@ -1,0 +1,76 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '@px/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let dir: string;
+let bundle: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'px-exit-'));
+  bundle = join(dir, 'child.mjs');
+  execFileSync(join(repoRoot, 'node_modules/.bin/esbuild'), [
+    join(import.meta.dirname, 'fixtures/exit-child.ts'), '--bundle', '--platform=node', '--format=esm', '--conditions=@px/source',
+    '--define:__PX_VERSION__="0.0.0"', `--outfile=${bundle}`, '--log-level=error',
+    "--banner:js=import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+  ]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runChild(mode: string): { status: number | null; signal: NodeJS.Signals | null; runPath: string; stderr: string } {
+  const root = mkdtempSync(join(dir, `${mode}-`));
+  const result = spawnSync(process.execPath, [bundle, mode], {
+    env: { PATH: process.env.PATH, HOME: root, POLYAXON_OFFLINE_ROOT: root },
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { status: result.status, signal: result.signal, runPath: result.stdout.split('\n')[0]!, stderr: result.stderr };
+}
+
+function runState(runPath: string): { status: string; conditions: { type: string; reason: string; message?: string }[]; rows: string[] } {
+  const run = JSON.parse(readFileSync(join(runPath, 'run.plx.json'), 'utf8')) as { status: string; status_conditions: { type: string; reason: string; message?: string }[] };
+  const rows = readFileSync(join(runPath, 'events/metric/loss.plx'), 'utf8').split('\n');
+  return { status: run.status, conditions: run.status_conditions, rows };
+}
+
+describe.sequential('exit, signals and crashes (child processes)', () => {
+  it('flushes and marks the run succeeded on a normal exit without end()', () => {
+    const child = runChild('exit');
+    expect(child.status).toBe(0);
+    const state = runState(child.runPath);
+    expect(state.status).toBe('succeeded');
+    expect(state.rows).toHaveLength(1001);
+    expect(state.rows.at(-1)).toMatch(/^999\|.+\|0\.001$/);
+  });
+
+  it('records failed with the error and keeps the crash exit code on an uncaught error', () => {
+    const child = runChild('crash');
+    expect(child.status).toBe(1);
+    expect(child.stderr).toContain('RangeError: boom');
+    const state = runState(child.runPath);
+    expect(state.status).toBe('failed');
+    expect(state.conditions.at(-1)).toMatchObject({
+      type: 'failed',
+      reason: 'ExitHandler',
+      message: 'An exception was raised during the run. Type: RangeError, Value: boom',
+    });
+    expect(state.rows).toHaveLength(1001);
+  });
+
+  it('records failed on an unhandled rejection', () => {
+    const child = runChild('rejection');
+    expect(child.status).not.toBe(0);
+    expect(runState(child.runPath).status).toBe('failed');
+  });
+
+  it('flushes and records stopped on SIGTERM, then dies by the signal', () => {
+    const child = runChild('signal');
+    expect(child.signal).toBe('SIGTERM');
+    const state = runState(child.runPath);
+    expect(state.status).toBe('stopped');
+    expect(state.rows).toHaveLength(1001);
+  });
+});

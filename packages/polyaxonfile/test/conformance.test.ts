@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusPath, requireShared } from '@px/testkit';
-import { checkPolyaxonfile, compile, getSpecification, PolyaxonfileError, readPath, validateDag } from '../src/node';
+import { checkPolyaxonfile, compile, getSpecification, PolyaxonfileError, readPath, renderRuntime, validateDag } from '../src/node';
 import { checkAssert, loadManifest, stageAtOrBefore } from './corpus-asserts';
 import type { CorpusEntry } from './corpus-asserts';
 
-const results = { pass: 0, fail: 0, skippedRendered: 0 };
+const results = { pass: 0, fail: 0 };
 const failures: string[] = [];
 
 function record(ok: boolean, what: string): void {
@@ -57,7 +57,8 @@ function checkValid(entry: CorpusEntry, file: string): string[] {
     if (problem !== undefined) problems.push(`parsed ${problem}`);
   }
   const compiledAsserts = asserts.filter((a) => a.on === 'compiled');
-  const wantsCompile = compiledAsserts.length > 0 || entry.upstream_lib?.compile === 'ok';
+  const renderedAsserts = asserts.filter((a) => a.on === 'rendered');
+  const wantsCompile = compiledAsserts.length > 0 || renderedAsserts.length > 0 || entry.upstream_lib?.compile === 'ok';
   if (wantsCompile) {
     try {
       const compiled = compile(doc, { params: entry.params ?? null });
@@ -66,11 +67,17 @@ function checkValid(entry: CorpusEntry, file: string): string[] {
         const problem = checkAssert(compiledDict, assert, () => levelsOf(compiled));
         if (problem !== undefined) problems.push(`compiled ${problem}`);
       }
+      if (renderedAsserts.length > 0) {
+        const rendered = renderRuntime(compiled, entry.contexts ?? {}).toDict();
+        for (const assert of renderedAsserts) {
+          const problem = checkAssert(rendered, assert);
+          if (problem !== undefined) problems.push(`rendered ${problem}`);
+        }
+      }
     } catch (error) {
       problems.push(`compile failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  results.skippedRendered += asserts.filter((a) => a.on === 'rendered').length;
   return problems;
 }
 
@@ -99,7 +106,7 @@ describe.runIf(requireShared('polyaxonfile conformance'))('polyaxonfile conforma
     const total = results.pass + results.fail;
     console.log(
       `[px] polyaxonfile conformance: ${results.pass}/${total} checks passed (${((100 * results.pass) / Math.max(1, total)).toFixed(1)}%); ` +
-        `${results.skippedRendered} \`rendered\` asserts skipped (runtime-context rendering is not implemented)`,
+        'all stages (parsed, compiled, rendered)',
     );
     if (failures.length > 0) console.log(failures.join('\n'));
   });
@@ -115,6 +122,14 @@ describe.runIf(requireShared('polyaxonfile conformance'))('polyaxonfile conforma
           paramCase.expect === 'valid' ? error === undefined : error !== undefined && PolyaxonfileError.isInstance(error);
         record(ok, `${entry.path} params ${JSON.stringify(paramCase.params)}: expected ${paramCase.expect}, got ${error === undefined ? 'valid' : (error as Error).message.split('\n').slice(0, 3).join(' | ')}`);
         if (!ok) problems.push(`param case ${JSON.stringify(paramCase.params)} expected ${paramCase.expect}: ${error === undefined ? 'accepted' : (error as Error).message}`);
+        if (ok && paramCase.rendered !== undefined && paramCase.params !== null && typeof paramCase.params === 'object') {
+          const rendered = renderRuntime(compile(readPath(file)!, { params: paramCase.params }), entry.contexts ?? {}).toDict();
+          for (const [path, equals] of Object.entries(paramCase.rendered)) {
+            const problem = checkAssert(rendered, { path, equals });
+            record(problem === undefined, `${entry.path} params ${JSON.stringify(paramCase.params)} rendered: ${problem ?? ''}`);
+            if (problem !== undefined) problems.push(`param case rendered ${problem}`);
+          }
+        }
       }
       expect(problems).toEqual([]);
     });

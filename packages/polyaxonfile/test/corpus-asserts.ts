@@ -30,6 +30,7 @@ export interface CorpusEntry {
   param_cases?: ParamCase[] | null;
   asserts?: CorpusAssert[] | null;
   upstream_lib?: Record<string, string> | null;
+  contexts?: Record<string, unknown> | null;
   why?: string;
 }
 

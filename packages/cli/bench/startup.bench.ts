@@ -20,20 +20,21 @@ function wallMs(args: readonly string[]): number {
   return elapsed;
 }
 
-function sample(args: readonly string[]): number {
-  wallMs(args);
-  wallMs(args);
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) samples.push(wallMs(args));
-  return median(samples);
+/** Medians of each command, sampled in interleaved rounds so machine load affects all of them alike. */
+function sampleAll(commands: Record<string, readonly string[]>): Record<string, number> {
+  const samples: Record<string, number[]> = {};
+  for (const [name, args] of Object.entries(commands)) {
+    wallMs(args);
+    samples[name] = [];
+  }
+  for (let i = 0; i < ROUNDS; i++) for (const [name, args] of Object.entries(commands)) samples[name]!.push(wallMs(args));
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 }
 
 if (!existsSync(join(pkgDir, 'dist', 'bin.js'))) {
   console.error('[px] @px/cli startup bench skipped: dist/bin.js not built');
 } else {
-  const floor = sample(['-e', '0']);
-  const version = sample([bin, '--version']);
-  const check = sample([bin, 'check', '-f', example]);
+  const { floor = 1, version = 0, check = 0 } = sampleAll({ floor: ['-e', '0'], version: [bin, '--version'], check: [bin, 'check', '-f', example] });
   emit({ package: '@px/cli', name: 'node -e 0 (floor)', unit: 'ms', value: Math.round(floor * 10) / 10, n: ROUNDS });
   emit({ package: '@px/cli', name: 'px --version / node -e 0', unit: 'ratio', value: Math.round((version / floor) * 100) / 100, n: ROUNDS });
   emit({ package: '@px/cli', name: 'px check -f job.yaml / node -e 0', unit: 'ratio', value: Math.round((check / floor) * 100) / 100, n: ROUNDS });

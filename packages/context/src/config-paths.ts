@@ -48,8 +48,17 @@ export interface ConfigFilePaths {
   readonly contextRootSource: 'env' | 'default';
 }
 
-/** Reads a non-empty environment variable (empty strings count as unset). */
-export function envValue(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
+/** An environment: variable names to values. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads a non-empty environment variable (empty strings count as unset).
+ *
+ * @param env - The environment.
+ * @param name - The variable.
+ * @returns The value, or `undefined` when unset or empty.
+ */
+export function envValue(env: Env, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value === '' ? undefined : value;
 }

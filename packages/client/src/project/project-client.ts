@@ -1,4 +1,7 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PolyaxonClient } from '../client/polyaxon-client';
+import { readOfflineVersion, writeOfflineVersion } from '../offline/version-files';
 import { NotFoundError } from '../errors/api-error';
 import { PolyaxonClientException } from '../errors/client-error';
 import type { V1ListResponse } from '../models/list-response';
@@ -473,6 +476,93 @@ export class ProjectClient {
       artifacts: source.artifacts ?? undefined,
       force: options.force,
     });
+  }
+
+  /** The offline folder of a version: `<offlineRoot>/<kind>s/<version>`. */
+  versionPath(kind: V1ProjectVersionKind, version: string): string {
+    return join(this.client.config.offlineRoot, `${checkKind(kind)}s`, version);
+  }
+
+  /** Writes a version record (and its content) into `path` (see `version.plx.json`). */
+  async persistVersion(config: V1ProjectVersion, path: string): Promise<void> {
+    if (this.noOp) return;
+    await writeOfflineVersion(path, config);
+  }
+
+  /**
+   * Downloads the artifacts a model/artifact version points to (its
+   * `meta_info.run` and `meta_info.lineage` names) into `path`.
+   */
+  async downloadArtifactsForVersion(config: V1ProjectVersion, path: string): Promise<void> {
+    if (this.#skip() || (config.kind !== 'model' && config.kind !== 'artifact')) return;
+    const meta = config.meta_info ?? {};
+    const run = typeof meta.run === 'object' && meta.run !== null ? (meta.run as { uuid?: unknown }).uuid : meta.run;
+    const lineage = Array.isArray(meta.lineage) ? (meta.lineage as unknown[]) : [];
+    if (typeof run !== 'string' || lineage.length === 0) return;
+    const { RunClient } = await import('../run/run-client');
+    const runClient = new RunClient({ owner: this.owner, project: this.project, runUuid: run, client: this.client });
+    const names = new Set(lineage.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name))));
+    for await (const record of runClient.iterateArtifactsLineage({ limit: 1000 })) {
+      if (record.name != null && names.has(record.name)) await runClient.downloadArtifactForLineage(record, { pathTo: path });
+    }
+  }
+
+  /**
+   * Downloads a version into `path` (default {@link ProjectClient.versionPath},
+   * emptied first): its record, content and, unless disabled, its artifacts.
+   *
+   * @returns the folder
+   */
+  async pullVersion(kind: V1ProjectVersionKind, version: string, options: { path?: string; downloadArtifacts?: boolean } = {}): Promise<string> {
+    checkKind(kind);
+    if (this.#skip()) return '';
+    const path = options.path ?? this.versionPath(kind, version);
+    await rm(path, { recursive: true, force: true });
+    const config = await this.getVersion(kind, version);
+    await this.persistVersion(config, path);
+    if (options.downloadArtifacts !== false) await this.downloadArtifactsForVersion(config, path);
+    return path;
+  }
+
+  /**
+   * Reads an offline version folder.
+   *
+   * @returns the version, or null when absent (unless `raiseIfNotFound`)
+   * @throws {@link PolyaxonClientException} when absent and `raiseIfNotFound` is set
+   */
+  static async loadOfflineVersion(path: string, options: { raiseIfNotFound?: boolean } = {}): Promise<V1ProjectVersion | null> {
+    const version = await readOfflineVersion(path);
+    if (version === undefined) {
+      if (options.raiseIfNotFound === true) throw new PolyaxonClientException(`No offline version was found at \`${path}\`.`);
+      return null;
+    }
+    return version;
+  }
+
+  /**
+   * Registers a version from its offline folder in this project (`force` to
+   * update an existing one; `clean` deletes the folder afterwards).
+   *
+   * @throws {@link PolyaxonClientException} when the folder holds no version
+   */
+  async pushVersion(kind: V1ProjectVersionKind, version: string, options: { path?: string; force?: boolean; clean?: boolean } = {}): Promise<V1ProjectVersion> {
+    checkKind(kind);
+    if (this.noOp) return {};
+    const path = options.path ?? this.versionPath(kind, version);
+    const config = (await ProjectClient.loadOfflineVersion(path, { raiseIfNotFound: true }))!;
+    const pushed = await this.registerVersion(kind, version, {
+      description: config.description ?? undefined,
+      tags: config.tags ?? undefined,
+      content: config.content ?? undefined,
+      readme: config.readme ?? undefined,
+      run: config.run ?? undefined,
+      connection: config.connection ?? undefined,
+      artifacts: config.artifacts ?? undefined,
+      stage: config.stage ?? undefined,
+      force: options.force,
+    });
+    if (options.clean === true) await rm(path, { recursive: true, force: true });
+    return pushed;
   }
 
   /** Waits for background writes of the shared client. */

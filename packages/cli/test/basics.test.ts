@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { px, requireBuild, sandbox, type Sandbox } from './helpers';
+import { FIXTURES, px, requireBuild, sandbox, type Sandbox } from './helpers';
 
 let sb: Sandbox;
 beforeAll(() => {
@@ -62,5 +64,17 @@ describe('px basics (built binary)', () => {
   it('never colours output that is not a terminal', async () => {
     const result = await px(sb, ['frobnicate'], { env: { FORCE_COLOR: '1' } });
     expect(result.stderr).not.toContain('\u001b[');
+  });
+
+  it('never loads the HTTP stack for --version, --help and check', async () => {
+    const trace = join(sb.root, 'trace.txt');
+    const preload = ['--import', join(FIXTURES, 'trace-imports.mjs')];
+    for (const args of [['--version'], ['--help'], ['check', '-f', join(FIXTURES, 'job.yaml')]]) {
+      const result = await px(sb, args, { env: { PX_TRACE_FILE: trace }, nodeArgs: preload });
+      expect(result.code).toBe(0);
+      const loaded = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
+      expect(loaded).not.toMatch(/node:https?\n|\/client\/dist\/|\/node_modules\/ky\//);
+    }
+    expect(readFileSync(trace, 'utf8')).toContain('/polyaxonfile/');
   });
 });

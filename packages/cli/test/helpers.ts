@@ -64,9 +64,9 @@ export interface PxResult {
 }
 
 /** Runs the built `px` as a child process in the sandbox (stdin gets `input`, then closes). */
-export function px(sb: Sandbox, args: readonly string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<PxResult> {
+export function px(sb: Sandbox, args: readonly string[], options: { input?: string; env?: Record<string, string>; cwd?: string; nodeArgs?: readonly string[] } = {}): Promise<PxResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? sb.cwd, env: { ...sb.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd ?? sb.cwd, env: { ...sb.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

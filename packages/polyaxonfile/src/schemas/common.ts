@@ -188,6 +188,13 @@ export const positiveInt = coerced(
   { type: ['integer', 'string'], minimum: 1 },
 );
 
+/** Positive int checked before coercion (upstream pre-validators: no strings, no refs). */
+export const strictPositiveInt = coerced(
+  'a positive integer',
+  (i) => (typeof i === 'number' && Number.isInteger(i) && i > 0 ? i : INVALID),
+  { type: 'integer', minimum: 1 },
+);
+
 /** A `{{ }}` reference string. */
 export const refString = coerced(
   'a `{{ }}` reference',
@@ -458,6 +465,16 @@ function aliasTable(entries: Entries, extra: Record<string, string>): Record<str
   return aliases;
 }
 
+const objectMessage = (issue: v.StrictObjectIssue): string => {
+  if (issue.expected === 'never') {
+    const key: unknown = issue.path?.[issue.path.length - 1]?.key;
+    return `Extra inputs are not permitted: \`${typeof key === 'string' ? key : '?'}\` is not a known field here.`;
+  }
+  if (issue.kind === 'schema' && issue.expected === 'Object') return `Expected an object, received ${describe(issue.input)}.`;
+  const key: unknown = issue.path?.[issue.path.length - 1]?.key;
+  return typeof key === 'string' ? `Field required: \`${key}\`.` : `Invalid value: ${issue.message}`;
+};
+
 const OPTIONAL_TYPES = new Set(['optional', 'nullish', 'exact_optional', 'undefinedable']);
 
 function isOptionalSchema(schema: v.GenericSchema): boolean {
@@ -502,7 +519,7 @@ export function modelParts<const E extends Entries>(entries: E, extraAliases: Re
       requiredAliased.add(key);
     }
   }
-  const object = v.strictObject(all) as unknown as v.StrictObjectSchema<E, undefined>;
+  const object = v.strictObject(all, objectMessage) as unknown as v.StrictObjectSchema<E, undefined>;
   const finish = (out: Record<string, unknown>, addIssue: AddIssue): boolean => {
     for (const alias of aliasKeys) {
       if (alias in out) {

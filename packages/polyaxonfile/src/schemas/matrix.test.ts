@@ -41,6 +41,8 @@ describe('matrix kinds', () => {
     reject(MatrixSchema, { kind: 'random', params, numRuns: -1 });
     reject(MatrixSchema, { kind: 'grid', params, concurrency: '{{ c }}' });
     reject(MatrixSchema, { kind: 'grid', params: '{{ p }}' });
+    reject(MatrixSchema, { kind: 'grid', params, numRuns: '3' });
+    expect(accept(MatrixSchema, { kind: 'mapping', values: [], concurrency: '3' })).toMatchObject({ concurrency: 3 });
     accept(MatrixSchema, { kind: 'bayes', numInitialRuns: '{{ n }}', maxIterations: 5, metric, params });
   });
 

@@ -17,6 +17,7 @@ import {
   orRef,
   positiveInt,
   positiveIntOrRef,
+  strictPositiveInt,
   strictStr,
   strListOrRef,
   tagged,
@@ -77,17 +78,17 @@ const nonNegativeFloatOrRef = v.pipe(
 export const GridSearchParts = modelParts({
   kind: v.literal('grid'),
   params: HpParamsMapSchema,
-  numRuns: opt(positiveInt),
-  concurrency: opt(positiveInt),
+  numRuns: opt(strictPositiveInt),
+  concurrency: opt(strictPositiveInt),
   earlyStopping,
 });
 /** Random search. */
 export const RandomSearchParts = modelParts({
   kind: v.literal('random'),
   params: hpParams,
-  numRuns: positiveInt,
+  numRuns: strictPositiveInt,
   seed: opt(intOrRef),
-  concurrency: opt(positiveInt),
+  concurrency: opt(strictPositiveInt),
   earlyStopping,
 });
 /** Hyperband. */
@@ -124,9 +125,9 @@ export const HyperoptParts = modelParts({
   metric: OptimizationMetricSchema,
   algorithm: opt(oneOf(['tpe', 'rand', 'anneal'] as const, 'algorithm')),
   params: hpParams,
-  numRuns: opt(positiveInt),
+  numRuns: opt(strictPositiveInt),
   seed: opt(intOrRef),
-  concurrency: opt(positiveInt),
+  concurrency: opt(strictPositiveInt),
   tuner: opt(TunerSchema),
   earlyStopping,
 });
@@ -134,9 +135,9 @@ export const HyperoptParts = modelParts({
 export const IterativeParts = modelParts({
   kind: v.literal('iterative'),
   params: opt(hpParams),
-  maxIterations: positiveInt,
+  maxIterations: strictPositiveInt,
   seed: opt(intOrRef),
-  concurrency: opt(positiveInt),
+  concurrency: opt(strictPositiveInt),
   tuner: opt(TunerSchema),
   earlyStopping,
 });

@@ -66,6 +66,11 @@ export class Router {
     return this;
   }
 
+  /** Every registered route, in matching order. */
+  list(): readonly Route[] {
+    return this.routes;
+  }
+
   /** Finds the route for `method` and `pathname`. */
   match(method: string, pathname: string): RouteMatch {
     const path = splitPath(pathname);

@@ -36,7 +36,7 @@ const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'
 /** Whether `error` only means that the client went away (aborted upload/download): not a server fault. */
 function clientWentAway(req: IncomingMessage, res: ServerResponse, error: unknown): boolean {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  return CLIENT_GONE.has(code) || (error instanceof Error && error.message === 'aborted') || req.destroyed || res.destroyed;
+  return CLIENT_GONE.has(code) || (error instanceof Error && error.message === 'aborted') || req.socket.destroyed || res.destroyed;
 }
 
 function authFailure(required: boolean | string | undefined, header: string | undefined): Reply | undefined {

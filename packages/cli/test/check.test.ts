@@ -65,6 +65,12 @@ describe('px check', () => {
     expect(bad.stderr).toContain("Invalid format for -P parameter: 'lr'");
     const missing = await px(sb, ['check', '-f', 'nope.yaml']);
     expect(missing).toMatchObject({ code: 2, stderr: "Error: Invalid value for '-f' / '--file': Path 'nope.yaml' does not exist.\n" });
+    const json = await px(sb, ['check', '-f', 'nope.yaml', '-o', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      error: { type: 'FileNotFoundError', message: "Path 'nope.yaml' does not exist.", file: 'nope.yaml', line: null, column: null, path: null },
+    });
   });
 
   it('applies further -f files as presets', async () => {

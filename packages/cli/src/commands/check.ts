@@ -107,16 +107,25 @@ export async function check(ctx: CommandContext): Promise<number> {
   if (stringOption(ctx.options, 'pythonModule') !== undefined) {
     throw new CliError('Python modules (`-pm`) are not supported by px; pass a YAML or JSON Polyaxonfile with `-f`.');
   }
-  const files = specFiles(ctx, listOption(ctx.options, 'file'));
+  const machine = format.kind === 'json' || format.kind === 'yaml';
+  const write = (report: CheckReport): void => {
+    ctx.io.stdout.write(format.kind === 'yaml' ? toYaml(report) : `${JSON.stringify(report, null, 2)}\n`);
+  };
+  let files: string[];
+  try {
+    files = specFiles(ctx, listOption(ctx.options, 'file'));
+  } catch (error) {
+    if (!machine) throw error;
+    // with -o json a missing file is reported in the JSON contract too (exit 1)
+    const missing = listOption(ctx.options, 'file').find((f) => error instanceof Error && error.message.includes(`'${f}'`));
+    write({ ok: false, error: { type: 'FileNotFoundError', message: error instanceof Error ? error.message.replace(/^Invalid value for '-f' \/ '--file': /, '') : String(error), file: missing ?? null, line: null, column: null, path: null } });
+    return 1;
+  }
   const params = listOption(ctx.options, 'param');
   const presets = stringOption(ctx.options, 'presets')
     ?.split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  const machine = format.kind === 'json' || format.kind === 'yaml';
-  const write = (report: CheckReport): void => {
-    ctx.io.stdout.write(format.kind === 'yaml' ? toYaml(report) : `${JSON.stringify(report, null, 2)}\n`);
-  };
   const pf = await import('@px/polyaxonfile/node');
   let spec: Record<string, unknown>;
   try {

@@ -72,6 +72,21 @@ describe('streamed transfers', () => {
     expect(readFileSync(join(out, 'a/b/c.txt'), 'utf8')).toBe('deep');
   });
 
+  it('downloads what lineage records point to (file, dir, data file via check_path)', async () => {
+    const run = new RunClient({ project: 't', client });
+    await run.create({ name: 'lineage' });
+    writeFileSync(join(dir, 'm.txt'), 'model');
+    await run.uploadArtifact(join(dir, 'm.txt'), { path: 'outputs' });
+    await run.uploadArtifact(join(dir, 'm.txt'), { path: 'outputs/sub' });
+    const to = join(dir, 'lin');
+    const file = await run.downloadArtifactForLineage({ name: 'm', kind: 'file', path: `${run.runUuid}/outputs/m.txt` }, { pathTo: to });
+    expect(readFileSync(file, 'utf8')).toBe('model');
+    const folder = await run.downloadArtifactForLineage({ name: 'sub', kind: 'dir', path: 'outputs/sub' }, { pathTo: join(dir, 'lin2') });
+    expect(readFileSync(join(folder, 'm.txt'), 'utf8')).toBe('model');
+    const data = await run.downloadArtifactForLineage({ name: 'd', kind: 'model', path: 'outputs/m.txt' }, { pathTo: join(dir, 'lin3') });
+    expect(readFileSync(data, 'utf8')).toBe('model');
+  });
+
   it('sends a single file as multipart with a Content-Length, file part first', async () => {
     const tiny = await tinyServer((req, res) => {
       if (req.method === 'GET') {

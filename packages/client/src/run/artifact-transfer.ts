@@ -121,7 +121,20 @@ export async function downloadToFile(
   return Array.isArray(disposition) ? disposition.join(', ') : (disposition ?? '');
 }
 
-/** Streams a tar(.gz) GET response straight into `dest`, extracting safely. */
+/** Whether a response carries an archive (by its Content-Disposition or Content-Type). */
+function isArchive(headers: Record<string, string | string[] | undefined>): boolean {
+  const disposition = String(headers['content-disposition'] ?? '');
+  const type = String(headers['content-type'] ?? '');
+  return /\.tar(\.gz)?"/.test(disposition) || /\.(tgz|tar)\b/.test(disposition) || /(gzip|x-tar)/.test(type);
+}
+
+/**
+ * Streams a tar(.gz) GET response straight into `dest`, extracting safely.
+ * When the server answers with a plain file instead (`check_path`), it is
+ * saved as `dest`.
+ *
+ * @returns `dir` when extracted, `file` when saved as a file
+ */
 export async function downloadAndExtract(
   client: PolyaxonClient,
   urlPath: string,
@@ -129,11 +142,24 @@ export async function downloadAndExtract(
   dest: string,
   onProgress?: ProgressHandler,
   signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<'dir' | 'file'> {
   const response = await client.stream('GET', urlPath, { query, signal });
   const length = Number(response.headers['content-length']);
   const total = response.decoded || !Number.isFinite(length) ? undefined : length;
-  return extractArchive(countBytes(response.body as AsyncIterable<Buffer>, total, onProgress), dest);
+  if (!isArchive(response.headers)) {
+    await mkdir(dirname(dest), { recursive: true });
+    const tmp = `${dest}.px-partial`;
+    try {
+      await pipeline(watchProgress(response.body, total, onProgress), createWriteStream(tmp));
+      await rename(tmp, dest);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw new PolyaxonClientException(`Download into \`${dest}\` failed: ${(error as Error).message}`, { cause: error });
+    }
+    return 'file';
+  }
+  await extractArchive(countBytes(response.body as AsyncIterable<Buffer>, total, onProgress), dest);
+  return 'dir';
 }
 
 /** The temp archive name upstream would use: `<basename of path or "uploads">.tar.gz`. */

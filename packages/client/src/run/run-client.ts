@@ -186,6 +186,9 @@ function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
 }
 
+/** Event kinds whose events may reference several asset files. */
+const MULTI_FILE_EVENT_KINDS: readonly string[] = ['model', 'dataframe', 'audio', 'video', 'image', 'csv', 'tsv', 'psv', 'ssv'];
+
 const EMPTY_PAGE = (): Page<never> => ({ count: 0, results: [], next: null, previous: null });
 
 /**
@@ -927,8 +930,9 @@ export class RunClient {
   }
 
   /**
-   * Downloads what a lineage record points to: a folder for `dir`,
-   * `tensorboard`, `data`, `model` kinds, else one file.
+   * Downloads what a lineage record points to: event assets (packed by the
+   * server) for media/model/dataframe events, a folder for `dir` and
+   * `tensorboard`, a folder or file for `data`/`model`, else one file.
    *
    * @returns the local path
    */
@@ -938,10 +942,24 @@ export class RunClient {
     const uuid = this.#uuid();
     const at = path.indexOf(`${uuid}/`);
     if (at >= 0) path = path.slice(at + uuid.length + 1);
-    const dirKinds = ['dir', 'tensorboard', 'data', 'model'];
-    if (lineage.kind != null && dirKinds.includes(lineage.kind)) {
-      return this.downloadArtifacts(path, { pathTo: options.pathTo, checkPath: lineage.kind === 'data' || lineage.kind === 'model' });
+    const kind = lineage.kind ?? 'file';
+    const summary = lineage.summary ?? {};
+    const isEvent = summary.is_event === true || summary.step != null;
+    if (MULTI_FILE_EVENT_KINDS.includes(kind) && isEvent) {
+      const dest = this.#downloadRoot(options.pathTo);
+      const urlPath = await this.#streamsPath('events', kind);
+      const query: Query = [
+        ['names', lineage.name ?? ''],
+        ['pkg_assets', true],
+        ['connection', this.artifactsStore],
+        ['force', options.force === true ? true : undefined],
+        ['path', uuid],
+      ];
+      await downloadAndExtract(this.client, urlPath, query, dest);
+      return dest;
     }
+    if (kind === 'dir' || kind === 'tensorboard') return this.downloadArtifacts(path, { pathTo: options.pathTo });
+    if (kind === 'data' || kind === 'model') return this.downloadArtifacts(path, { pathTo: options.pathTo, checkPath: true });
     return this.downloadArtifact(path, { pathTo: options.pathTo, force: options.force });
   }
 

@@ -36,7 +36,7 @@ function runState(runPath: string): { status: string; conditions: { type: string
   return { status: run.status, conditions: run.status_conditions, rows };
 }
 
-describe.sequential('exit, signals and crashes (child processes)', () => {
+describe('exit, signals and crashes (child processes)', () => {
   it('flushes and marks the run succeeded on a normal exit without end()', () => {
     const child = runChild('exit');
     expect(child.status).toBe(0);

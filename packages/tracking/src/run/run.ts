@@ -167,6 +167,7 @@ export class Run extends RunClient implements SyncFinalizer {
   private readonly syncIntervalMs: number;
   private readonly useExitHooks: boolean;
   private hasSidecar = false;
+  private ownsLifecycle = false;
   private ending: Promise<EndReport> | undefined;
   private warnedNoWriter = false;
   private metricsFlagged = false;
@@ -304,7 +305,9 @@ export class Run extends RunClient implements SyncFinalizer {
     }
     if (options.trackEnv ?? true) this.logEnv();
     if ((this.isNew || hasProcessSidecar) && (options.trackCode ?? true) && !this.isOffline) this.logCodeRef();
-    if (this.isOffline || this.isNew || hasProcessSidecar) {
+    this.ownsLifecycle = this.isOffline || this.isNew || hasProcessSidecar;
+    if (!this.ownsLifecycle && this.isManaged && this.useExitHooks) registerExitHook(this);
+    if (this.ownsLifecycle) {
       if (this.isOffline) {
         const found = this.record.load(this.artifactsRoot!);
         if (found) this.syncRunData();
@@ -1364,7 +1367,10 @@ export class Run extends RunClient implements SyncFinalizer {
   private finishLocally(): string[] {
     const waited: string[] = [];
     unregisterExitHook(this);
-    if (this.record.status === undefined || !DONE_STATUSES.has(this.record.status)) this.logStatus('succeeded', { message: 'Operation has succeeded' });
+    // Managed runs (in-cluster) leave statuses to the platform, as upstream's `_wait`.
+    if (this.ownsLifecycle && (this.record.status === undefined || !DONE_STATUSES.has(this.record.status))) {
+      this.logStatus('succeeded', { message: 'Operation has succeeded' });
+    }
     clearInterval(this.resourceTimer);
     clearInterval(this.sidecarTimer);
     if (this.events) {
@@ -1422,7 +1428,9 @@ export class Run extends RunClient implements SyncFinalizer {
    */
   finalizeSync(cause: ExitCause): void {
     if (this.noOp || this.ending) return;
-    if (cause.kind === 'error') {
+    if (!this.ownsLifecycle) {
+      // managed run: flush only
+    } else if (cause.kind === 'error') {
       const error = cause.error;
       const type = error instanceof Error ? error.name : typeof error;
       const value = error instanceof Error ? error.message : String(error);

@@ -96,7 +96,12 @@ const CONVERTERS: Readonly<Record<string, (value: unknown) => unknown>> = {
     if (typeof x === 'string') return x;
     if (x === null || x === undefined) return FAIL;
     if (x instanceof Date) return x.toISOString();
-    return JSON.stringify(x);
+    try {
+      return JSON.stringify(x);
+    } catch {
+      // cyclic or too deep to serialise
+      return FAIL;
+    }
   },
   dict: (x) => (isPlainObject(x) ? x : FAIL),
   metadata: (x) => (isPlainObject(x) ? x : FAIL),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { pyStr } from './py-format';
 import { isPlainObject, laxBool, model, opt, strictStr, dict } from './common';
 
 /** Keys whose presence marks a param object as the full form (upstream `V1_PARAM_KEYS`). */
@@ -45,7 +46,7 @@ export const ParamSchema = v.pipe(
     const { ref, value } = dataset.value;
     if (ref !== undefined && ref !== null && ref !== '' && typeof value !== 'string') {
       addIssue({
-        message: `Value must be of type string when a ref is provided, received \`${JSON.stringify(value) ?? 'None'}\` instead.`,
+        message: `Value must be of type string when a ref is provided, received \`${pyStr(value)}\` instead.`,
         path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'value', value }],
       });
     }

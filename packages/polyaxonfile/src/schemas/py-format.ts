@@ -15,6 +15,7 @@ export function pyStr(value: unknown): string {
  * Formats a value the way Python's `repr()` would.
  *
  * @param value - Any JSON-like value.
+ * @param depth - Current nesting depth (deeper values print as `...`).
  * @returns The Python-style text.
  */
 export function pyRepr(value: unknown, depth = 0): string {

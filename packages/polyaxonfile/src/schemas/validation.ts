@@ -49,20 +49,22 @@ function includes(container: unknown, item: unknown): boolean {
  *
  * @param a - First value.
  * @param b - Second value.
+ * @param depth - Current nesting depth (comparison gives up, unequal, past 200).
  * @returns True when equal.
  */
-export function deepEqual(a: unknown, b: unknown): boolean {
+export function deepEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
+  if (depth > 200) return false;
   if (typeof a === 'boolean' || typeof b === 'boolean') {
     // Python: True == 1, False == 0.
     const na = typeof a === 'boolean' ? Number(a) : a;
     const nb = typeof b === 'boolean' ? Number(b) : b;
     return na === nb;
   }
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i], depth + 1));
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k], depth + 1));
   }
   return false;
 }

@@ -10,6 +10,8 @@ let server: ApiServer;
 const work = tempDir('px-readme-');
 const context = { env: {}, homeDir: work, cwd: work };
 
+const originalCwd = process.cwd();
+
 beforeAll(async () => {
   server = await startApiServer();
   process.chdir(work);
@@ -18,6 +20,7 @@ beforeAll(async () => {
   writeFileSync(join(work, 'plots', 'loss.png'), 'png');
 });
 afterAll(async () => {
+  process.chdir(originalCwd);
   await server.close();
 });
 

@@ -151,3 +151,33 @@ describe('API transport', () => {
     expect(() => isolatedClient({ host: '' })).toThrow(/host/);
   });
 });
+
+describe('streamed transfers', () => {
+  it('fail with a clear error when the server stalls longer than transferTimeout', async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 100 });
+      res.write('partial');
+    });
+    const client = isolatedClient({ host: s.url, transferTimeout: 0.2, retries: 0 });
+    closers.push(() => client.close());
+    const response = await client.stream('GET', '/x');
+    const error = await (async () => {
+      for await (const _chunk of response.body) {
+        // read until the stall
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it('stop when their AbortSignal aborts', async () => {
+    const s = await server(() => {
+      // never answers
+    });
+    const client = isolatedClient({ host: s.url, retries: 0 });
+    closers.push(() => client.close());
+    const controller = new AbortController();
+    const pending = client.stream('GET', '/x', { signal: controller.signal });
+    controller.abort(new Error('stopped by the user'));
+    await expect(pending).rejects.toThrow(/stopped by the user/);
+  });
+});

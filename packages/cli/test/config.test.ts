@@ -67,6 +67,17 @@ describe('px config', () => {
     expect(get.stdout).toContain('The following keys `nope` were not found in any configuration.');
   });
 
+  it('never prints the token (config get / show)', async () => {
+    const env = { POLYAXON_AUTH_TOKEN: 'very-secret-token-42' };
+    const get = await px(sb, ['config', 'get', 'token', 'host'], { env });
+    expect(get.code).toBe(0);
+    expect(get.stdout).toContain('<redacted>');
+    for (const args of [['config', 'get', 'token'], ['config', 'show'], ['config', 'show', '-o', 'json'], ['config', 'show', '-o', 'yaml']]) {
+      const result = await px(sb, args, { env });
+      expect(result.stdout + result.stderr).not.toContain('very-secret-token-42');
+    }
+  });
+
   it('purge removes the config files (or only the caches)', async () => {
     await px(sb, ['config', 'set', `--host=${server.url}`]);
     const result = await px(sb, ['config', 'purge']);

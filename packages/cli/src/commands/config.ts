@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ClientConfigData, Resolved, ResolvedContext } from '@px/context';
+import type { ClientConfigData } from '@px/context';
 import type { CommandContext } from '../command-context';
 import { contextOptions, resolveFor } from '../context-loader';
 import { CliError } from '../errors';
@@ -12,11 +12,6 @@ import { VERSION } from '../version';
 
 function snake(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-function shownValue(field: keyof ResolvedContext, entry: Resolved<unknown>): unknown {
-  if (field === 'token') return entry.value === undefined ? undefined : '***';
-  return entry.value;
 }
 
 /** `px config show`: every effective value with the source it came from, then the CLI and user configs. */
@@ -69,8 +64,9 @@ export async function show(ctx: CommandContext): Promise<number> {
 export async function get(ctx: CommandContext): Promise<number> {
   if (ctx.args.length === 0) return 0;
   const resolved = await resolveFor(ctx);
-  const { readCliConfigFile, readHomeFile } = await import('@px/context');
+  const { readCliConfigFile, readHomeFile, formatContext } = await import('@px/context');
   const options = contextOptions(ctx);
+  const values = new Map(formatContext(resolved).map((row) => [row.key, row.value] as const));
   const found: [string, unknown][] = [];
   const missing: string[] = [];
   const cli = readCliConfigFile(options) as Record<string, unknown> | undefined;
@@ -79,9 +75,8 @@ export async function get(ctx: CommandContext): Promise<number> {
     const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     if (key === 'home') {
       found.push(['home', readHomeFile(options) ?? null]);
-    } else if (camel in resolved) {
-      const field = camel as keyof ResolvedContext;
-      found.push([key, shownValue(field, resolved[field] as Resolved<unknown>) ?? null]);
+    } else if (values.has(camel)) {
+      found.push([key, values.get(camel)]);
     } else if (cli !== undefined && camel in cli) {
       found.push([key, cli[camel]]);
     } else {

@@ -134,6 +134,15 @@ describe('API test server basics', () => {
     expect(wrong.headers.allow).toBe('GET, HEAD, OPTIONS');
   });
 
+  it('answers HEAD like GET without a body', async () => {
+    server.state.addProject({ name: 'h' });
+    const res = await call(server, 'HEAD', '/api/v1/default/h');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(Number(res.headers['content-length'])).toBeGreaterThan(0);
+    expect(res.body.length).toBe(0);
+  });
+
   it('records requests with the token redacted in printable forms', async () => {
     await call(server, 'GET', '/api/v1/installation', undefined, { Authorization: 'Token s3cret-token' });
     const recorded = server.requests.at(-1)!;

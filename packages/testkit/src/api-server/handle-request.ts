@@ -36,6 +36,11 @@ export function clientWentAway(req: IncomingMessage, res: ServerResponse, error:
   return CLIENT_GONE.has(code) || (error instanceof Error && error.message === 'aborted') || req.socket.destroyed || res.destroyed;
 }
 
+/** HEAD is validated as the GET it mirrors (the specification lists no HEAD operations). */
+function specMethod(method: string): string {
+  return method === 'HEAD' ? 'GET' : method;
+}
+
 function faultReply(fault: Fault): Reply {
   const status = fault.status ?? 503;
   const headers: Record<string, string> = {};
@@ -55,7 +60,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     record.status = reply.status;
     if (validator && route && !route.offSpec && !reply.stream) {
       const outcome = validator.response({
-        method: record.method,
+        method: specMethod(record.method),
         pathname: url.pathname,
         status: reply.status,
         json: reply.json,
@@ -84,7 +89,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     }
     if (validator && !route.offSpec) {
       const outcome = validator.request({
-        method: record.method,
+        method: specMethod(record.method),
         pathname: url.pathname,
         query: url.searchParams,
         json: body,

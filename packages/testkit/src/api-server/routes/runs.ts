@@ -16,7 +16,7 @@ export const RUN_KINDS: ReadonlySet<string> = new Set([
   'job', 'service', 'dag', 'daskcluster', 'raycluster', 'mpijob', 'tfjob', 'pytorchjob',
   'matrix', 'schedule', 'tuner', 'watchdog', 'notifier', 'builder', 'cleaner',
 ]);
-const MANAGED_BY = new Set(['user', 'cli', 'agent']);
+const MANAGED_BY = new Set(['user', 'client', 'cli', 'agent']);
 const PENDING = new Set(['approval', 'upload', 'cache', 'build']);
 
 const record = (r: RunRecord, key: 'inputs' | 'outputs' | 'meta_info', name: string): unknown => r[key]?.[name];

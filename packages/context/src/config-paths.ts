@@ -84,6 +84,29 @@ function isWritable(dir: string): boolean {
 }
 
 /**
+ * The global folder before any `POLYAXON_HOME` redirection: `~/.polyaxon`,
+ * or `/tmp/.polyaxon` when the home is not writable. Reads no file.
+ *
+ * @param options - `homeDir` and `fsRoot` are used.
+ * @returns The folder.
+ */
+export function defaultGlobalDir(options: ContextOptions = {}): string {
+  const home = options.homeDir ?? homedir();
+  return join(isWritable(home) ? home : underRoot(options.fsRoot, '/tmp'), '.polyaxon');
+}
+
+/**
+ * Where `.home` lives: always `<defaultGlobalDir>/.home`. Reads no file, so a
+ * malformed `.home` can still be rewritten or deleted.
+ *
+ * @param options - `homeDir` and `fsRoot` are used.
+ * @returns The path of `.home`.
+ */
+export function homeFilePath(options: ContextOptions = {}): string {
+  return join(defaultGlobalDir(options), '.home');
+}
+
+/**
  * Computes where the CLI's files live, like upstream: the global folder is
  * `~/.polyaxon` (or `/tmp/.polyaxon` when the home is not writable), moved to
  * `<P>/.polyaxon` when `POLYAXON_HOME=P` is set or `~/.polyaxon/.home` names
@@ -96,10 +119,8 @@ function isWritable(dir: string): boolean {
 export function configFilePaths(options: ContextOptions = {}): ConfigFilePaths {
   const env = options.env ?? process.env;
   const fsRoot = options.fsRoot;
-  const home = options.homeDir ?? homedir();
-  const userBase = isWritable(home) ? home : underRoot(fsRoot, '/tmp');
-  const defaultGlobal = join(userBase, '.polyaxon');
-  const homeFile = join(defaultGlobal, '.home');
+  const defaultGlobal = defaultGlobalDir(options);
+  const homeFile = homeFilePath(options);
   let homePath = envValue(env, ENV.HOME);
   let globalDirSource: ConfigFilePaths['globalDirSource'] = homePath === undefined ? 'default' : 'env';
   if (homePath === undefined) {

@@ -1,4 +1,4 @@
-import { configFilePaths } from './config-paths';
+import { homeFilePath } from './config-paths';
 import { readTextFileIfExists, removeFileIfExists, writeFileAtomic } from './fs-io';
 import { formatHomeYaml, parseHomeYaml } from './home-yaml';
 import type { ContextOptions } from './resolved-context';
@@ -11,7 +11,7 @@ import type { ContextOptions } from './resolved-context';
  * @throws {@link ContextError} naming the file when it is unreadable or malformed.
  */
 export function readHomeFile(options: ContextOptions = {}): string | undefined {
-  const path = configFilePaths({ ...options, env: {} }).home;
+  const path = homeFilePath(options);
   const text = readTextFileIfExists(path);
   return text === undefined ? undefined : parseHomeYaml(text, path);
 }
@@ -25,7 +25,7 @@ export function readHomeFile(options: ContextOptions = {}): string | undefined {
  * @throws {@link ContextError} naming the file when it cannot be written.
  */
 export function writeHomeFile(homePath: string, options: ContextOptions = {}): string {
-  const path = configFilePaths({ ...options, env: {} }).home;
+  const path = homeFilePath(options);
   writeFileAtomic(path, formatHomeYaml(homePath));
   return path;
 }
@@ -37,5 +37,5 @@ export function writeHomeFile(homePath: string, options: ContextOptions = {}): s
  * @returns Whether a file was deleted.
  */
 export function purgeHomeFile(options: ContextOptions = {}): boolean {
-  return removeFileIfExists(configFilePaths({ ...options, env: {} }).home);
+  return removeFileIfExists(homeFilePath(options));
 }

@@ -12,7 +12,7 @@ export { ENV, type EnvKey } from './env-keys';
 export { parseLaxBool, strToBool, isTruthyString } from './booleans';
 export { parseIntValue, parseFloatValue } from './numbers';
 export { CLIENT_CONFIG_FIELDS, type ClientConfigData, type ClientConfigField, type FieldKind } from './client-config-fields';
-export { configFilePaths, type ConfigFilePaths } from './config-paths';
+export { configFilePaths, defaultGlobalDir, homeFilePath, type ConfigFilePaths, type Env } from './config-paths';
 export {
   readClientConfigFile,
   writeClientConfigFile,

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from './sandbox';
-import { readAuthFile, readCliConfigFile, readClientConfigFile, readHomeFile, readProjectCache, readRunCache, readUserFile, configFilePaths, ContextError } from '../src/index';
+import { readAuthFile, readCliConfigFile, readClientConfigFile, readHomeFile, readProjectCache, readRunCache, readUserFile, configFilePaths, ContextError, writeHomeFile, purgeHomeFile } from '../src/index';
 
 describe('unreadable and malformed files', () => {
   it.each([
@@ -32,5 +32,17 @@ describe('unreadable and malformed files', () => {
     const path = box.write(join(box.home, '.polyaxon', '.home'), '{{{');
     expect(() => readHomeFile(box.options())).toThrow(path);
     expect(() => configFilePaths(box.options())).toThrow(ContextError);
+  });
+});
+
+describe('a malformed .home can still be fixed', () => {
+  it('is rewritten by writeHomeFile and removed by purgeHomeFile', () => {
+    const box = sandbox();
+    const path = box.write(join(box.home, '.polyaxon', '.home'), '{{{');
+    expect(writeHomeFile('/srv/plx', box.options())).toBe(path);
+    expect(readHomeFile(box.options())).toBe('/srv/plx');
+    box.write(path, '{{{');
+    expect(purgeHomeFile(box.options())).toBe(true);
+    expect(configFilePaths(box.options()).globalDir).toBe(join(box.home, '.polyaxon'));
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from '@px/testkit';
@@ -23,8 +23,9 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   return { POLYAXON_HOST: server.url, POLYAXON_AUTH_TOKEN: 'secret-token', POLYAXON_ARTIFACTS_ROOT: join(dir, 'artifacts'), ...extra };
 }
 
-async function startRun(warnings: string[] = [], extra: Record<string, string> = {}): Promise<Run> {
+async function startRun(warnings: string[] = [], extra: Record<string, string> = {}, trackLogs = false): Promise<Run> {
   return Run.init({
+    trackLogs,
     owner: 'default', project: 'demo', isNew: true, name: 'online', tags: ['a'],
     env: env(extra), homeDir: dir, cwd: dir, exitHooks: false, trackCode: false, syncIntervalMs: 3_600_000,
     warn: (m) => warnings.push(m),
@@ -33,9 +34,10 @@ async function startRun(warnings: string[] = [], extra: Record<string, string> =
 
 describe('online tracking against the API test server', () => {
   it('creates the run, syncs statuses, meta, outputs, lineage and uploads every file at end()', async () => {
-    const run = await startRun();
+    const run = await startRun([], {}, true);
     const uuid = run.runUuid!;
     expect(server.state.runs.get(uuid)?.name).toBe('online');
+    process.stdout.write('px: training starts\n');
     for (let step = 0; step < 5; step++) run.logMetrics({ loss: 1 / (step + 1), accuracy: step / 5 }, { step });
     run.logMetric('lr', 0.001, { step: 4 });
     run.logText('notes', 'hello', { step: 1 });
@@ -60,6 +62,14 @@ describe('online tracking against the API test server', () => {
     const remote = join(server.artifactsDir, uuid, 'events/metric/loss.plx');
     expect(readFileSync(remote, 'utf8')).toBe(readFileSync(local, 'utf8'));
     expect(existsSync(join(server.artifactsDir, uuid, 'outputs/model.txt'))).toBe(true);
+    const logFiles = readdirSync(join(dir, 'artifacts', uuid, 'plxlogs'));
+    expect(logFiles).toHaveLength(1);
+    expect(logFiles[0]).toMatch(/^\d{10}\.\d{6}$/);
+    const logs = JSON.parse(readFileSync(join(dir, 'artifacts', uuid, 'plxlogs', logFiles[0]!), 'utf8')) as { logs: { node: string; value: string; timestamp: string }[] };
+    expect(logs.logs.map((l) => l.value)).toContain('px: training starts');
+    expect(logs.logs[0]).toMatchObject({ node: 'local' });
+    expect(Object.keys(logs.logs[0]!)).toEqual(['timestamp', 'node', 'pod', 'container', 'value']);
+    expect(existsSync(join(server.artifactsDir, uuid, 'plxlogs', logFiles[0]!))).toBe(true);
     expect(server.requests.every((r) => r.authorization === 'Token secret-token')).toBe(true);
     expect(JSON.stringify(run)).not.toContain('secret-token');
   });

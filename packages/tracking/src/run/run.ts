@@ -21,6 +21,7 @@ import { getCodeRef, type CodeRef } from './code-ref';
 import { getRunEnv, shortHash } from './env-info';
 import { registerExitHook, unregisterExitHook, type ExitCause, type SyncFinalizer } from './exit-hooks';
 import { copyInto, copyPath, hashPath, listFiles, writeAsset } from './files';
+import { LogsCapture } from './logs-capture';
 import { DONE_STATUSES, lineageJson, PENDING_STATUSES, RunRecord, type JsonObject, type RunArtifact } from './run-record';
 import { SystemResources } from './system-resources';
 
@@ -38,6 +39,8 @@ export interface RunOptions {
   trackCode?: boolean;
   /** Write `outputs/env.json` and its lineage (default true). */
   trackEnv?: boolean;
+  /** Capture stdout/stderr lines into `plxlogs/` for new online runs (default true). */
+  trackLogs?: boolean;
   /** Refresh the run from the API when resuming (default false). */
   refreshData?: boolean;
   /** Run artifacts root (default per upstream's rules). */
@@ -168,6 +171,7 @@ export class Run extends RunClient implements SyncFinalizer {
   private readonly useExitHooks: boolean;
   private hasSidecar = false;
   private ownsLifecycle = false;
+  private logs: LogsCapture | undefined;
   private ending: Promise<EndReport> | undefined;
   private warnedNoWriter = false;
   private metricsFlagged = false;
@@ -305,6 +309,7 @@ export class Run extends RunClient implements SyncFinalizer {
     }
     if (options.trackEnv ?? true) this.logEnv();
     if ((this.isNew || hasProcessSidecar) && (options.trackCode ?? true) && !this.isOffline) this.logCodeRef();
+    if ((this.isNew || hasProcessSidecar) && !this.isOffline && (options.trackLogs ?? true)) this.logs = new LogsCapture(this.artifactsRoot!, env);
     this.ownsLifecycle = this.isOffline || this.isNew || hasProcessSidecar;
     if (!this.ownsLifecycle && this.isManaged && this.useExitHooks) registerExitHook(this);
     if (this.ownsLifecycle) {
@@ -1318,6 +1323,7 @@ export class Run extends RunClient implements SyncFinalizer {
     if (!this.online || !root) return;
     this.events?.flushSync();
     this.resources?.flushSync();
+    this.logs?.flush();
     this.syncSummaries();
     for (const file of listFiles(root)) {
       let stamp: string;
@@ -1373,6 +1379,10 @@ export class Run extends RunClient implements SyncFinalizer {
     }
     clearInterval(this.resourceTimer);
     clearInterval(this.sidecarTimer);
+    if (this.logs) {
+      waited.push('captured logs written');
+      this.logs.stop();
+    }
     if (this.events) {
       waited.push('event files flushed to disk');
       this.events.close();

@@ -95,10 +95,15 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
   let stepCol = 0;
   let tsCol = 1;
   let header = !jsonl;
+  let lastLine = '';
+  let lastFirst = -1;
+  let lastSecond = -1;
+  const stepOf = (line: string, first: number, second: number): number | null => {
+    const text = stepCol === 0 ? line.slice(0, first) : line.slice(first + 1, second);
+    return text === '' ? null : Number(text);
+  };
+  const tsOf = (line: string, first: number, second: number): string => (tsCol === 1 ? line.slice(first + 1, second) : line.slice(0, first));
   for (const line of readLines(path)) {
-    let step: number | null;
-    let ts: string;
-    let value = '';
     if (header) {
       header = false;
       const cols = line.split('|');
@@ -114,32 +119,43 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
       } catch {
         continue;
       }
-      step = typeof parsed.step === 'number' ? parsed.step : null;
-      ts = typeof parsed.timestamp === 'string' ? parsed.timestamp : '';
-    } else {
-      const first = line.indexOf('|');
-      const second = line.indexOf('|', first + 1);
-      if (first < 0 || second < 0) continue;
-      const c0 = line.slice(0, first);
-      const c1 = line.slice(first + 1, second);
-      const stepText = stepCol === 0 ? c0 : c1;
-      step = stepText === '' ? null : Number(stepText);
-      ts = tsCol === 1 ? c1 : c0;
-      if (acc.values !== undefined) value = line.slice(second + 1);
+      const step = typeof parsed.step === 'number' ? parsed.step : null;
+      const ts = typeof parsed.timestamp === 'string' ? parsed.timestamp : '';
+      acc.rows++;
+      if (step === null) acc.anyNullStep = true;
+      else acc.stepCount++;
+      if (acc.rows === 1) {
+        acc.firstStep = step;
+        acc.firstTs = ts;
+      }
+      acc.lastStep = step;
+      acc.lastTs = ts;
+      continue;
     }
+    // CSV rows: only the first and last rows need their step and timestamp parsed.
+    const first = line.indexOf('|');
+    const second = line.indexOf('|', first + 1);
+    if (first < 0 || second < 0) continue;
     acc.rows++;
-    if (step === null || Number.isNaN(step)) acc.anyNullStep = true;
+    const stepEmpty = stepCol === 0 ? first === 0 : second === first + 1;
+    if (stepEmpty) acc.anyNullStep = true;
     else acc.stepCount++;
     if (acc.rows === 1) {
-      acc.firstStep = step;
-      acc.firstTs = ts;
+      acc.firstStep = stepOf(line, first, second);
+      acc.firstTs = tsOf(line, first, second);
     }
-    acc.lastStep = step;
-    acc.lastTs = ts;
+    lastLine = line;
+    lastFirst = first;
+    lastSecond = second;
     if (acc.values !== undefined) {
+      const value = line.slice(second + 1);
       const n = +value;
       acc.values.push(value !== '' && n === n ? n : parsePyFloat(value));
     }
+  }
+  if (!jsonl && acc.rows > 0) {
+    acc.lastStep = stepOf(lastLine, lastFirst, lastSecond);
+    acc.lastTs = tsOf(lastLine, lastFirst, lastSecond);
   }
   if (acc.rows === 0) return undefined;
   const summary: Record<string, JsonInput> = { is_event: true };

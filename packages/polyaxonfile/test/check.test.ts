@@ -107,3 +107,25 @@ describe('checkPolyaxonfile (Node entry, real files and HTTP)', () => {
     expect(compiled.inputs?.find((io) => io.name === 'lr')?.value).toBe(0.3);
   });
 });
+
+describe('compile errors keep source positions', () => {
+  it('points DAG and param errors at the file, line and column', async () => {
+    const file = join(dir, 'cyclic.yaml');
+    writeFileSync(
+      file,
+      'version: 1.1\nkind: component\nrun:\n  kind: dag\n  operations:\n  - {name: a, dagRef: c, dependencies: [b]}\n  - {name: b, dagRef: c, dependencies: [a]}\n  components:\n  - {name: c, run: {kind: job, container: {image: x}}}\n',
+    );
+    const error = (() => {
+      try {
+        compile(file);
+      } catch (e) {
+        return e as PolyaxonfileError;
+      }
+      return undefined;
+    })();
+    expect(error?.stage).toBe('compile');
+    expect(error?.issues[0]).toMatchObject({ file, line: 5, column: 3, path: ['run', 'operations'] });
+    const checked = (await checkPolyaxonfile({ polyaxonfile: join(dir, 'component.yaml'), params: { lr: 'abc' } }).catch((e: unknown) => e)) as PolyaxonfileError;
+    expect(checked.issues[0]).toMatchObject({ file: join(dir, 'component.yaml'), line: 6, path: ['params', 'lr', 'value'] });
+  });
+});

@@ -7,6 +7,7 @@ import { isRecord, deepMerge } from '../read/plain-data';
 import type { SpecData, SpecSource } from '../read/read-sources';
 import { getSpecification, OperationSpecification } from '../specs/specifications';
 import type { AnySpec } from '../specs/specifications';
+import { componentInOperation, rememberSource, sourceOf } from '../specs/source-registry';
 import { toDict } from '../specs/to-dict';
 import { parseJson, parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
@@ -217,6 +218,8 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
     else opDict = { ...opData, component: specDict };
     if (options.hub !== undefined) opDict.hubRef = options.hub;
     let operation = OperationSpecification.read(opDict);
+    const located = spec.kind === 'component' ? componentInOperation(sourceOf(spec)) : sourceOf(spec);
+    rememberSource(operation, located);
     for (const preset of presets) {
       const presetSpec = OperationSpecification.read(typeof preset === 'string' ? (options.readPath?.(preset) ?? preset) : preset, { isPreset: true });
       const patch = toDict(presetSpec);
@@ -226,6 +229,7 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
       const strategy = (presetSpec.patchStrategy ?? 'post_merge');
       delete patch.patchStrategy;
       operation = OperationSpecification.read(patchObject(toDict(operation), patch, strategy));
+      rememberSource(operation, located);
     }
     if (options.ignoreTemplate !== true) warnTemplate(toDict(operation), options.onWarning);
     if (options.validateParams ?? true) {

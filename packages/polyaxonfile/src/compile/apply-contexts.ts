@@ -72,7 +72,7 @@ function addIOContext(context: Map<string, { type?: string | null; isList?: bool
 }
 
 function validateDagOps(compiled: Record<string, unknown>, run: Record<string, unknown>, locate: Locate, options: ApplyContextsOptions): void {
-  validateDag(run, (path) => locate(['run', ...path]));
+  validateDag(run, locate, ['run']);
   const ops = (run.operations as unknown[]).filter(isRecord);
   const components = new Map<string, Record<string, unknown>>();
   if (Array.isArray(run.components)) for (const c of run.components) if (isRecord(c) && typeof c.name === 'string') components.set(c.name, c);

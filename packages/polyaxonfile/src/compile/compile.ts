@@ -3,6 +3,7 @@ import type { V1Operation } from '../schemas/operation';
 import type { SpecData } from '../read/read-sources';
 import { getSpecification, OperationSpecification } from '../specs/specifications';
 import type { SpecReadOptions } from '../specs/read-spec';
+import { componentInOperation, rememberSource, sourceOf } from '../specs/source-registry';
 import { toDict } from '../specs/to-dict';
 import type { Spec } from '../specs/to-dict';
 import { applyOperationContexts } from './apply-contexts';
@@ -33,13 +34,18 @@ export function compile(data: SpecData, options: CompileOptions = {}): Spec<V1Co
   let compiled: V1CompiledOperation;
   if (spec.kind === 'component') {
     const op = OperationSpecification.read({ version: spec.version ?? 1.1, kind: 'operation', component: toDict(spec) });
+    rememberSource(op, componentInOperation(sourceOf(spec)));
     compiled = compileOperation(op);
   } else if (spec.kind === 'operation') {
     let op = spec as V1Operation;
     const record = op as unknown as Record<string, unknown>;
     if ((record.component === undefined || record.component === null) && options.resolveComponent !== undefined) {
       const component = options.resolveComponent(record);
-      if (component !== undefined) op = OperationSpecification.read({ ...toDict(op), component });
+      if (component !== undefined) {
+        const located = sourceOf(op);
+        op = OperationSpecification.read({ ...toDict(op), component });
+        rememberSource(op, located);
+      }
     }
     compiled = compileOperation(op);
   } else {

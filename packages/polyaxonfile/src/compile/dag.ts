@@ -46,14 +46,16 @@ export function upstreamOps(op: DagOp): string[] {
  * defined, no orphan upstream ops, no cycles.
  *
  * @param run - the `run` section (kind `dag`)
- * @param locate - maps a path inside `run` to a source location
+ * @param locate - maps a field path (with `prefix`) to a source location
+ * @param prefix - path of `run` in the document (default none), prepended to issue paths
  * @returns the ops grouped by topological level (a level's ops may run in parallel)
  * @throws {@link PolyaxonSchemaError} (stage `compile`)
  */
-export function validateDag(run: DagRun, locate: Locate = noLocation): string[][] {
+export function validateDag(run: DagRun, locate: Locate = noLocation, prefix: readonly (string | number)[] = []): string[][] {
+  const at = (...path: (string | number)[]): (string | number)[] => [...prefix, ...path];
   const ops = Array.isArray(run.operations) ? (run.operations as unknown[]) : [];
   if (ops.length === 0) {
-    fail('Pipeline is not valid, it has no ops to validate components.', locate, ['operations'], {
+    fail('Pipeline is not valid, it has no ops to validate components.', locate, at('operations'), {
       expected: 'a non-empty list of operations',
       received: run.operations === undefined || run.operations === null ? 'nothing' : 'an empty list',
     });
@@ -63,7 +65,7 @@ export function validateDag(run: DagRun, locate: Locate = noLocation): string[][
   components.forEach((component, index) => {
     const name = opName(component);
     if (name === undefined) return;
-    if (componentNames.has(name)) fail(`Pipeline has multiple components with the same name \`${name}\``, locate, ['components', index, 'name']);
+    if (componentNames.has(name)) fail(`Pipeline has multiple components with the same name \`${name}\``, locate, at('components', index, 'name'));
     componentNames.add(name);
   });
   const opNames = new Set<string>();
@@ -72,12 +74,12 @@ export function validateDag(run: DagRun, locate: Locate = noLocation): string[][
     const dagRef = op.dagRef;
     const name = opName(op);
     if (typeof dagRef === 'string' && dagRef !== '') {
-      if (name !== undefined && opNames.has(name)) fail(`Pipeline has multiple ops with the same name \`${name}\``, locate, ['operations', index, 'name']);
+      if (name !== undefined && opNames.has(name)) fail(`Pipeline has multiple ops with the same name \`${name}\``, locate, at('operations', index, 'name'));
       if (!componentNames.has(dagRef)) {
         fail(
           `Pipeline op with name \`${name ?? ''}\` requires a component with name \`${dagRef}\`, which is not defined on this pipeline.`,
           locate,
-          ['operations', index, 'dagRef'],
+          at('operations', index, 'dagRef'),
           { expected: componentNames.size === 0 ? 'a component defined in run.components' : `one of ${[...componentNames].join(', ')}`, received: dagRef },
         );
       }
@@ -93,24 +95,24 @@ export function validateDag(run: DagRun, locate: Locate = noLocation): string[][
       fail(
         `Pipeline has a non valid dag, the dag contains an orphan ops: \`{${orphans.map((o) => `'${o}'`).join(', ')}}\`, check if you are referencing this op in a parameter or a condition`,
         locate,
-        ['operations', index],
+        at('operations', index),
         { expected: `ops defined in this pipeline (${[...opNames].join(', ')})`, received: orphans.join(', ') },
       );
     }
     upstream.set(name, [...(upstream.get(name) ?? []), ...deps]);
   });
-  return topologicalLevels(ops.map((op) => opName(op) ?? ''), upstream, locate);
+  return topologicalLevels(ops.map((op) => opName(op) ?? ''), upstream, locate, at('operations'));
 }
 
-function topologicalLevels(names: readonly string[], upstream: ReadonlyMap<string, readonly string[]>, locate: Locate): string[][] {
+function topologicalLevels(names: readonly string[], upstream: ReadonlyMap<string, readonly string[]>, locate: Locate, path: (string | number)[]): string[][] {
   const levels: string[][] = [];
   const done = new Set<string>();
   let pending = [...new Set(names)];
-  if (names.includes('')) fail("Pipeline's graph is not acyclic.", locate, ['operations'], { expected: 'every op to have a name' });
+  if (names.includes('')) fail("Pipeline's graph is not acyclic.", locate, path, { expected: 'every op to have a name' });
   while (pending.length > 0) {
     const level = pending.filter((name) => (upstream.get(name) ?? []).every((dep) => done.has(dep)));
     if (level.length === 0) {
-      fail("Pipeline's graph is not acyclic.", locate, ['operations'], {
+      fail("Pipeline's graph is not acyclic.", locate, path, {
         expected: 'a graph without cycles',
         received: `a cycle among ${pending.join(', ')}`,
       });

@@ -116,11 +116,19 @@ const pySet = (names: readonly string[]): string => `{${names.map((n) => `'${n}'
  * @throws {@link PolyaxonSchemaError} (stage `params`) listing every problem
  */
 export function validateParams(options: ValidateParamsOptions): Record<string, ParamLike> {
-  const locate = options.locate ?? (() => ({}));
+  const locate = options.locate ?? ((): SpecLocation => ({}));
   const prefix = options.paramsPath ?? ['params'];
   const issues: SpecIssue[] = [];
+  const root = locate([]);
+  // Params passed programmatically have no place in the file: point at the IO declaration instead.
+  const declared = new Map<string, (string | number)[]>();
+  (options.inputs ?? []).forEach((io, index) => declared.set(io.name, ['inputs', index]));
+  (options.outputs ?? []).forEach((io, index) => declared.set(io.name, ['outputs', index]));
   const add = (path: (string | number)[], message: string, extra: Partial<SpecIssue> = {}): void => {
-    issues.push({ ...locate(path), path, message, ...extra });
+    let location = locate(path);
+    const fallback = declared.get(String(path[prefix.length]));
+    if (fallback !== undefined && location.line === root.line && location.column === root.column) location = locate(fallback);
+    issues.push({ ...location, path, message, ...extra });
   };
   const params: Record<string, ParamLike> = { ...(options.params ?? {}) };
   const joinParams = joinParamNames(options.joins);

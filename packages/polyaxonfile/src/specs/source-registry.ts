@@ -14,3 +14,8 @@ export function rememberSource(spec: object, locate: Locate): void {
 export function sourceOf(spec: object): Locate {
   return registry.get(spec) ?? (() => ({}));
 }
+
+/** Locates paths of an operation wrapping a component (`component.*`) in the component's own source. */
+export function componentInOperation(locate: Locate): Locate {
+  return (path) => (path[0] === 'component' ? locate(path.slice(1)) : locate(path));
+}

@@ -4,7 +4,6 @@ import { CompiledOperationSchema } from '../schemas/compiled-operation';
 import type { V1CompiledOperation } from '../schemas/compiled-operation';
 import { OperationSchema } from '../schemas/operation';
 import type { V1Operation } from '../schemas/operation';
-import { PolyaxonfileError } from '../errors';
 import { readSources } from '../read/read-sources';
 import type { SpecData } from '../read/read-sources';
 import { isRecord } from '../read/plain-data';
@@ -104,9 +103,4 @@ export function getSpecification(data: SpecData, options: SpecReadOptions = {}):
     case 'compiled_operation':
       return CompiledOperationSpecification.read(source, options);
   }
-}
-
-/** Whether `error` is one of this package's spec errors. */
-export function isSpecError(error: unknown): error is PolyaxonfileError {
-  return PolyaxonfileError.isInstance(error);
 }

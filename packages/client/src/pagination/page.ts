@@ -24,6 +24,11 @@ export interface Page<T> {
   previous: string | null;
 }
 
+/** A page with no items (no-op and offline answers). */
+export function emptyPage<T>(): Page<T> {
+  return { count: 0, results: [], next: null, previous: null };
+}
+
 /** Normalises a list response into a {@link Page}. */
 export function toPage<T>(response: V1ListResponse<T> | undefined): Page<T> {
   return {

@@ -10,7 +10,8 @@ import type { V1ProjectVersion } from '../models/project-version';
 import type { V1Run } from '../models/run';
 import type { V1StageCondition } from '../models/status';
 import type { V1ProjectVersionKind, V1Stages } from '../models/statuses';
-import { listQuery, paginate, toPage, type ListOptions, type Page } from '../pagination/page';
+import { emptyPage, listQuery, paginate, toPage, type ListOptions, type Page } from '../pagination/page';
+import { dropNulls } from '../client/drop-nulls';
 import { nowIso } from '../run/timestamps';
 import { parseTags } from '../run/names';
 import { buildPath } from '../transport/url';
@@ -64,14 +65,6 @@ function checkKind(kind: string): V1ProjectVersionKind {
   }
   return kind as V1ProjectVersionKind;
 }
-
-function dropNulls<T extends object>(value: T): Partial<T> {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined && v !== null) out[key] = v;
-  return out as Partial<T>;
-}
-
-const EMPTY_PAGE = (): Page<never> => ({ count: 0, results: [], next: null, previous: null });
 
 /**
  * Projects and their component/model/artifact versions (upstream
@@ -191,7 +184,7 @@ export class ProjectClient {
 
   /** Lists projects of the owner (`GET /api/v1/{owner}/projects/list`); no default limit. */
   async list(options: ListOptions = {}): Promise<Page<V1Project>> {
-    if (this.#skip()) return EMPTY_PAGE();
+    if (this.#skip()) return emptyPage();
     const response = await this.client.request<V1ListResponse<V1Project>>('GET', buildPath('api', 'v1', this.owner, 'projects', 'list'), {
       query: listQuery(options),
     });
@@ -220,7 +213,7 @@ export class ProjectClient {
 
   /** Lists the project's runs (`GET /api/v1/{owner}/{project}/runs`, limit 20 by default). */
   async listRuns(options: ListOptions = {}): Promise<Page<V1Run>> {
-    if (this.#skip()) return EMPTY_PAGE();
+    if (this.#skip()) return emptyPage();
     const response = await this.client.request<V1ListResponse<V1Run>>('GET', this.#projectPath('runs'), {
       query: listQuery({ ...options, limit: options.limit ?? 20 }),
     });
@@ -290,7 +283,7 @@ export class ProjectClient {
   /** Lists versions of a kind (`GET .../versions/{kind}`, limit 20 by default). */
   async listVersions(kind: V1ProjectVersionKind, options: ListOptions = {}): Promise<Page<V1ProjectVersion>> {
     checkKind(kind);
-    if (this.#skip()) return EMPTY_PAGE();
+    if (this.#skip()) return emptyPage();
     const response = await this.client.request<V1ListResponse<V1ProjectVersion>>('GET', this.#projectPath('versions', kind), {
       query: listQuery({ ...options, limit: options.limit ?? 20 }),
     });

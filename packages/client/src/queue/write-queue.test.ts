@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BackgroundWriteError } from './background-error';
 import { WriteQueue } from './write-queue';
 
@@ -32,6 +32,7 @@ describe('WriteQueue', () => {
   });
 
   it('keeps failures for flush() when there is no hook, and a throwing hook does not lose them', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     const queue = new WriteQueue(() => {
       throw new Error('hook');
     });
@@ -39,6 +40,8 @@ describe('WriteQueue', () => {
     const error = await queue.flush().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackgroundWriteError);
     expect((error as BackgroundWriteError).failures[0]!.error).toBeInstanceOf(AggregateError);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 
   it('waits for tasks queued while flushing', async () => {

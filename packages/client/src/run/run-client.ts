@@ -16,7 +16,8 @@ import { isDoneStatus, isPendingStatus, isRunningStatus, type V1ManagedBy, type 
 import { readOfflineRun, writeOfflineRun } from '../offline/offline-files';
 import { lineagesToJson, runToJson } from '../offline/ordered-json';
 import { extractArchive } from '../tar/extract';
-import { listQuery, paginate, toPage, type ListOptions, type Page } from '../pagination/page';
+import { emptyPage, listQuery, paginate, toPage, type ListOptions, type Page } from '../pagination/page';
+import { dropNulls } from '../client/drop-nulls';
 import { ProjectClient, type RegisterVersionOptions } from '../project/project-client';
 import type { TarSource } from '../tar/tar-writer';
 import type { Query } from '../transport/api-transport';
@@ -154,12 +155,6 @@ export interface LoadOfflineOptions {
   raiseIfNotFound?: boolean | undefined;
 }
 
-function dropNulls<T extends object>(value: T): Partial<T> {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined && v !== null) out[key] = v;
-  return out as Partial<T>;
-}
-
 function contentString(content: string | Record<string, unknown>): string {
   if (typeof content === 'string') return content;
   if (typeof content === 'object' && content !== null && !Array.isArray(content)) return JSON.stringify(content);
@@ -188,8 +183,6 @@ function isAborted(signal: AbortSignal | undefined): boolean {
 
 /** Event kinds whose events may reference several asset files. */
 const MULTI_FILE_EVENT_KINDS: readonly string[] = ['model', 'dataframe', 'audio', 'video', 'image', 'csv', 'tsv', 'psv', 'ssv'];
-
-const EMPTY_PAGE = (): Page<never> => ({ count: 0, results: [], next: null, previous: null });
 
 /**
  * One run: create it, log statuses/inputs/outputs/tags/meta/lineage, watch
@@ -478,7 +471,7 @@ export class RunClient {
    * by default), or of every project with `allProjects` (`/api/v1/orgs/{owner}/runs`).
    */
   async list(options: ListOptions & { allProjects?: boolean } = {}): Promise<Page<V1Run>> {
-    if (this.skipsApi) return EMPTY_PAGE();
+    if (this.skipsApi) return emptyPage();
     const path = options.allProjects === true ? buildPath('api', 'v1', 'orgs', this.owner ?? 'default', 'runs') : this.#projectPath('runs');
     const response = await this.client.request<V1ListResponse<V1Run>>('GET', path, {
       query: listQuery({ ...options, limit: options.limit ?? 20 }),
@@ -493,7 +486,7 @@ export class RunClient {
 
   /** Lists the runs of this pipeline (query `pipeline:<uuid>` appended). */
   async listChildren(options: ListOptions = {}): Promise<Page<V1Run>> {
-    if (this.skipsApi) return EMPTY_PAGE();
+    if (this.skipsApi) return emptyPage();
     const filter = `pipeline:${this.#uuid()}`;
     const query = options.query === undefined || options.query === '' ? filter : `${options.query},${filter}`;
     const response = await this.client.request<V1ListResponse<V1Run>>('GET', this.#projectPath('runs'), {
@@ -729,7 +722,7 @@ export class RunClient {
 
   /** Lists the run's lineage (`GET .../lineage/artifacts`, limit 20 by default). */
   async getArtifactsLineage(options: ListOptions = {}): Promise<Page<V1RunArtifact>> {
-    if (this.skipsApi) return { ...EMPTY_PAGE(), results: [...this.artifactsLineage.values()], count: this.artifactsLineage.size };
+    if (this.skipsApi) return { ...emptyPage(), results: [...this.artifactsLineage.values()], count: this.artifactsLineage.size };
     const response = await this.client.request<V1ListResponse<V1RunArtifact>>('GET', this.#runPath('lineage', 'artifacts'), {
       query: listQuery({ ...options, limit: options.limit ?? 20 }),
     });
@@ -743,7 +736,7 @@ export class RunClient {
 
   /** Lists lineage of every run of the project (`GET /api/v1/{owner}/{project}/runs/lineage/artifacts`). */
   async getRunsArtifactsLineage(options: ListOptions = {}): Promise<Page<V1RunArtifact>> {
-    if (this.skipsApi) return EMPTY_PAGE();
+    if (this.skipsApi) return emptyPage();
     const response = await this.client.request<V1ListResponse<V1RunArtifact>>('GET', this.#projectPath('runs', 'lineage', 'artifacts'), {
       query: listQuery({ ...options, limit: options.limit ?? 20 }),
     });

@@ -65,6 +65,21 @@ describe('watching runs', () => {
   });
 });
 
+describe('run -l', () => {
+  it('creates the run and streams its logs until it is done', async () => {
+    const from = server.requests.length;
+    const pending = px(sb, ['run', '-p', 'demo', '-f', join(FIXTURES, 'job.yaml'), '-l', '-u-to', 'code']);
+    await seen((p) => p.endsWith('/logs'), from);
+    const run = server.state.listRuns('default', 'demo')[0]!;
+    server.state.addLogs(run, ['hello from golden job']);
+    server.state.setStatus(run, { type: 'succeeded', reason: 'Test' }, true);
+    const result = await pending;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('hello from golden job');
+    expect(server.requests.findLast((r) => r.method === 'POST' && r.path === '/api/v1/default/demo/runs')?.body).toMatchObject({ meta_info: { upload_artifacts: 'code' } });
+  });
+});
+
 describe('other commands against a server', () => {
   it('version --check and dashboard --url use the configured host', async () => {
     const version = await px(sb, ['version', '--check']);

@@ -64,6 +64,19 @@ describe.runIf(requireShared('openapi validation'))('validation against the offi
     await expect(server.close()).rejects.toThrow(/do not match the official OpenAPI schema/);
   });
 
+  it('refuses request body fields the specification does not know (typos, fields of other models)', async () => {
+    const server = await startApiServer();
+    const run = server.state.addRun({ project: 'p' });
+    const res = await fetch(`${server.url}/api/v1/default/p/runs/${run.uuid}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ meta_infos: { a: 1 }, meta_info: { free: { form: true } }, merge: true }),
+    });
+    expect(res.status).toBe(200);
+    expect(server.takeViolations().flatMap((v) => v.errors)).toEqual(['body (root) must NOT have additional properties: "meta_infos"']);
+    await server.close();
+  });
+
   it('flags requests the specification has no operation for', () => {
     const outcome = sharedValidator()!.request({
       method: 'POST',

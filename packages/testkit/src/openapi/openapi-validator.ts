@@ -6,6 +6,31 @@ import { OperationIndex } from './operations';
 import { EXTRA_QUERY_PARAMS, patchDefinitions, QUERY_BOOLEANS, stripNulls, SUCCESS_ALIASES } from './quirks';
 
 const SCHEMA_ID = 'polyaxon-sdk';
+const STRICT_ID = 'polyaxon-sdk-strict';
+
+/**
+ * A copy of the definitions where every object schema that lists its
+ * `properties` refuses others: request bodies must not carry fields the
+ * specification does not know (a typo, or a field of another model).
+ * Free-form objects (`meta_info`, `inputs`, ... without `properties`) stay free.
+ */
+function strictDefinitions(definitions: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const schema = node as Record<string, unknown>;
+    if (schema.properties && typeof schema.properties === 'object' && schema.additionalProperties === undefined) {
+      schema.additionalProperties = false;
+    }
+    Object.values(schema).forEach(visit);
+  };
+  const copy = structuredClone(definitions);
+  visit(copy);
+  return copy;
+}
 
 // ajv-formats is CommonJS: its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
@@ -13,7 +38,12 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 function formatError(error: ErrorObject): string {
   const where = error.instancePath === '' ? '(root)' : error.instancePath;
   const params = error.params as Record<string, unknown>;
-  const detail = 'allowedValues' in params ? ` ${JSON.stringify(params.allowedValues)}` : '';
+  const detail =
+    'allowedValues' in params
+      ? ` ${JSON.stringify(params.allowedValues)}`
+      : 'additionalProperty' in params
+        ? `: "${String(params.additionalProperty)}"`
+        : '';
   return `${where} ${error.message ?? 'is invalid'}${detail}`;
 }
 
@@ -49,6 +79,7 @@ export class OpenApiValidator implements ExchangeValidator {
     const definitions = patchDefinitions(Object.assign({}, ...documents.map((doc) => doc.definitions ?? {})) as Record<string, Record<string, unknown>>);
     this.definitions = new Set(Object.keys(definitions));
     this.ajv.addSchema({ $id: SCHEMA_ID, definitions }, SCHEMA_ID);
+    this.ajv.addSchema({ $id: STRICT_ID, definitions: strictDefinitions(definitions) }, STRICT_ID);
     this.index = new OperationIndex(documents);
   }
 
@@ -62,8 +93,8 @@ export class OpenApiValidator implements ExchangeValidator {
     return [...this.definitions].sort();
   }
 
-  private compile(schema: Record<string, unknown>): ValidateFunction {
-    const rewritten = JSON.stringify(schema).replaceAll('"#/definitions/', `"${SCHEMA_ID}#/definitions/`);
+  private compile(schema: Record<string, unknown>, strict = false): ValidateFunction {
+    const rewritten = JSON.stringify(schema).replaceAll('"#/definitions/', `"${strict ? STRICT_ID : SCHEMA_ID}#/definitions/`);
     let validate = this.cache.get(rewritten);
     if (!validate) {
       validate = this.ajv.compile(JSON.parse(rewritten) as Record<string, unknown>);
@@ -72,9 +103,12 @@ export class OpenApiValidator implements ExchangeValidator {
     return validate;
   }
 
-  /** Errors of `value` against `schema` (null properties treated as absent). */
-  check(schema: Record<string, unknown>, value: unknown): string[] {
-    const validate = this.compile(schema);
+  /**
+   * Errors of `value` against `schema` (null properties treated as absent);
+   * `strict` also refuses properties the schema does not list.
+   */
+  check(schema: Record<string, unknown>, value: unknown, strict = false): string[] {
+    const validate = this.compile(schema, strict);
     return validate(stripNulls(value)) ? [] : (validate.errors ?? []).map(formatError);
   }
 
@@ -109,7 +143,7 @@ export class OpenApiValidator implements ExchangeValidator {
       if (request.json === undefined) {
         if (bodyParam.required) errors.push('missing required JSON body');
       } else {
-        errors.push(...this.check(bodyParam.schema, request.json).map((e) => `body ${e}`));
+        errors.push(...this.check(bodyParam.schema, request.json, true).map((e) => `body ${e}`));
       }
     } else if (request.json !== undefined && !(typeof request.json === 'object' && request.json !== null && Object.keys(request.json).length === 0)) {
       errors.push('a body was sent to an operation that takes none');

@@ -126,6 +126,12 @@ describe('px ops (online)', () => {
     expect(copied.stdout).toMatch(/^Run was copied with uid /);
     const copy = server.requests.find((r) => r.path.endsWith(`/runs/${uuid}/copy`));
     expect(copy?.body).toMatchObject({ meta_info: { copy_artifacts: { dirs: [`${uuid}/outputs`] } } });
+    const preset = join(sb.root, 'override.yaml');
+    writeFileSync(preset, 'queue: agent/gpu\n');
+    const overridden = await px(sb, ['ops', 'restart', '--uid', uuid, '-f', preset]);
+    expect(overridden.code).toBe(0);
+    const restart = server.requests.findLast((r) => r.path.endsWith(`/runs/${uuid}/restart`));
+    expect(JSON.parse((restart?.body as { content: string }).content)).toMatchObject({ isPreset: true, queue: 'agent/gpu' });
     const done = seedRun();
     expect((await px(sb, ['ops', 'resume', '--uid', done])).stdout).toMatch(/^Run was resumed with uid /);
     const refused = await px(sb, ['ops', 'resume', '--uid', uuid]);

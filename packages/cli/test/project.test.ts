@@ -32,6 +32,15 @@ describe('px project', () => {
     expect(again.stderr).toMatch(/^Error: Status: 400\./);
   });
 
+  it('create --init also initializes the working directory', async () => {
+    const result = await px(sb, ['project', 'create', '-n', 'acme-local', '--init', '--public']);
+    expect(result.code).toBe(0);
+    expect(sb.readJson(join(sb.cwd, '.polyaxon', '.project'))).toMatchObject({ name: 'acme-local' });
+    expect(server.state.getProject('default', 'acme-local')?.is_public).toBe(true);
+    const missing = await px(sb, ['project', 'create']);
+    expect(missing.code).toBe(2);
+  });
+
   it('lists, gets, updates and deletes projects', async () => {
     server.state.addProject({ name: 'alpha', description: 'first' });
     server.state.addProject({ name: 'beta' });

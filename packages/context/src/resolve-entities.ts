@@ -17,7 +17,6 @@ interface ProjectCandidate {
   readonly source: ValueSource;
   readonly origin: string | undefined;
   readonly cache?: CacheEntry<ProjectCache>;
-  readonly instance?: RunRef;
 }
 
 function parseProjectOption(raw: string, what: string): { owner: string | undefined; name: string } {
@@ -48,6 +47,79 @@ export interface EntityInputs {
   readonly isOffline: boolean;
 }
 
+interface CandidateInputs {
+  readonly options: ContextOptions;
+  readonly env: Env;
+  readonly useCache: boolean;
+  readonly explicitOwner: string | undefined;
+  readonly explicitOrg: string | undefined;
+  readonly skipped: string[];
+}
+
+/** Whether a candidate's owner clashes with option `owner`; records why it is skipped. */
+function clashes(inputs: CandidateInputs, owner: string | undefined, what: string): boolean {
+  if (inputs.explicitOrg === undefined || owner === undefined || splitOwnerTeam(owner).owner === inputs.explicitOrg) return false;
+  inputs.skipped.push(`(skipped ${what}: its owner \`${owner}\` differs from option \`owner\`)`);
+  return true;
+}
+
+function explicitCandidate(inputs: CandidateInputs): ProjectCandidate | undefined {
+  const { project } = inputs.options;
+  if (project === undefined || project === '') return undefined;
+  const parsed = parseProjectOption(project, 'option `project`');
+  if (parsed.owner !== undefined && inputs.explicitOrg !== undefined && splitOwnerTeam(parsed.owner).owner !== inputs.explicitOrg) {
+    throw new ContextError(`Option \`owner\` (\`${inputs.explicitOwner ?? ''}\`) conflicts with the owner in option \`project\` (\`${project}\`); pass only one.`);
+  }
+  return { owner: parsed.owner ?? inputs.explicitOwner, name: parsed.name, source: 'explicit', origin: undefined };
+}
+
+function envCandidate(inputs: CandidateInputs): ProjectCandidate | undefined {
+  const raw = envValue(inputs.env, ENV.PROJECT);
+  if (raw === undefined) return undefined;
+  const parsed = parseProjectOption(raw, `environment variable ${ENV.PROJECT}`);
+  if (clashes(inputs, parsed.owner, ENV.PROJECT)) return undefined;
+  return { owner: parsed.owner ?? inputs.explicitOwner, name: parsed.name, source: 'env', origin: ENV.PROJECT };
+}
+
+function runInstanceFromEnv(env: Env): RunRef | undefined {
+  const raw = envValue(env, ENV.RUN_INSTANCE);
+  if (raw === undefined) return undefined;
+  try {
+    return parseRunInstance(raw);
+  } catch (error) {
+    throw new ContextError(`Invalid environment variable ${ENV.RUN_INSTANCE}: ${(error as Error).message}`, { envVar: ENV.RUN_INSTANCE, cause: error });
+  }
+}
+
+function inClusterCandidate(inputs: CandidateInputs, instance: RunRef | undefined): ProjectCandidate | undefined {
+  if (instance === undefined || clashes(inputs, instance.owner, 'the run instance')) return undefined;
+  return { owner: instance.owner, name: instance.project, source: 'in-cluster', origin: ENV.RUN_INSTANCE };
+}
+
+function cacheCandidate(inputs: CandidateInputs): ProjectCandidate | undefined {
+  if (!inputs.useCache) return undefined;
+  const entry = readProjectCache(inputs.options);
+  if (entry?.data.name === undefined || clashes(inputs, entry.data.owner, entry.path)) return undefined;
+  return { owner: entry.data.owner ?? inputs.explicitOwner, name: entry.data.name, source: 'local-cache', origin: entry.path, cache: entry };
+}
+
+function resolveOwner(
+  explicitOwner: string | undefined,
+  chosen: ProjectCandidate | undefined,
+  fallback: () => Resolved<string | undefined>,
+): { owner: Resolved<string | undefined>; team: Resolved<string | undefined> } {
+  // Candidates of another owner were skipped, so an explicit owner (and its team) is always the one in effect.
+  const raw = explicitOwner !== undefined ? resolved(explicitOwner, 'explicit') : chosen?.owner !== undefined ? resolved(chosen.owner, chosen.source, chosen.origin) : fallback();
+  if (raw.value === undefined) return { owner: raw, team: resolved(undefined, 'default') };
+  const split = splitOwnerTeam(raw.value);
+  validateName(split.owner, 'owner', describeSource(raw));
+  if (split.team !== undefined) validateName(split.team, 'team', describeSource(raw));
+  return {
+    owner: resolved(split.owner, raw.source, raw.origin),
+    team: split.team === undefined ? resolved(undefined, 'default') : resolved(split.team, raw.source, raw.origin),
+  };
+}
+
 /**
  * Resolves owner, team, project and run uuid (see the README for the order).
  *
@@ -56,93 +128,36 @@ export interface EntityInputs {
  * @throws {@link ContextError} for invalid references, names, run instances or cache files.
  */
 export function resolveEntities({ options, env, paths, isManaged, isOffline }: EntityInputs): Resolution {
-  const tried = { owner: [] as string[], project: [] as string[], runUuid: [] as string[] };
   const useCache = options.useCache !== false;
   const explicitOwner = options.owner === undefined || options.owner === '' ? undefined : options.owner;
-  const explicitOrg = explicitOwner === undefined ? undefined : splitOwnerTeam(explicitOwner).owner;
-  const candidates: ProjectCandidate[] = [];
+  const inputs: CandidateInputs = {
+    options,
+    env,
+    useCache,
+    explicitOwner,
+    explicitOrg: explicitOwner === undefined ? undefined : splitOwnerTeam(explicitOwner).owner,
+    skipped: [],
+  };
+  const instance = isManaged ? runInstanceFromEnv(env) : undefined;
+  const chosen = explicitCandidate(inputs) ?? envCandidate(inputs) ?? inClusterCandidate(inputs, instance) ?? cacheCandidate(inputs);
 
-  tried.project.push('explicit option `project`');
-  if (options.project !== undefined && options.project !== '') {
-    const parsed = parseProjectOption(options.project, 'option `project`');
-    if (parsed.owner !== undefined && explicitOwner !== undefined && splitOwnerTeam(parsed.owner).owner !== explicitOrg) {
-      throw new ContextError(`Option \`owner\` (\`${explicitOwner}\`) conflicts with the owner in option \`project\` (\`${options.project}\`); pass only one.`);
-    }
-    candidates.push({ owner: parsed.owner ?? explicitOwner, name: parsed.name, source: 'explicit', origin: undefined });
-  }
-
-  tried.project.push(`env ${ENV.PROJECT}`);
-  const envProject = envValue(env, ENV.PROJECT);
-  if (candidates.length === 0 && envProject !== undefined) {
-    const parsed = parseProjectOption(envProject, `environment variable ${ENV.PROJECT}`);
-    if (explicitOrg !== undefined && parsed.owner !== undefined && splitOwnerTeam(parsed.owner).owner !== explicitOrg) {
-      tried.project.push(`(skipped ${ENV.PROJECT}: its owner \`${parsed.owner}\` differs from option \`owner\`)`);
-    } else {
-      candidates.push({ owner: parsed.owner ?? explicitOwner, name: parsed.name, source: 'env', origin: ENV.PROJECT });
-    }
-  }
-
-  tried.project.push(`in-cluster ${ENV.RUN_INSTANCE} (only when ${ENV.IS_MANAGED} is true)`);
-  const rawInstance = envValue(env, ENV.RUN_INSTANCE);
-  let instance: RunRef | undefined;
-  if (isManaged && rawInstance !== undefined) {
-    try {
-      instance = parseRunInstance(rawInstance);
-    } catch (error) {
-      throw new ContextError(`Invalid environment variable ${ENV.RUN_INSTANCE}: ${(error as Error).message}`, { envVar: ENV.RUN_INSTANCE, cause: error });
-    }
-    if (candidates.length === 0) {
-      if (explicitOrg !== undefined && explicitOrg !== instance.owner) {
-        tried.project.push(`(skipped the run instance: its owner \`${instance.owner}\` differs from option \`owner\`)`);
-      } else {
-        candidates.push({ owner: instance.owner, name: instance.project, source: 'in-cluster', origin: ENV.RUN_INSTANCE, instance });
-      }
-    }
-  }
-
-  let projectCache: CacheEntry<ProjectCache> | undefined;
-  if (useCache) {
-    tried.project.push(`local cache ${paths.localProject}`, `global cache ${paths.globalProject}`);
-    if (candidates.length === 0) {
-      projectCache = readProjectCache(options);
-      const cached = projectCache?.data;
-      if (projectCache !== undefined && cached?.name !== undefined) {
-        if (explicitOrg !== undefined && cached.owner !== undefined && cached.owner !== explicitOrg) {
-          tried.project.push(`(skipped ${projectCache.path}: its owner \`${cached.owner}\` differs from option \`owner\`)`);
-        } else {
-          candidates.push({ owner: cached.owner ?? explicitOwner, name: cached.name, source: 'local-cache', origin: projectCache.path, cache: projectCache });
-        }
-      }
-    }
-  }
-
-  const chosen = candidates[0];
-  let owner: Resolved<string | undefined>;
-  tried.owner.push('explicit option `owner` or `project`', `env ${ENV.PROJECT}`, `in-cluster ${ENV.RUN_INSTANCE}`, 'the project cache', `${paths.user} (organization)`);
-  if (explicitOwner !== undefined) {
-    // Every candidate was checked against it, so the explicit owner (and its team) is the one in effect.
-    owner = resolved(explicitOwner, 'explicit');
-  } else if (chosen?.owner !== undefined) {
-    owner = resolved(chosen.owner, chosen.source, chosen.origin);
-  } else {
-    owner = localOwner(options, paths, tried.owner);
-  }
-
-  let team: Resolved<string | undefined> = resolved(undefined, 'default');
-  if (owner.value !== undefined) {
-    const split = splitOwnerTeam(owner.value);
-    validateName(split.owner, 'owner', describeSource(owner));
-    if (split.team !== undefined) {
-      validateName(split.team, 'team', describeSource(owner));
-      team = resolved(split.team, owner.source, owner.origin);
-    }
-    owner = resolved(split.owner, owner.source, owner.origin);
-  }
+  const tried = {
+    project: [
+      'explicit option `project`',
+      `env ${ENV.PROJECT}`,
+      `in-cluster ${ENV.RUN_INSTANCE} (only when ${ENV.IS_MANAGED} is true)`,
+      ...(useCache ? [`local cache ${paths.localProject}`, `global cache ${paths.globalProject}`] : []),
+      ...inputs.skipped,
+    ],
+    owner: ['explicit option `owner` or `project`', `env ${ENV.PROJECT}`, `in-cluster ${ENV.RUN_INSTANCE}`, 'the project cache', `${paths.user} (organization)`],
+    runUuid: [] as string[],
+  };
+  const { owner, team } = resolveOwner(explicitOwner, chosen, () => localOwner(options, paths, tried.owner));
 
   let project: Resolved<string | undefined> = resolved(undefined, 'default');
   if (chosen !== undefined) {
-    validateName(chosen.name, 'project', describeSource(resolved(chosen.name, chosen.source, chosen.origin)));
     project = resolved(chosen.name, chosen.source, chosen.origin);
+    validateName(chosen.name, 'project', describeSource(project));
   }
 
   const runUuid = resolveRunUuid({ options, paths, isOffline, useCache, instance, owner: owner.value, project, projectCache: chosen?.cache }, tried.runUuid);

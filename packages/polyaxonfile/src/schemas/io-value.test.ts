@@ -58,6 +58,28 @@ describe('IO value conversion table', () => {
     fails('foo', 1);
   });
 
+  it('understands typing expressions and strict types', () => {
+    expect(conv('List[int]', [3, '4'])).toEqual([3, 4]);
+    expect(conv('List[int]', '[1, 2]')).toEqual([1, 2]);
+    fails('List[int]', [1, 'a']);
+    expect(conv('Dict[str, int]', { a: 3, b: '4' })).toEqual({ a: 3, b: 4 });
+    fails('Dict[str, int]', { a: 'x' });
+    expect(conv('Optional[int]', '5')).toBe(5);
+    expect(conv('Union[int, str]', 'abc')).toBe('abc');
+    expect(conv('StrictInt', 12)).toBe(12);
+    fails('StrictInt', '12');
+    expect(conv('StrictStr', 'text')).toBe('text');
+    fails('StrictStr', 1);
+    fails('StrictStr', false);
+    fails('List[nope]', [1]);
+  });
+
+  it('reads int strings like upstream (JSON first, then integer text)', () => {
+    expect(conv('int', '-1')).toBe(-1);
+    expect(conv('int', '12.0')).toBe(12);
+    fails('int', '12.');
+  });
+
   it('passes untyped values through', () => {
     expect(parseIOValue({ name: 'x' }, { any: 1 })).toEqual({ any: 1 });
   });

@@ -37,14 +37,22 @@ export interface ParseIOValueOptions {
   readonly path?: readonly (string | number)[];
 }
 
-/** Every IO type name upstream knows (documented ones plus `file`, `tensorboard`, `uuid`, `email`, `timedelta`, `Any`). */
+/**
+ * Every IO type name upstream knows (documented ones plus `file`, `tensorboard`,
+ * `uuid`, `email`, `timedelta`, `Any`); typing expressions such as `List[int]`,
+ * `Dict[str, int]`, `Optional[X]`, `Union[A, B]` and `StrictInt`/`StrictStr`/
+ * `StrictFloat`/`StrictBool` are understood too.
+ */
 export const IO_TYPES = [
   'any', 'int', 'float', 'bool', 'str', 'dict', 'dict_of_dicts', 'uri', 'auth', 'list', 'gcs', 's3', 'wasb',
   'dockerfile', 'git', 'image', 'event', 'artifacts', 'path', 'metric', 'metadata', 'date', 'datetime', 'file',
   'tensorboard', 'uuid', 'email', 'timedelta', 'Any',
 ] as const;
 
-const NOT_LOADABLE = new Set(['any', 'Any', 'str', 'bool', 'path', 'date', 'datetime', 'timedelta', 'uuid', 'email', 'image', 'uri', 'gcs', 's3', 'wasb']);
+const NOT_LOADABLE = new Set([
+  'any', 'Any', 'str', 'bool', 'path', 'date', 'datetime', 'timedelta', 'uuid', 'email', 'image', 'uri', 'gcs', 's3', 'wasb',
+  'StrictStr', 'StrictBool', 'StrictInt', 'StrictFloat',
+]);
 
 const FAIL: unique symbol = Symbol('fail');
 type Fail = typeof FAIL;
@@ -83,9 +91,13 @@ const CONVERTERS: Readonly<Record<string, (value: unknown) => unknown>> = {
   int: (x) => {
     if (typeof x === 'boolean') return x ? 1 : 0;
     if (typeof x === 'number') return Number.isInteger(x) ? x : FAIL;
-    if (typeof x === 'string' && /^\s*[-+]?\d+(\.0*)?\s*$/.test(x)) return Number.parseInt(x, 10);
+    if (typeof x === 'string' && /^\s*[-+]?\d+\s*$/.test(x)) return Number.parseInt(x, 10);
     return FAIL;
   },
+  StrictInt: (x) => (typeof x === 'number' && Number.isInteger(x) ? x : FAIL),
+  StrictFloat: (x) => (typeof x === 'number' && Number.isFinite(x) ? x : FAIL),
+  StrictBool: (x) => (typeof x === 'boolean' ? x : FAIL),
+  StrictStr: (x) => (typeof x === 'string' ? x : FAIL),
   float: (x) => {
     if (typeof x === 'string' && /^\s*[-+]?(nan|inf|infinity)\s*$/i.test(x)) return FAIL;
     return toLaxFloat(x) ?? FAIL;
@@ -135,8 +147,8 @@ const CONVERTERS: Readonly<Record<string, (value: unknown) => unknown>> = {
   email: (x) => (typeof x === 'string' && EMAIL.test(x.trim()) ? x.trim() : FAIL),
 };
 
-function loadJson(type: string, value: unknown): unknown {
-  if (typeof value !== 'string' || NOT_LOADABLE.has(type)) return value;
+function loadJson(loadable: boolean, value: unknown): unknown {
+  if (typeof value !== 'string' || !loadable) return value;
   try {
     return JSON.parse(value) as unknown;
   } catch {
@@ -144,10 +156,101 @@ function loadJson(type: string, value: unknown): unknown {
   }
 }
 
+type Converter = (value: unknown) => unknown;
+
+/** Splits `a, B[c, d], e` on top-level commas. */
+function splitArgs(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '[') depth += 1;
+    else if (c === ']') depth -= 1;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
+}
+
+const GENERIC = /^([A-Za-z_][\w.]*)\[(.*)\]$/s;
+
+/**
+ * Builds the converter of a type expression: a name (`int`, `StrictInt`...)
+ * or a typing form (`List[int]`, `Dict[str, int]`, `Optional[X]`, `Union[A, B]`),
+ * as upstream's config parser resolves type strings.
+ */
+function buildConverter(type: string, depth = 0): Converter | undefined {
+  const t = type.trim();
+  const named = CONVERTERS[t];
+  if (named !== undefined) return (value) => named(loadJson(!NOT_LOADABLE.has(t), value));
+  if (t === 'List' || t === 'Dict') return CONVERTERS[t.toLowerCase()];
+  const m = GENERIC.exec(t);
+  if (!m || depth > 8) return undefined;
+  const head = m[1]!.replace(/^typing\./, '');
+  const args = splitArgs(m[2]!);
+  const inner = args.map((a) => buildConverter(a, depth + 1));
+  if (inner.some((c) => c === undefined)) return undefined;
+  const convs = inner as Converter[];
+  switch (head) {
+    case 'List':
+    case 'list':
+    case 'Sequence':
+    case 'Set':
+    case 'set':
+      return (value) => {
+        const list = loadJson(true, value);
+        if (!Array.isArray(list) || convs.length !== 1) return FAIL;
+        const out: unknown[] = [];
+        for (const item of list) {
+          const c = convs[0]!(item);
+          if (c === FAIL) return FAIL;
+          out.push(c);
+        }
+        return out;
+      };
+    case 'Dict':
+    case 'dict':
+    case 'Mapping':
+      return (value) => {
+        const obj = loadJson(true, value);
+        if (!isPlainObject(obj) || convs.length !== 2) return FAIL;
+        const out: Record<string, unknown> = {};
+        for (const [k, item] of Object.entries(obj)) {
+          const c = convs[1]!(item);
+          if (c === FAIL) return FAIL;
+          out[k] = c;
+        }
+        return out;
+      };
+    case 'Optional':
+      return (value) => (value === null ? null : convs[0]!(value));
+    case 'Union':
+      return (value) => {
+        for (const conv of convs) {
+          const c = conv(value);
+          if (c !== FAIL) return c;
+        }
+        return FAIL;
+      };
+    default:
+      return undefined;
+  }
+}
+
+const converterCache = new Map<string, Converter | undefined>();
+
 function convertOne(type: string, value: unknown): unknown {
-  const converter = CONVERTERS[type];
+  let converter = converterCache.get(type);
+  if (converter === undefined && !converterCache.has(type)) {
+    converter = buildConverter(type);
+    if (converterCache.size < 500) converterCache.set(type, converter);
+  }
   if (converter === undefined) return FAIL;
-  return converter(loadJson(type, value));
+  return converter(value);
 }
 
 /**

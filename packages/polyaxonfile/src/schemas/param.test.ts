@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accept, reject } from './__fixtures__/schema-assert';
-import { FullParamsMapSchema, isShortFormParam, ParamSchema, ParamsMapSchema } from './param';
+import { FullParamsMapSchema, isShortFormParam, ParamInputSchema, ParamSchema, ParamsMapSchema } from './param';
 
 describe('params', () => {
   it('wraps short forms as {value}', () => {
@@ -26,6 +26,14 @@ describe('params', () => {
     reject(ParamsMapSchema, { x: { value: 1, foo: 2 } });
     expect(reject(ParamSchema, { ref: 'ops.a', value: 1 }).join('\n')).toContain('Value must be of type string when a ref is provided, received `1` instead.');
     reject(ParamsMapSchema, [{ value: 1 }]);
+  });
+
+  it('reads a single param in either form', () => {
+    expect(accept(ParamInputSchema, 32)).toEqual({ value: 32 });
+    expect(accept(ParamInputSchema, { key1: 'val1' })).toEqual({ value: { key1: 'val1' } });
+    expect(accept(ParamInputSchema, { value: 'outputs.path', ref: 'ops.upstream' })).toEqual({ value: 'outputs.path', ref: 'ops.upstream' });
+    for (const short of [32, 0, -1, 0.8, 'adam', '', true, false, null, [], [1], { a: 1 }]) expect(isShortFormParam(short)).toBe(true);
+    expect(isShortFormParam({})).toBe(false);
   });
 
   it('hook/build/join params are full form only', () => {

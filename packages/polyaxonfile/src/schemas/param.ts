@@ -69,3 +69,6 @@ export const ParamsMapSchema = v.pipe(
 
 /** Full-form-only params map (hooks, builds, tuners, joins): short forms are rejected. */
 export const FullParamsMapSchema = dict(ParamSchema, 'Params must be a mapping of name to param.');
+
+/** One param in either form, like upstream `V1Param.read` (`32` → `{value: 32}`). */
+export const ParamInputSchema = v.pipe(v.unknown(), v.transform(normalizeParamValue), ParamSchema);

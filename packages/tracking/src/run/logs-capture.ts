@@ -54,7 +54,7 @@ export class LogsCapture {
         // Capturing must never break the application's output.
       }
       return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-    }) as Write;
+    });
   }
 
   private take(stream: 'stdout' | 'stderr', text: string): void {

@@ -36,7 +36,7 @@ export { parseParamRef, typesCompatible } from './params/param-refs';
 export type { ParamRef } from './params/param-refs';
 export { checkPolyaxonfile } from './check/check-polyaxonfile';
 export type { CheckOptions } from './check/check-polyaxonfile';
-export { parseCliParams } from './check/parse-params';
+export { parseCliParams, parseHparams } from './check/parse-params';
 export { hubComponentUrl, parseHubRef, PUBLIC_GIT_REGISTRY, PUBLIC_HUB_HOST } from './check/hub-ref';
 export type { HubRef } from './check/hub-ref';
 export { renderRuntime, runtimeContext } from './render/render-runtime';

@@ -129,3 +129,21 @@ describe('compile errors keep source positions', () => {
     expect(checked.issues[0]).toMatchObject({ file: join(dir, 'component.yaml'), line: 6, path: ['params', 'lr', 'value'] });
   });
 });
+
+describe('checkPolyaxonfile options', () => {
+  it('turns hparams into a matrix that provides the inputs', async () => {
+    const op = await checkPolyaxonfile({ polyaxonfile: join(dir, 'component.yaml'), hparams: ['lr=choice:[0.1, 0.2]'], matrixConcurrency: 2 });
+    expect(op.toDict().matrix).toEqual({ kind: 'grid', concurrency: 2, params: { lr: { kind: 'choice', value: [0.1, 0.2] } } });
+  });
+
+  it('warns about templates and records presets, namespace, cache and approval', async () => {
+    const file = join(dir, 'template.yaml');
+    writeFileSync(file, `${COMPONENT}template:\n  enabled: true\n  description: fill me\n  fields: [inputs.lr]\n`);
+    const warnings: string[] = [];
+    const op = await checkPolyaxonfile({ polyaxonfile: file, params: { lr: 1 }, presets: ['p1'], namespace: 'ns', nocache: true, approved: 'no', onWarning: (w) => warnings.push(w) });
+    expect(op.toDict()).toMatchObject({ presets: ['p1'], namespace: 'ns', cache: { disable: true }, isApproved: false });
+    expect(warnings).toEqual(["This polyaxonfile was marked as template by the owner:\ntemplate description: fill me\ntemplate fields that need changes: ['inputs.lr']"]);
+    await expect(checkPolyaxonfile({ polyaxonfile: file, cache: true, nocache: true })).rejects.toThrow("Received both 'cache' and 'nocache'");
+    await expect(checkPolyaxonfile({ polyaxonfile: file, params: { lr: 1 }, queue: 'a/b/c' })).rejects.toThrow(/valid queue/);
+  });
+});

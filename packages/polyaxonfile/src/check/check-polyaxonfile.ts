@@ -3,6 +3,7 @@ import { applyOperationContexts } from '../compile/apply-contexts';
 import { compileOperation } from '../compile/compile-operation';
 import { patchObject } from '../compile/patch';
 import { PolyaxonfileError } from '../errors';
+import { pyRepr } from '../schemas/py-format';
 import { isRecord, deepMerge } from '../read/plain-data';
 import type { SpecData, SpecSource } from '../read/read-sources';
 import { getSpecification, OperationSpecification } from '../specs/specifications';
@@ -12,7 +13,7 @@ import { toDict } from '../specs/to-dict';
 import { parseJson, parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
 import { hubComponentUrl } from './hub-ref';
-import { normalizeCheckParams } from './parse-params';
+import { normalizeCheckParams, parseHparams } from './parse-params';
 
 /** Options of {@link checkPolyaxonfile} (upstream `check_polyaxonfile`, camelCased). */
 export interface CheckOptions {
@@ -24,6 +25,16 @@ export interface CheckOptions {
   readonly hub?: string;
   /** Params: a mapping of name to value (or full param), or CLI `name=value` strings. */
   readonly params?: Readonly<Record<string, unknown>> | readonly string[];
+  /** Hyper-parameters (`name=kind:value` strings or a mapping), turned into a `matrix`. */
+  readonly hparams?: Readonly<Record<string, unknown>> | readonly string[];
+  /** Matrix kind for `hparams` (default `grid`). */
+  readonly matrixKind?: string;
+  /** Matrix concurrency for `hparams` (default 1). */
+  readonly matrixConcurrency?: number;
+  /** Matrix `numRuns` for `hparams`. */
+  readonly matrixNumRuns?: number;
+  /** A full matrix (overrides `hparams`). */
+  readonly matrix?: Readonly<Record<string, unknown>>;
   /** Names of server-side presets to record on the operation. */
   readonly presets?: readonly string[];
   /** Queue (`queue` or `agent/queue`). */
@@ -135,6 +146,7 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
   if (options.hub !== undefined && !toOp) fail(`Something went wrong, calling hub component \`${options.hub}\` without operation.`, 'hub');
   if (options.cache !== undefined && options.nocache === true) fail("Received both 'cache' and 'nocache'");
   const params = normalizeCheckParams(options.params);
+  const hparams = parseHparams(options.hparams);
   const fetchText = options.fetchText ?? defaultFetch;
   const readRef = async (op: Record<string, unknown>, relativeTo: string | undefined): Promise<Record<string, unknown> | undefined> => {
     let doc: SourceDocument | undefined;
@@ -207,6 +219,15 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
     }
     const opData: Record<string, unknown> = { version: typeof specDict.version === 'number' ? specDict.version : 1.1, kind: 'operation' };
     if (params !== undefined) opData.params = params;
+    if (hparams !== undefined) {
+      opData.matrix = {
+        kind: options.matrixKind ?? 'grid',
+        concurrency: options.matrixConcurrency ?? 1,
+        params: hparams,
+        ...(options.matrixNumRuns === undefined ? {} : { numRuns: options.matrixNumRuns }),
+      };
+    }
+    if (options.matrix !== undefined) opData.matrix = options.matrix;
     if (options.presets !== undefined) opData.presets = [...options.presets];
     if (options.queue !== undefined) opData.queue = queueOf(options.queue);
     if (options.namespace !== undefined) opData.namespace = options.namespace;
@@ -246,7 +267,7 @@ function warnTemplate(spec: Record<string, unknown>, onWarning: ((message: strin
   const component = isRecord(spec.component) ? (spec.component as Partial<V1Component>) : undefined;
   const template = isRecord(spec.template) ? spec.template : isRecord(component?.template) ? (component.template as Record<string, unknown>) : undefined;
   if (template === undefined || template.enabled !== true) return;
-  const description = typeof template.description === 'string' ? ` ${template.description}` : '';
-  const fields = Array.isArray(template.fields) ? ` template fields that need changes: ${JSON.stringify(template.fields)}` : '';
+  const description = typeof template.description === 'string' && template.description !== '' ? `\ntemplate description: ${template.description}` : '';
+  const fields = Array.isArray(template.fields) && template.fields.length > 0 ? `\ntemplate fields that need changes: ${pyRepr(template.fields)}` : '';
   onWarning?.(`This polyaxonfile was marked as template by the owner:${description}${fields}`);
 }

@@ -1,6 +1,7 @@
 import { PolyaxonfileError } from '../errors';
 import { describeValue } from '../describe-value';
 import { isRecord } from '../read/plain-data';
+import { parseYaml } from '../yaml/parse-yaml';
 
 function paramsError(message: string, received: unknown): never {
   throw new PolyaxonfileError(message, {
@@ -38,4 +39,46 @@ export function normalizeCheckParams(params: unknown): Record<string, unknown> |
   if (Array.isArray(params) && params.every((p) => typeof p === 'string')) return parseCliParams(params);
   if (!isRecord(params)) paramsError(`Params: \`${typeof params === 'string' ? params : describeValue(params)}\` must be a valid mapping`, params);
   return params;
+}
+
+function hparamError(message: string, received: unknown): never {
+  throw new PolyaxonfileError(message, {
+    stage: 'params',
+    issues: [{ path: ['matrix', 'params'], message, expected: '`name=kind:value` strings or a mapping', received: describeValue(received) }],
+  });
+}
+
+/**
+ * Upstream `parse_hparams` for CLI `-HP name=kind:value` strings: split at
+ * the first `=` then at the first `:`; the value is read as YAML 1.1 (so
+ * `choice:[0.1,0.2]` gives a list and, as upstream, unquoted `range:1:10:1`
+ * gives the base-60 integer 4201). A mapping is used as is.
+ *
+ * @returns the hyper-parameters as `name → {kind, value}`
+ * @throws {@link PolyaxonfileError} for a malformed entry or a repeated name
+ */
+export function parseHparams(hparams: unknown): Record<string, unknown> | undefined {
+  if (hparams === undefined || hparams === null) return undefined;
+  if (isRecord(hparams)) return hparams;
+  if (!Array.isArray(hparams) || !hparams.every((h) => typeof h === 'string')) return hparamError('Hyper-params must be a mapping or a list of `name=kind:value` strings', hparams);
+  const out: Record<string, unknown> = {};
+  for (const item of hparams as string[]) {
+    const at = item.indexOf('=');
+    if (at <= 0) hparamError(`Invalid format for -HP parameter: '${item}'. Use -HP name=kind:value.`, item);
+    const name = item.slice(0, at).trim();
+    const rest = item.slice(at + 1);
+    const colon = rest.indexOf(':');
+    if (colon <= 0) hparamError(`Hyper-parameter: \`${name}\` received an incorrect value format \`${rest}\``, item);
+    if (Object.hasOwn(out, name)) hparamError(`Repeated parameter: '${name}'`, item);
+    const text = rest.slice(colon + 1);
+    let value: unknown = text;
+    try {
+      value = parseYaml(`v: ${text}`).value;
+      value = isRecord(value) ? value.v : text;
+    } catch {
+      value = text;
+    }
+    out[name] = { kind: rest.slice(0, colon).trim(), value };
+  }
+  return out;
 }

@@ -57,17 +57,10 @@ function clone(ctx: RouteContext, kind: 'restart' | 'copy' | 'resume'): Reply {
         `Cannot resume this run, the run must reach a final state first, current status error: ${run.status}`,
       ]);
     }
-    run.status = 'resuming';
+    // A resumed run leaves its final status: force it, and it will finish again later.
     run.finished_at = null;
     run.duration = null;
-    run.status_conditions.push({
-      type: 'resuming',
-      status: true,
-      reason: 'ResumeRun',
-      message: 'Run was resumed by user.',
-      last_update_time: new Date().toISOString(),
-      last_transition_time: new Date().toISOString(),
-    });
+    ctx.state.setStatus(run, { type: 'resuming', reason: 'ResumeRun', message: 'Run was resumed by user.' }, true);
     if (content) run.content = content;
     ctx.state.touch(run);
     return { status: 201, json: s.runListItem(run) };

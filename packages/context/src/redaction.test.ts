@@ -38,7 +38,7 @@ describe('tokens never leak through printable forms', () => {
     const ctx = ctxWithSecrets();
     expect(JSON.parse(JSON.stringify(ctx)).token).toEqual({ value: '<redacted>', source: 'explicit' });
     const rows = formatContext(resolveContext(sandbox().options()));
-    expect(rows.find((row) => row.key === 'token')).toEqual({ key: 'token', value: '', source: 'default', origin: '' });
+    expect(rows.find((row) => row.key === 'token')).toEqual({ key: 'token', value: '', source: 'default', origin: '', envVar: 'POLYAXON_AUTH_TOKEN' });
   });
 
   it('the context is frozen', () => {
@@ -52,10 +52,11 @@ describe('formatContext', () => {
   it('gives one row per value with its source and origin', () => {
     const box = sandbox();
     const rows = formatContext(resolveContext(box.options({ env: { POLYAXON_HOST: 'http://h', POLYAXON_NO_OP: 'true' }, project: 'acme/p' })));
-    expect(rows[0]).toEqual({ key: 'host', value: 'http://h', source: 'env', origin: 'POLYAXON_HOST' });
-    expect(rows).toContainEqual({ key: 'noOp', value: 'true', source: 'env', origin: 'POLYAXON_NO_OP' });
-    expect(rows).toContainEqual({ key: 'project', value: 'p', source: 'explicit', origin: '' });
-    expect(rows).toContainEqual({ key: 'timeout', value: '20', source: 'default', origin: '' });
+    expect(rows[0]).toEqual({ key: 'host', value: 'http://h', source: 'env', origin: 'POLYAXON_HOST', envVar: 'POLYAXON_HOST' });
+    expect(rows.filter((row) => row.envVar === '').map((row) => row.key)).toEqual([]);
+    expect(rows).toContainEqual({ key: 'noOp', value: 'true', source: 'env', origin: 'POLYAXON_NO_OP', envVar: 'POLYAXON_NO_OP' });
+    expect(rows).toContainEqual({ key: 'project', value: 'p', source: 'explicit', origin: '', envVar: 'POLYAXON_PROJECT' });
+    expect(rows).toContainEqual({ key: 'timeout', value: '20', source: 'default', origin: '', envVar: 'POLYAXON_TIMEOUT' });
     expect(rows.some((row) => row.key === 'files' || row.key === 'tried')).toBe(false);
   });
 });

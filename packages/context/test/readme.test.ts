@@ -50,9 +50,9 @@ describe('README examples', () => {
   it('print like px config show', () => {
     const rows = formatContext(resolveContext(sandbox().options()));
     expect(rows.slice(0, 3)).toEqual([
-      { key: 'host', value: 'http://localhost:8000', source: 'default', origin: '' },
-      { key: 'token', value: '', source: 'default', origin: '' },
-      { key: 'authenticationType', value: 'Token', source: 'default', origin: '' },
+      { key: 'host', value: 'http://localhost:8000', source: 'default', origin: '', envVar: 'POLYAXON_HOST' },
+      { key: 'token', value: '', source: 'default', origin: '', envVar: 'POLYAXON_AUTH_TOKEN' },
+      { key: 'authenticationType', value: 'Token', source: 'default', origin: '', envVar: 'POLYAXON_AUTHENTICATION_TYPE' },
     ]);
   });
 

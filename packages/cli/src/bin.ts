@@ -10,6 +10,13 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Node >= 22 can cache compiled code between runs; older versions skip this.
   const nodeModule = (await import('node:module')) as { enableCompileCache?: () => unknown };
   nodeModule.enableCompileCache?.();
+  // `px ops ls | head -1`: a closed pipe ends the command quietly instead of crashing
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const { runCli } = await import('./main');
   process.exitCode = await runCli({ argv });
 }

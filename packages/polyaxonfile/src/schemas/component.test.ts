@@ -74,6 +74,8 @@ describe('components', () => {
       'git field without a valid url requires a connection to be passed.',
     );
     reject(ComponentSchema, { run: init({ dockerfile: { run: [] } }) });
+    reject(ComponentSchema, { run: init({ git: '{{ repo }}' }) });
+    accept(ComponentSchema, { run: init({ git: '{{ repo }}', connection: 'repo' }) });
     reject(ComponentSchema, { run: init({ dockerfile: { image: 'a b' } }) });
   });
 

@@ -32,7 +32,8 @@ export const InitSchema = v.pipe(
       addIssue({ message: 'Only one of artifacts, paths, git, file, or dockerfile can be set' });
     }
     const git = init.git;
-    if (!init.connection && isPlainObject(git) && !git.url) {
+    // upstream reads `git.url` even when git is a `{{ }}` string, which fails without a connection
+    if (!init.connection && ((isPlainObject(git) && !git.url) || typeof git === 'string')) {
       addIssue({ message: 'git field without a valid url requires a connection to be passed.' });
     }
   }),

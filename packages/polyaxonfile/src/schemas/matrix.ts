@@ -149,7 +149,8 @@ export const MappingParts = modelParts({
   earlyStopping,
 });
 
-const MATRIX_KINDS = ['grid', 'random', 'hyperband', 'bayes', 'hyperopt', 'iterative', 'mapping'];
+/** Matrix kinds accepted in `matrix.kind`. */
+export const MATRIX_KINDS = ['grid', 'random', 'hyperband', 'bayes', 'hyperopt', 'iterative', 'mapping'] as const;
 
 /** `matrix`: tagged on `kind`; not Ref-able as a whole. */
 export const MatrixSchema = v.pipe(

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPolyaxonfile, compile, ComponentSpecification, getSpecification, PolyaxonfileError } from '../src/node';
+import { checkPolyaxonfile, compile, ComponentSpecification, getSpecification, PolyaxonfileError, renderRuntime } from '../src/node';
 
 let dir: string;
 let cwd: string;
@@ -63,6 +63,11 @@ run:
     const op = await checkPolyaxonfile({ polyaxonfile: ['polyaxonfile.yaml', 'gpu-preset.yaml'], params: ['lr=0.5'], queue: 'agent/gpu' });
     expect(op.toDict()).toMatchObject({ kind: 'operation', queue: 'agent/gpu', params: { lr: { value: '0.5' } } });
     expect((op.toDict().runPatch as Record<string, unknown>).container).toEqual({ resources: { limits: { 'nvidia.com/gpu': 1 } } });
+    const rendered = renderRuntime(compile('polyaxonfile.yaml', { params: { lr: 0.01 } }), {
+      globals: { run_outputs_path: '/plx-context/artifacts/outputs' },
+      connections: { registry: { url: 'https://registry.example.com' } },
+    });
+    expect(rendered.run.kind).toBe('job');
     const fromCwd = await checkPolyaxonfile({ params: { lr: 1 } });
     expect(fromCwd.kind).toBe('operation');
   });

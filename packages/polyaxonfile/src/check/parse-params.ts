@@ -62,7 +62,7 @@ export function parseHparams(hparams: unknown): Record<string, unknown> | undefi
   if (isRecord(hparams)) return hparams;
   if (!Array.isArray(hparams) || !hparams.every((h) => typeof h === 'string')) return hparamError('Hyper-params must be a mapping or a list of `name=kind:value` strings', hparams);
   const out: Record<string, unknown> = {};
-  for (const item of hparams as string[]) {
+  for (const item of hparams) {
     const at = item.indexOf('=');
     if (at <= 0) hparamError(`Invalid format for -HP parameter: '${item}'. Use -HP name=kind:value.`, item);
     const name = item.slice(0, at).trim();

@@ -1,4 +1,5 @@
 import { BodyReader } from '../body-fields';
+import { ARTIFACT_KINDS } from '../enums';
 import { isJsonObject, type Json } from '../json';
 import { paginate } from '../pagination';
 import { compileQuery, sortRecords, type QueryFields } from '../query-language';
@@ -10,13 +11,6 @@ import * as s from '../serializers';
 import { listQuery } from './list-query';
 import { projectOf } from './projects';
 import { runOf } from './runs';
-
-/** Every value of `V1ArtifactKind`. */
-const ARTIFACT_KINDS = new Set([
-  'model', 'audio', 'video', 'histogram', 'image', 'tensor', 'dataframe', 'chart', 'csv', 'tsv', 'psv', 'ssv',
-  'metric', 'env', 'html', 'text', 'file', 'dir', 'dockerfile', 'docker_image', 'data', 'coderef', 'table',
-  'tensorboard', 'curve', 'confusion', 'analysis', 'iteration', 'markdown', 'system', 'span', 'artifact',
-]);
 
 interface Owned {
   run: RunRecord;

@@ -1,5 +1,6 @@
 import { BodyReader } from '../body-fields';
 import { isoMicros, parseIsoMicros } from '../clock';
+import { RUN_KINDS } from '../enums';
 import { isJsonObject } from '../json';
 import { ALL_STATUSES } from '../lifecycle';
 import type { Reply } from '../reply';
@@ -7,7 +8,6 @@ import type { RouteContext } from '../route-context';
 import type { Route } from '../router';
 import * as s from '../serializers';
 import { projectOf } from './projects';
-import { RUN_KINDS } from './runs';
 
 /** `POST .../runs/sync`: stores an offline run as sent (its uuid, times, statuses). */
 function sync(ctx: RouteContext): Reply {

@@ -1,5 +1,6 @@
 import { BodyReader } from '../body-fields';
 import { isJsonObject, isStringArray, type JsonObject } from '../json';
+import { MANAGED_BY, RUN_KINDS, RUN_PENDING } from '../enums';
 import { ALL_STATUSES } from '../lifecycle';
 import { paginate } from '../pagination';
 import { compileQuery, sortRecords, type QueryFields } from '../query-language';
@@ -10,14 +11,6 @@ import type { Route } from '../router';
 import * as s from '../serializers';
 import { listQuery } from './list-query';
 import { projectOf } from './projects';
-
-/** Every value of `V1RunKind`. */
-export const RUN_KINDS: ReadonlySet<string> = new Set([
-  'job', 'service', 'dag', 'daskcluster', 'raycluster', 'mpijob', 'tfjob', 'pytorchjob',
-  'matrix', 'schedule', 'tuner', 'watchdog', 'notifier', 'builder', 'cleaner',
-]);
-const MANAGED_BY = new Set(['user', 'client', 'cli', 'agent']);
-const PENDING = new Set(['approval', 'upload', 'cache', 'build']);
 
 const record = (r: RunRecord, key: 'inputs' | 'outputs' | 'meta_info', name: string): unknown => r[key]?.[name];
 
@@ -96,7 +89,7 @@ function create(ctx: RouteContext): Reply {
   const content = reader.string('content');
   const isManaged = reader.bool('is_managed');
   const managedBy = reader.choice('managed_by', MANAGED_BY);
-  const pending = reader.choice('pending', PENDING);
+  const pending = reader.choice('pending', RUN_PENDING);
   const name = reader.string('name');
   const description = reader.string('description');
   const tags = reader.stringList('tags');

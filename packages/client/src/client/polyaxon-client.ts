@@ -24,6 +24,16 @@ function checkConfig(config: ClientConfig): void {
     throw new PolyaxonClientException(`Invalid client config \`${key}\`: ${what}`);
   };
   if (typeof config.host !== 'string' || config.host.trim() === '') where('host', 'a non-empty URL is required');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(config.host) ? config.host : `http://${config.host}`;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(withScheme);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    where('host', `expected an http(s) URL, got \`${config.host}\``);
+  }
   for (const key of ['timeout', 'transferTimeout', 'watchInterval', 'retryDelay'] as const) {
     if (typeof config[key] !== 'number' || !Number.isFinite(config[key]) || config[key] < 0) {
       where(key, `expected a non-negative number of seconds, got ${String(config[key])}`);
@@ -32,6 +42,12 @@ function checkConfig(config: ClientConfig): void {
   if (!Number.isInteger(config.retries) || config.retries < 0) where('retries', `expected a non-negative integer, got ${String(config.retries)}`);
   if (!Number.isInteger(config.connectionPoolMaxsize) || config.connectionPoolMaxsize < 1) {
     where('connectionPoolMaxsize', `expected a positive integer, got ${String(config.connectionPoolMaxsize)}`);
+  }
+}
+
+function checkPath(path: unknown): void {
+  if (typeof path !== 'string' || !path.startsWith('/')) {
+    throw new PolyaxonClientException(`Invalid request path \`${String(path)}\`: it must start with \`/\` (e.g. \`/api/v1/...\`).`);
   }
 }
 
@@ -108,11 +124,13 @@ export class PolyaxonClient {
    * @throws {@link PolyaxonClientException} on network errors and timeouts
    */
   async request<T = unknown>(method: string, path: string, options?: CallOptions): Promise<T> {
+    checkPath(path);
     return this.transport.call<T>(method.toUpperCase(), path, options);
   }
 
   /** Sends a streamed request; see `ApiTransport.stream`. */
   async stream(method: string, path: string, options?: StreamOptions): Promise<RawResponse> {
+    checkPath(path);
     return this.transport.stream(method.toUpperCase(), path, options);
   }
 

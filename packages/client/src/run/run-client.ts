@@ -12,7 +12,7 @@ import type { V1ProjectVersion } from '../models/project-version';
 import type { V1OperationBody, V1Run, V1RunSettings } from '../models/run';
 import type { V1ArtifactTree, V1RunArtifact } from '../models/run-artifact';
 import type { V1Status, V1StatusCondition } from '../models/status';
-import { isDoneStatus, isPendingStatus, isRunningStatus, type V1ManagedBy, type V1RunPending, type V1Statuses } from '../models/statuses';
+import { V1_STATUSES, isDoneStatus, isPendingStatus, isRunningStatus, type V1ManagedBy, type V1RunPending, type V1Statuses } from '../models/statuses';
 import { readOfflineRun, writeOfflineRun } from '../offline/offline-files';
 import { lineagesToJson, runToJson } from '../offline/ordered-json';
 import { extractArchive } from '../tar/extract';
@@ -175,6 +175,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener('abort', finish, { once: true });
   });
+}
+
+function namesParam(names: string | readonly string[] | undefined): string {
+  if (typeof names === 'string') return names;
+  if (Array.isArray(names) && names.every((n) => typeof n === 'string')) return names.join(',');
+  throw new PolyaxonClientException('Event `names` must be a string or a list of strings.');
 }
 
 function isAborted(signal: AbortSignal | undefined): boolean {
@@ -514,6 +520,9 @@ export class RunClient {
    */
   logStatus(status: V1Statuses, options: LogStatusOptions = {}): void {
     if (this.noOp) return;
+    if (!(V1_STATUSES as readonly string[]).includes(status)) {
+      throw new PolyaxonClientException(`logStatus received an unknown status \`${JSON.stringify(status)}\`; expected one of ${V1_STATUSES.join(', ')}.`);
+    }
     const now = nowIso();
     const condition: V1StatusCondition = dropNulls({
       type: status,
@@ -629,6 +638,9 @@ export class RunClient {
 
   #logDict(field: 'inputs' | 'outputs' | 'meta_info', operation: string, values: Record<string, unknown>, reset: boolean): void {
     if (this.noOp) return;
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+      throw new PolyaxonClientException(`${operation} expects an object of name → value, got ${Array.isArray(values) ? 'an array' : String(values)}.`);
+    }
     const normalised = field === 'meta_info' ? { ...values } : normaliseKeys(values);
     this.runData[field] = reset ? normalised : { ...(this.runData[field] ?? {}), ...normalised };
     if (this.isOffline) return;
@@ -810,7 +822,7 @@ export class RunClient {
   async getEvents(options: { kind: string; names: string | readonly string[]; orient?: 'csv' | 'dict'; force?: boolean }): Promise<V1EventsResponse> {
     if (this.skipsApi) return { data: [] };
     const path = await this.#streamsPath('events', options.kind);
-    const names = typeof options.names === 'string' ? options.names : options.names.join(',');
+    const names = namesParam(options.names);
     return this.client.request<V1EventsResponse>('GET', path, {
       query: [['names', names], ['orient', options.orient], ['force', options.force], ['connection', this.artifactsStore]],
     });
@@ -827,7 +839,7 @@ export class RunClient {
     if (this.skipsApi) return { data: [] };
     if (this.owner === undefined || this.project === undefined) throw new PolyaxonClientException('Please provide a valid project.');
     const path = buildPath('streams', 'v1', this.namespace, this.owner, this.project, 'runs', 'multi', 'events', options.kind);
-    const names = typeof options.names === 'string' ? options.names : options.names.join(',');
+    const names = namesParam(options.names);
     return this.client.request<V1EventsResponse>('GET', path, {
       query: [
         ['names', names],

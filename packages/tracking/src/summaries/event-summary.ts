@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isJsonlKind } from '../events/event-kinds';
 import { PyFloat } from '../serialization/py-float';
 import type { JsonInput } from '../serialization/py-json';
@@ -21,11 +21,14 @@ function parsePyFloat(text: string): number {
 }
 
 class Growable {
-  data = new Float64Array(1024);
+  data: Float64Array;
   n = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(1024, capacity));
+  }
   push(v: number): void {
     if (this.n === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = new Float64Array(Math.ceil(this.data.length * 1.5));
       next.set(this.data);
       this.data = next;
     }
@@ -90,7 +93,7 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
   const jsonl = isJsonlKind(kind);
   const acc: Accumulator = {
     rows: 0, stepCount: 0, anyNullStep: false, firstStep: null, lastStep: null, firstTs: null, lastTs: null,
-    values: kind === 'metric' ? new Growable() : undefined,
+    values: kind === 'metric' ? new Growable(Math.ceil(statSync(path).size / 40)) : undefined,
   };
   let stepCol = 0;
   let tsCol = 1;

@@ -28,3 +28,17 @@ describe('.home YAML', () => {
     expect(() => parseHomeYaml("POLYAXON_HOME: 'open\n", '/h/.home')).toThrow(/unterminated/);
   });
 });
+
+describe('.home YAML round trip over generated paths', () => {
+  it('reads back every path it writes (2000 seeded random strings)', () => {
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = Array.from("abcXYZ019/._-~ :#'\"\\@!%&*?,[]{}|>`é✓\t");
+    for (let i = 0; i < 2000; i++) {
+      const length = 1 + Math.floor(next() * 20);
+      let path = '';
+      for (let j = 0; j < length; j++) path += alphabet[Math.floor(next() * alphabet.length)]!;
+      expect(parseHomeYaml(formatHomeYaml(path), '.home'), JSON.stringify(path)).toBe(path);
+    }
+  });
+});

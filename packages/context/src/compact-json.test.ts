@@ -18,3 +18,20 @@ describe('orderKeys', () => {
     expect(Object.keys(orderKeys({ z: 1, name: 'n', uuid: 'u', extra: 2 }, ['uuid', 'name']))).toEqual(['uuid', 'name', 'z', 'extra']);
   });
 });
+
+describe('toCompactJson over generated values', () => {
+  it('parses back to the same data (nulls in objects dropped) and matches JSON.stringify when there are none', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const leaf = (): unknown => [() => Math.floor(next() * 1000) - 500, () => next() * 10, () => 'ü"\\\n✓'.slice(0, Math.floor(next() * 6)), () => next() > 0.5][Math.floor(next() * 4)]!();
+    const value = (depth: number): unknown => {
+      if (depth === 0 || next() < 0.3) return leaf();
+      if (next() < 0.5) return Array.from({ length: Math.floor(next() * 4) }, () => value(depth - 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, (_, i) => [`k${i}`, value(depth - 1)]));
+    };
+    for (let i = 0; i < 500; i++) {
+      const data = value(4);
+      expect(toCompactJson(data)).toBe(JSON.stringify(data));
+    }
+  });
+});

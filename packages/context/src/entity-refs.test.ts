@@ -110,3 +110,18 @@ describe('run instances and run refs', () => {
     expect(() => parseRunRef(value, { project: 'p' })).toThrow(ContextError);
   });
 });
+
+describe('slugify is idempotent', () => {
+  it('every non-empty slug is valid (1000 seeded strings)', () => {
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = Array.from('aZ09_-. \t/ü✓é!');
+    for (let i = 0; i < 1000; i++) {
+      let text = '';
+      for (let j = 0, n = 1 + Math.floor(next() * 12); j < n; j++) text += alphabet[Math.floor(next() * alphabet.length)]!;
+      const slug = slugify(text);
+      expect(slugify(slug), JSON.stringify(text)).toBe(slug);
+      if (slug !== '') expect(isValidSlug(slug), JSON.stringify(text)).toBe(true);
+    }
+  });
+});

@@ -12,7 +12,14 @@ export type {
   VersionRecord,
 } from './api-server/records';
 export { startApiServer } from './api-server/server';
-export { ApiState, type ConditionInput, type ProjectSeed, type RunSeed, type VersionSeed } from './api-server/state';
+export {
+  ApiState,
+  type ConditionInput,
+  type LineageSeed,
+  type ProjectSeed,
+  type RunSeed,
+  type VersionSeed,
+} from './api-server/state';
 export type { ApiServer, ApiServerOptions, Violation } from './api-server/types';
 export { corpusPath, hasShared, repoRoot, requireShared, sharedDir } from './corpus';
 export { hasOpenApiSchemas, openApiDefinitionNames, validateAgainstOpenApi } from './openapi/validate-against-openapi';

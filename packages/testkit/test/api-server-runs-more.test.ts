@@ -136,6 +136,14 @@ describe('API test server: run updates, actions and lineage', () => {
     server.takeViolations();
   });
 
+  it('serves lineage seeded through the state', async () => {
+    server.state.addLineage(server.state.runs.get(uuid)!, [{ name: 'data', kind: 'data', path: 'in/data.csv', is_input: true }]);
+    const list = await json(server, 'GET', R('/lineage/artifacts'));
+    expect(list.body.results).toEqual([
+      { name: 'data', kind: 'data', is_input: true, path: 'in/data.csv', summary: null, state: uuid, run: uuid, meta_info: { run: { name: 'r', uuid } } },
+    ]);
+  });
+
   it('syncs an offline run with its own uuid, statuses and times', async () => {
     const offline = 'b'.repeat(32);
     const res = await json(server, 'POST', '/api/v1/default/p/runs/sync', {

@@ -3,7 +3,6 @@ import { isoMicros, isoMillis, nowMicros, parseIsoMicros, secondsBetween } from 
 import { cloneJson, type JsonObject } from './json';
 import { DONE_STATUSES, RUNNING_STATUSES } from './lifecycle';
 import type {
-  LineageRecord,
   LogLineRecord,
   ProjectRecord,
   RunRecord,
@@ -63,6 +62,17 @@ export interface VersionSeed {
   artifacts?: string[] | null;
   meta_info?: JsonObject | null;
   stage?: string;
+}
+
+/** What {@link ApiState.addLineage} accepts (a `V1RunArtifact`). */
+export interface LineageSeed {
+  name: string;
+  kind?: string;
+  path?: string | null;
+  summary?: JsonObject | null;
+  connection?: string | null;
+  is_input?: boolean;
+  meta_info?: JsonObject | null;
 }
 
 /** A status change request (`V1StatusCondition` as posted). */
@@ -289,13 +299,21 @@ export class ApiState {
     return true;
   }
 
-  /** Adds or replaces (by name) lineage entries of a run. */
-  addLineage(run: RunRecord, artifacts: Omit<LineageRecord, 'createdMicros'>[]): void {
+  /** Adds or replaces (by name) lineage entries (`V1RunArtifact`) of a run. */
+  addLineage(run: RunRecord, artifacts: LineageSeed[]): void {
     for (const artifact of artifacts) {
       const existing = run.lineage.findIndex((entry) => entry.name === artifact.name);
-      const record: LineageRecord = { ...structuredClone(artifact), createdMicros: nowMicros() };
       if (existing >= 0) run.lineage.splice(existing, 1);
-      run.lineage.push(record);
+      run.lineage.push({
+        name: artifact.name,
+        kind: artifact.kind ?? 'artifact',
+        path: artifact.path ?? null,
+        summary: cloneJson(artifact.summary) ?? null,
+        connection: artifact.connection ?? null,
+        is_input: artifact.is_input ?? false,
+        meta_info: cloneJson(artifact.meta_info) ?? null,
+        createdMicros: nowMicros(),
+      });
     }
   }
 

@@ -24,6 +24,8 @@ export interface OptionSpec {
   readonly description: string;
   /** Allowed values, checked before the command runs. */
   readonly choices?: readonly string[];
+  /** Set for upstream options px accepts but does not implement: using one fails with this reason. */
+  readonly unsupported?: string;
 }
 
 /** A command that runs something. */

@@ -50,6 +50,10 @@ const params: OptionSpec = {
 
 const runRef = [project, uid];
 
+const agentOnly = 'agent-side uploads are not implemented.';
+const agent: OptionSpec = { long: 'agent', multiShort: ['-ag'], value: 'agent', description: 'Upload through an agent (not supported by px).', unsupported: agentOnly };
+const ignoreAgentHost: OptionSpec = { long: 'ignore-agent-host', description: 'Ignore the agent host (not supported by px).', unsupported: agentOnly };
+
 function group(spec: Omit<GroupCommandSpec, 'kind'>): GroupCommandSpec {
   return { kind: 'group', ...spec };
 }
@@ -260,6 +264,16 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
       { long: 'nocache', description: 'Deprecated: disable the cache.' },
       { long: 'cache', value: 'bool', description: 'Enable or disable the cache.' },
       { long: 'approved', multiShort: ['-ap'], value: 'bool', description: 'Approve or not the run.' },
+      { long: 'approve-after', multiShort: ['-aa'], value: 'seconds', description: 'Approve after uploads (not supported by px).', unsupported: 'approve with `px ops approve`.' },
+      { long: 'mount', short: 'm', value: 'path', repeatable: true, description: 'Mount a local path (not supported by px).', unsupported: 'use `--upload`.' },
+      { long: 'local', description: 'Run locally (not supported by px).', unsupported: 'px only submits runs to a server.' },
+      { long: 'executor', multiShort: ['-exc'], value: 'executor', description: 'Local executor (not supported by px).', unsupported: 'px only submits runs to a server.' },
+      { long: 'hparam', aliases: ['hparams'], multiShort: ['-HP'], value: 'name=kind:value', repeatable: true, description: 'A hyper-parameter (not supported by px).', unsupported: 'declare the matrix in the Polyaxonfile or a preset file.' },
+      { long: 'matrix-kind', value: 'kind', description: 'Matrix kind (not supported by px).', unsupported: 'declare the matrix in the Polyaxonfile or a preset file.' },
+      { long: 'matrix-concurrency', value: 'n', description: 'Matrix concurrency (not supported by px).', unsupported: 'declare the matrix in the Polyaxonfile or a preset file.' },
+      { long: 'matrix-num-runs', value: 'n', description: 'Matrix runs (not supported by px).', unsupported: 'declare the matrix in the Polyaxonfile or a preset file.' },
+      { long: 'git-preset', description: 'Inject the git init preset (not supported by px).', unsupported: 'add an `init` git section to the Polyaxonfile.' },
+      { long: 'git-revision', value: 'rev', description: 'Git revision for the git preset (not supported by px).', unsupported: 'add an `init` git section to the Polyaxonfile.' },
       { long: 'ignore-template', description: 'Ignore the template flag of the Polyaxonfile.' },
       output,
     ],
@@ -282,6 +296,7 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
           limit,
           offset,
           { long: 'columns', short: 'c', value: 'cols', description: 'Comma separated columns to show.' },
+          { long: 'to-csv', description: 'Write the runs to ./results.csv.' },
           offline,
           path,
           output,
@@ -389,6 +404,8 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
           { long: 'dir', short: 'd', value: 'path', repeatable: true, description: 'A directory to download (repeatable).' },
           { long: 'path-to', aliases: ['path'], value: 'path', description: 'Where to download (default: the archives root).' },
           { long: 'no-untar', description: 'Keep directory downloads as tar.gz files.' },
+          { long: 'lineage-name', multiShort: ['-l-name'], value: 'name', repeatable: true, description: 'Download a lineage by name (not supported by px).', unsupported: 'select files with `-f` or folders with `-d`.' },
+          { long: 'lineage-kind', multiShort: ['-l-kind'], value: 'kind', repeatable: true, description: 'Download lineages by kind (not supported by px).', unsupported: 'select files with `-f` or folders with `-d`.' },
         ],
         load: () => import('./commands/ops-artifacts').then((m) => m.download),
       },
@@ -401,6 +418,8 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
           { long: 'path-from', value: 'path', description: 'The local file or directory to upload (default: the working directory).' },
           { long: 'path-to', value: 'path', description: 'The destination in the run artifacts (`/` = root).' },
           { long: 'sync-failure', description: 'Mark the run as failed when the upload fails.' },
+          agent,
+          ignoreAgentHost,
         ],
         load: () => import('./commands/ops-artifacts').then((m) => m.upload),
       },
@@ -417,6 +436,9 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
           { long: 'reset-project', description: 'Push to the current project instead of the run’s own.' },
           { long: 'reset-uuid', description: 'Give the pushed run a new uuid.' },
           { long: 'name', short: 'n', value: 'name', description: 'New name for the pushed run.' },
+          agent,
+          ignoreAgentHost,
+          { long: 'ignore-store', description: 'Upload without the artifacts store connection (not supported by px).', unsupported: 'px always uses the run’s store.' },
         ],
         load: () => import('./commands/ops-offline').then((m) => m.push),
       },
@@ -439,7 +461,12 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
         kind: 'leaf',
         name: 'dashboard',
         description: 'Open the run dashboard in a browser.',
-        options: [...runRef, yes, url],
+        options: [
+          ...runRef,
+          yes,
+          url,
+          { long: 'server-config', aliases: ['sconfig'], multiShort: ['-SC'], value: 'config', repeatable: true, description: 'Server config (not supported by px).', unsupported: 'open the dashboard without server configs.' },
+        ],
         load: () => import('./commands/ops-write').then((m) => m.dashboard),
       },
     ],

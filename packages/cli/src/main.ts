@@ -1,7 +1,8 @@
 import { homedir } from 'node:os';
 import { colorAllowed, Printer, progressAllowed, type CliIo, type TextSink } from './cli-io';
 import type { CommandContext } from './command-context';
-import type { ParsedOptions } from './command-spec';
+import { optionKey, type ParsedOptions } from './command-spec';
+import { CliError } from './errors';
 import { COMMAND_TREE, ROOT_OPTIONS } from './command-tree';
 import { groupHelp, leafHelp, rootHelp } from './help';
 import { parseOptions } from './parse-options';
@@ -65,6 +66,11 @@ export async function runCli(options: RunCliOptions): Promise<number> {
       return 0;
     }
     const parsed = parseOptions(route.argv, route.spec.options);
+    for (const spec of route.spec.options) {
+      if (spec.unsupported !== undefined && parsed.options[optionKey(spec)] !== undefined) {
+        throw new CliError(`The option \`--${spec.long}\` of \`px ${route.path.join(' ')}\` is not supported by px: ${spec.unsupported}`);
+      }
+    }
     if (Object.values(route.groupOptions).some((v) => v !== undefined)) {
       print.warning('Passing arguments to command groups is deprecated and will be removed in v2! Please pass them to the command itself.');
     }

@@ -77,8 +77,12 @@ describe('px ops (online)', () => {
     expect(ls.code).toBe(0);
     expect(ls.stdout).toContain('Runs for project `default/demo`.');
     expect(ls.stdout).toContain(uuid);
-    const io = await px(sb, ['ops', 'ls', '-io', '-c', 'uuid,name']);
+    const io = await px(sb, ['ops', 'ls', '-io', '-c', 'uuid,name', '--to-csv']);
     expect(io.stdout).toContain('in.lr');
+    expect(readFileSync(join(sb.cwd, 'results.csv'), 'utf8')).toBe(`uuid,name,in.lr\n${uuid},seeded,0.1\n`);
+    const unsupported = await px(sb, ['ops', 'dashboard', '--uid', uuid, '-SC', 'x']);
+    expect(unsupported.code).toBe(1);
+    expect(unsupported.stderr).toContain('The option `--server-config` of `px ops dashboard` is not supported by px');
     const json = JSON.parse((await px(sb, ['ops', 'ls', '-o', 'json', '-q', 'status:succeeded', '-s', '-created_at', '-l', '5'])).stdout);
     expect(json.count).toBe(1);
     expect(server.requests.at(-1)?.target).toContain('limit=5');

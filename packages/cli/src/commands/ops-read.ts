@@ -1,8 +1,11 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CommandContext } from '../command-context';
 import { resolveFor } from '../context-loader';
 import { cacheRun, resolveProjectTarget, resolveRunTarget, runUrl } from '../entity-resolution';
 import { CliError } from '../errors';
 import { listOfflineRuns, offlineRootOf, readOfflineRun } from '../offline-runs';
+import { toCsv } from '../output/csv';
 import { emitData } from '../output/emit-data';
 import { parseOutputFormat } from '../output/output-format';
 import { cellText, renderKeyValues, renderTable } from '../output/table';
@@ -75,6 +78,11 @@ export async function list(ctx: CommandContext): Promise<number> {
     columns = [...columns, ...io];
   }
   columns = columns.filter((c) => !EXCLUDED.has(c));
+  if (flagOption(ctx.options, 'toCsv')) {
+    const target = join(ctx.cwd, 'results.csv');
+    await writeFile(target, toCsv(columns, results.map((run) => columns.map((c) => cell(run, c)))));
+    ctx.print.success(`Runs were written to ${target}`);
+  }
   ctx.print.line(renderTable(columns, results.map((run) => columns.map((c) => cell(run, c))), { color: ctx.io.color, maxWidth: ctx.io.stdout.columns }));
   return 0;
 }

@@ -50,6 +50,8 @@ export interface ClientConfig {
   archivesRoot: string;
   /** Local artifacts root of online runs. */
   artifactsRoot: string;
+  /** Running inside the Kubernetes cluster (`POLYAXON_K8S_IN_CLUSTER`): streams calls then stay on `host`. */
+  inCluster: boolean;
   /** Sockets per origin in the keep-alive pool (default 10). */
   connectionPoolMaxsize: number;
   /** `User-Agent` header of API calls. */
@@ -78,6 +80,7 @@ export const PUBLIC_CONFIG_KEYS = [
   'offlineRoot',
   'archivesRoot',
   'artifactsRoot',
+  'inCluster',
   'connectionPoolMaxsize',
   'userAgent',
 ] as const satisfies ReadonlyArray<keyof ClientConfig>;

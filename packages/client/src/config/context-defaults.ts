@@ -1,5 +1,5 @@
 // The one place that turns @px/context's resolved context into client defaults.
-import { resolveContext, type ContextOptions, type ResolvedContext } from '@px/context';
+import { parseLaxBool, resolveContext, type ContextOptions, type ResolvedContext } from '@px/context';
 import { VERSION } from '../version';
 import type { ClientConfig } from './client-config';
 
@@ -61,6 +61,7 @@ export function loadClientDefaults(source: ContextSource, config: Partial<Client
       offlineRoot: ctx.offlineRoot.value,
       archivesRoot: ctx.archivesRoot.value,
       artifactsRoot: ctx.artifactsRoot.value,
+      inCluster: parseLaxBool(env.POLYAXON_K8S_IN_CLUSTER) ?? false,
       connectionPoolMaxsize: Number.isInteger(poolSize) && poolSize > 0 ? poolSize : 10,
       userAgent: `px-client/${VERSION} (node)`,
     },

@@ -13,6 +13,12 @@ import type { Query } from '../transport/api-transport';
 import { countBytes, progressStream, watchProgress, type ProgressHandler } from '../transport/progress';
 import { readAll } from '../transport/raw-request';
 
+/** Where a streams call goes: the path, and the agent's origin when the run has one. */
+export interface StreamsTarget {
+  path: string;
+  host?: string | undefined;
+}
+
 /** What the `json` part of an upload says. */
 export interface UploadSpec {
   untar: boolean;
@@ -29,7 +35,7 @@ function specJson(spec: UploadSpec): string {
 
 async function sendUpload(
   client: PolyaxonClient,
-  urlPath: string,
+  target: StreamsTarget,
   filename: string,
   data: Readable,
   size: number | undefined,
@@ -43,7 +49,7 @@ async function sendUpload(
   );
   const headers: Record<string, string> = { 'content-type': body.contentType };
   if (body.length !== undefined) headers['content-length'] = String(body.length);
-  const response = await client.stream('POST', urlPath, { headers, body: body.parts, signal });
+  const response = await client.stream('POST', target.path, { host: target.host, headers, body: body.parts, signal });
   await readAll(response.body);
 }
 
@@ -55,7 +61,7 @@ async function sendUpload(
  */
 export async function uploadFile(
   client: PolyaxonClient,
-  urlPath: string,
+  target: StreamsTarget,
   filepath: string,
   spec: UploadSpec,
   onProgress?: ProgressHandler,
@@ -70,7 +76,7 @@ export async function uploadFile(
     throw new PolyaxonClientException(`Cannot upload \`${filepath}\`: ${(error as Error).message}`, { cause: error });
   }
   const data = createReadStream(filepath, { highWaterMark: 1 << 20 });
-  await sendUpload(client, urlPath, filepath.split('\\').join('/'), data, size, spec, onProgress, signal);
+  await sendUpload(client, target, filepath.split('\\').join('/'), data, size, spec, onProgress, signal);
 }
 
 /**
@@ -79,7 +85,7 @@ export async function uploadFile(
  */
 export async function uploadTarGz(
   client: PolyaxonClient,
-  urlPath: string,
+  target: StreamsTarget,
   sources: readonly TarSource[],
   archiveName: string,
   spec: UploadSpec,
@@ -90,32 +96,32 @@ export async function uploadTarGz(
   const tar = Readable.from(tarStream(sources), { objectMode: false });
   tar.on('error', (error) => gzip.destroy(error));
   const packed = tar.pipe(gzip);
-  await sendUpload(client, urlPath, archiveName, packed, undefined, spec, onProgress, signal);
+  await sendUpload(client, target, archiveName, packed, undefined, spec, onProgress, signal);
 }
 
 /**
- * Streams a GET response into `target` (through a temp file renamed at the
- * end). Returns the response's `content-disposition`.
+ * Streams a GET response into the file `dest` (through a temp file renamed
+ * at the end). Returns the response's `content-disposition`.
  */
 export async function downloadToFile(
   client: PolyaxonClient,
-  urlPath: string,
+  target: StreamsTarget,
   query: Query,
-  target: string,
+  dest: string,
   onProgress?: ProgressHandler,
   signal?: AbortSignal,
 ): Promise<string> {
-  const response = await client.stream('GET', urlPath, { query, signal });
-  await mkdir(dirname(target), { recursive: true });
-  const tmp = `${target}.px-partial`;
+  const response = await client.stream('GET', target.path, { host: target.host, query, signal });
+  await mkdir(dirname(dest), { recursive: true });
+  const tmp = `${dest}.px-partial`;
   const length = Number(response.headers['content-length']);
   const total = response.decoded || !Number.isFinite(length) ? undefined : length;
   try {
     await pipeline(watchProgress(response.body, total, onProgress), createWriteStream(tmp));
-    await rename(tmp, target);
+    await rename(tmp, dest);
   } catch (error) {
     await rm(tmp, { force: true });
-    throw new PolyaxonClientException(`Download into \`${target}\` failed: ${(error as Error).message}`, { cause: error });
+    throw new PolyaxonClientException(`Download into \`${dest}\` failed: ${(error as Error).message}`, { cause: error });
   }
   const disposition = response.headers['content-disposition'];
   return Array.isArray(disposition) ? disposition.join(', ') : (disposition ?? '');
@@ -137,13 +143,13 @@ function isArchive(headers: Record<string, string | string[] | undefined>): bool
  */
 export async function downloadAndExtract(
   client: PolyaxonClient,
-  urlPath: string,
+  target: StreamsTarget,
   query: Query,
   dest: string,
   onProgress?: ProgressHandler,
   signal?: AbortSignal,
 ): Promise<'dir' | 'file'> {
-  const response = await client.stream('GET', urlPath, { query, signal });
+  const response = await client.stream('GET', target.path, { host: target.host, query, signal });
   const length = Number(response.headers['content-length']);
   const total = response.decoded || !Number.isFinite(length) ? undefined : length;
   if (!isArchive(response.headers)) {

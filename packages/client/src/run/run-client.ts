@@ -23,7 +23,7 @@ import type { TarSource } from '../tar/tar-writer';
 import type { Query } from '../transport/api-transport';
 import type { ProgressHandler } from '../transport/progress';
 import { buildPath } from '../transport/url';
-import { archiveNameFor, downloadAndExtract, downloadToFile, uploadFile, uploadTarGz } from './artifact-transfer';
+import { archiveNameFor, downloadAndExtract, downloadToFile, uploadFile, uploadTarGz, type StreamsTarget } from './artifact-transfer';
 import { normaliseKeys, parseTags } from './names';
 import { applyCondition, conditionsSince } from './status-history';
 import { nowIso } from './timestamps';
@@ -329,9 +329,17 @@ export class RunClient {
     return this.#projectPath('runs', this.#uuid(), ...rest);
   }
 
-  async #streamsPath(...rest: string[]): Promise<string> {
+  /**
+   * Where a streams call goes: `/streams/v1/{namespace}/{owner}/{project}/runs/{uuid}/...`,
+   * on the run's agent URL when it has one (outside the cluster), as upstream.
+   */
+  async #streams(...rest: string[]): Promise<StreamsTarget> {
     if (this.runData.settings == null || Object.keys(this.runData.settings).length === 0) await this.refresh();
-    return buildPath('streams', 'v1', this.namespace, this.owner ?? '', this.project ?? '', 'runs', this.#uuid(), ...rest);
+    const agentUrl = this.settings.agent?.url ?? undefined;
+    return {
+      path: buildPath('streams', 'v1', this.namespace, this.owner ?? '', this.project ?? '', 'runs', this.#uuid(), ...rest),
+      host: agentUrl !== undefined && agentUrl !== '' && !this.client.config.inCluster ? agentUrl : undefined,
+    };
   }
 
   /** Queues a fire-and-forget write (ordered, retried, reported once). */
@@ -766,8 +774,9 @@ export class RunClient {
   /** One page of logs (`GET /streams/v1/.../logs`); pass the returned `last_time`/`last_file` back to continue. */
   async getLogs(options: { lastFile?: string | null; lastTime?: string | null; force?: boolean } = {}): Promise<V1Logs> {
     if (this.skipsApi) return { logs: [] };
-    const path = await this.#streamsPath('logs');
-    return this.client.request<V1Logs>('GET', path, {
+    const target = await this.#streams('logs');
+    return this.client.request<V1Logs>('GET', target.path, {
+      host: target.host,
       query: [
         ['kind', this.runData.kind ?? undefined],
         ['last_time', options.lastTime ?? undefined],
@@ -814,16 +823,18 @@ export class RunClient {
   /** Kubernetes details of the run (`GET /streams/v1/.../k8s_inspect`). */
   async inspect(): Promise<unknown> {
     if (this.skipsApi) return {};
-    const path = await this.#streamsPath('k8s_inspect');
-    return this.client.request('GET', path, { query: [['kind', this.runData.kind ?? undefined], ['connection', this.artifactsStore]] });
+    const target = await this.#streams('k8s_inspect');
+    return this.client.request('GET', target.path, {
+      host: target.host, query: [['kind', this.runData.kind ?? undefined], ['connection', this.artifactsStore]] });
   }
 
   /** Events of a kind (`GET /streams/v1/.../events/{kind}?names=a,b`). */
   async getEvents(options: { kind: string; names: string | readonly string[]; orient?: 'csv' | 'dict'; force?: boolean }): Promise<V1EventsResponse> {
     if (this.skipsApi) return { data: [] };
-    const path = await this.#streamsPath('events', options.kind);
+    const target = await this.#streams('events', options.kind);
     const names = namesParam(options.names);
-    return this.client.request<V1EventsResponse>('GET', path, {
+    return this.client.request<V1EventsResponse>('GET', target.path, {
+      host: target.host,
       query: [['names', names], ['orient', options.orient], ['force', options.force], ['connection', this.artifactsStore]],
     });
   }
@@ -839,8 +850,10 @@ export class RunClient {
     if (this.skipsApi) return { data: [] };
     if (this.owner === undefined || this.project === undefined) throw new PolyaxonClientException('Please provide a valid project.');
     const path = buildPath('streams', 'v1', this.namespace, this.owner, this.project, 'runs', 'multi', 'events', options.kind);
+    const agentUrl = this.settings.agent?.url ?? undefined;
     const names = namesParam(options.names);
     return this.client.request<V1EventsResponse>('GET', path, {
+      host: agentUrl !== undefined && agentUrl !== '' && !this.client.config.inCluster ? agentUrl : undefined,
       query: [
         ['names', names],
         ['runs', options.runs.join(',')],
@@ -867,15 +880,16 @@ export class RunClient {
   /** The listing of an artifacts folder (`GET /streams/v1/.../artifacts/tree?path=`). */
   async getArtifactsTree(path = ''): Promise<V1ArtifactTree> {
     if (this.skipsApi) return { files: {}, dirs: [] };
-    const urlPath = await this.#streamsPath('artifacts', 'tree');
-    return this.client.request<V1ArtifactTree>('GET', urlPath, { query: [['path', path], ['connection', this.artifactsStore]] });
+    const target = await this.#streams('artifacts', 'tree');
+    return this.client.request<V1ArtifactTree>('GET', target.path, { host: target.host, query: [['path', path], ['connection', this.artifactsStore]] });
   }
 
   /** The text of one artifact (`GET /streams/v1/.../artifact?path&stream=True&force=False`). */
   async getArtifact(path: string, options: { stream?: boolean; force?: boolean } = {}): Promise<string> {
     if (this.skipsApi) return '';
-    const urlPath = await this.#streamsPath('artifact');
-    return this.client.transport.callText('GET', urlPath, {
+    const target = await this.#streams('artifact');
+    return this.client.transport.callText('GET', target.path, {
+      host: target.host,
       query: [['path', path], ['stream', options.stream ?? true], ['force', options.force ?? false], ['connection', this.artifactsStore]],
     }, '*/*');
   }
@@ -901,10 +915,10 @@ export class RunClient {
       );
       if (exists) return target;
     }
-    const urlPath = await this.#streamsPath('artifact');
+    const streams = await this.#streams('artifact');
     const query: Query = [['path', path], ['connection', this.artifactsStore], ['force', options.force === true ? true : undefined]];
     const partial = `${target}.px-download`;
-    const disposition = await downloadToFile(this.client, urlPath, query, partial, options.onProgress, options.signal);
+    const disposition = await downloadToFile(this.client, streams, query, partial, options.onProgress, options.signal);
     if (/\.tar(\.gz)?"/.test(disposition)) {
       const tarPath = `${target}.tar.gz`;
       await rm(tarPath, { force: true });
@@ -928,9 +942,9 @@ export class RunClient {
   async downloadArtifacts(path = '', options: DownloadArtifactsOptions = {}): Promise<string> {
     if (this.skipsApi) return '';
     const dest = options.extractPath ?? join(this.#downloadRoot(options.pathTo), path);
-    const urlPath = await this.#streamsPath('artifacts');
+    const streams = await this.#streams('artifacts');
     const query: Query = [['path', path], ['connection', this.artifactsStore], ['check_path', options.checkPath === true ? true : undefined]];
-    await downloadAndExtract(this.client, urlPath, query, dest, options.onProgress, options.signal);
+    await downloadAndExtract(this.client, streams, query, dest, options.onProgress, options.signal);
     return dest;
   }
 
@@ -952,7 +966,7 @@ export class RunClient {
     const isEvent = summary.is_event === true || summary.step != null;
     if (MULTI_FILE_EVENT_KINDS.includes(kind) && isEvent) {
       const dest = this.#downloadRoot(options.pathTo);
-      const urlPath = await this.#streamsPath('events', kind);
+      const streams = await this.#streams('events', kind);
       const query: Query = [
         ['names', lineage.name ?? ''],
         ['pkg_assets', true],
@@ -960,7 +974,7 @@ export class RunClient {
         ['force', options.force === true ? true : undefined],
         ['path', uuid],
       ];
-      await downloadAndExtract(this.client, urlPath, query, dest);
+      await downloadAndExtract(this.client, streams, query, dest);
       return dest;
     }
     if (kind === 'dir' || kind === 'tensorboard') return this.downloadArtifacts(path, { pathTo: options.pathTo });
@@ -978,10 +992,10 @@ export class RunClient {
    */
   async uploadArtifact(filepath: string, options: UploadOptions & { untar?: boolean } = {}): Promise<void> {
     if (this.skipsApi) return;
-    const urlPath = await this.#streamsPath('artifact');
+    const streams = await this.#streams('artifact');
     await uploadFile(
       this.client,
-      urlPath,
+      streams,
       filepath,
       { untar: options.untar ?? false, path: options.path ?? '', overwrite: options.overwrite ?? true, connection: this.#connection(options.ignoreStore) },
       options.onProgress,
@@ -1020,11 +1034,11 @@ export class RunClient {
   }
 
   async #uploadSources(sources: TarSource[], options: UploadOptions): Promise<void> {
-    const urlPath = await this.#streamsPath('artifacts');
+    const streams = await this.#streams('artifacts');
     const path = options.path ?? '';
     await uploadTarGz(
       this.client,
-      urlPath,
+      streams,
       sources,
       archiveNameFor(path),
       { untar: true, path, overwrite: options.overwrite ?? true, connection: this.#connection(options.ignoreStore) },
@@ -1056,15 +1070,15 @@ export class RunClient {
   /** Deletes one artifact (`DELETE /streams/v1/.../artifact?path=`). */
   async deleteArtifact(path: string): Promise<void> {
     if (this.skipsApi) return;
-    const urlPath = await this.#streamsPath('artifact');
-    await this.client.request('DELETE', urlPath, { query: [['path', path], ['connection', this.artifactsStore]] });
+    const streams = await this.#streams('artifact');
+    await this.client.request('DELETE', streams.path, { host: streams.host, query: [['path', path], ['connection', this.artifactsStore]] });
   }
 
   /** Deletes an artifacts folder (`DELETE /streams/v1/.../artifacts?path=`). */
   async deleteArtifacts(path: string): Promise<void> {
     if (this.skipsApi) return;
-    const urlPath = await this.#streamsPath('artifacts');
-    await this.client.request('DELETE', urlPath, { query: [['path', path], ['connection', this.artifactsStore]] });
+    const streams = await this.#streams('artifacts');
+    await this.client.request('DELETE', streams.path, { host: streams.host, query: [['path', path], ['connection', this.artifactsStore]] });
   }
 
   // ----- actions ----------------------------------------------------------------

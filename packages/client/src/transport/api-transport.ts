@@ -19,11 +19,15 @@ export interface CallOptions {
   json?: unknown;
   /** Retry policy; default `idempotent`. */
   retry?: RetryMode | undefined;
+  /** Send to this origin instead of the configured host (e.g. an agent's streams URL). */
+  host?: string | undefined;
   signal?: AbortSignal | undefined;
 }
 
 /** Options of one streamed transfer (upload or download). */
 export interface StreamOptions {
+  /** Send to this origin instead of the configured host (e.g. an agent's streams URL). */
+  host?: string | undefined;
   query?: Query | undefined;
   queryStyle?: QueryStyle | undefined;
   headers?: Record<string, string> | undefined;
@@ -85,9 +89,9 @@ export class ApiTransport {
     return headers;
   }
 
-  /** The absolute URL of `path` + `query`. */
-  url(path: string, query?: Query, style: QueryStyle = 'sdk'): string {
-    return `${this.host}${path}${query === undefined ? '' : buildQuery(query, style)}`;
+  /** The absolute URL of `path` + `query` (on `host` when given). */
+  url(path: string, query?: Query, style: QueryStyle = 'sdk', host?: string): string {
+    return `${host === undefined ? this.host : cleanHost(host)}${path}${query === undefined ? '' : buildQuery(query, style)}`;
   }
 
   /**
@@ -111,7 +115,7 @@ export class ApiTransport {
 
   /** Like {@link ApiTransport.call} but returns the body as text. */
   async callText(method: string, path: string, options: CallOptions = {}, accept = 'application/json'): Promise<string> {
-    const url = this.url(path, options.query);
+    const url = this.url(path, options.query, 'sdk', options.host);
     const headers: Record<string, string> = {
       accept,
       'accept-encoding': 'gzip, deflate',
@@ -167,7 +171,7 @@ export class ApiTransport {
    * @throws {@link PolyaxonClientException} on network errors
    */
   async stream(method: string, path: string, options: StreamOptions = {}): Promise<RawResponse> {
-    const url = this.url(path, options.query, options.queryStyle ?? 'form');
+    const url = this.url(path, options.query, options.queryStyle ?? 'form', options.host);
     const headers: Record<string, string> = {
       accept: '*/*',
       'accept-encoding': 'gzip, deflate',

@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { checkOptions } from './check-options';
 import { ENV } from './env-keys';
 import { readTextFileIfExists } from './fs-io';
 import { parseHomeYaml } from './home-yaml';
@@ -89,8 +90,10 @@ function isWritable(dir: string): boolean {
  *
  * @param options - `homeDir` and `fsRoot` are used.
  * @returns The folder.
+ * @throws {@link ContextError} when an option has the wrong type.
  */
 export function defaultGlobalDir(options: ContextOptions = {}): string {
+  checkOptions(options);
   const home = options.homeDir ?? homedir();
   return join(isWritable(home) ? home : underRoot(options.fsRoot, '/tmp'), '.polyaxon');
 }

@@ -1,5 +1,6 @@
 import { isTruthyString } from './booleans';
 import type { ClientConfigData } from './client-config-fields';
+import { checkOptions } from './check-options';
 import { envLayer, explicitLayer, fileLayer, pickField, type Layer } from './client-layers';
 import { configFilePaths, envValue, underRoot, type Env } from './config-paths';
 import { ContextError } from './context-error';
@@ -71,6 +72,7 @@ function cleanHost(host: Resolved<string>): Resolved<string> {
  * ```
  */
 export function resolveContext(options: ContextOptions = {}): ResolvedContext {
+  checkOptions(options);
   const env: Env = options.env ?? process.env;
   const noConfigRaw = strictBoolEnv(env, ENV.NO_CONFIG);
   const noConfig = resolved(noConfigRaw.value ?? false, noConfigRaw.source, noConfigRaw.origin);

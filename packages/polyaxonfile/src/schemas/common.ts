@@ -581,7 +581,11 @@ export function tagged<const P extends readonly ModelParts<Entries & { kind: v.G
     const kindSchema = option.object.entries.kind as unknown as { literal?: unknown };
     byKind.set(kindSchema.literal, option.finish);
   }
-  const variant = v.variant('kind', options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>, message);
+  const variantMessage = (issue: v.VariantIssue): string =>
+    issue.path === undefined
+      ? `Expected an object with a \`kind\`, received ${describe(issue.input)}.`
+      : `${message} Received ${issue.input === undefined ? 'no kind' : describe(issue.input)}.`;
+  const variant = v.variant('kind', options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>, variantMessage);
   return v.pipe(
     variant,
     v.rawTransform(({ dataset, addIssue, NEVER }) => {

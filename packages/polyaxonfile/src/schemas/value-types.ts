@@ -1,7 +1,7 @@
 // Composite value types shared by init containers and IO values
 // (upstream `polyaxon/_schemas/types`).
 import * as v from 'valibot';
-import { boolOrRef, dispatch, hasRef, isPlainObject, listOrRef, model, oneOf, opt, orRef, strictInt, strictStr, strList, strListOrRef, dict } from './common';
+import { boolOrRef, dispatch, hasRef, isPlainObject, laxInt, listOrRef, model, oneOf, opt, orRef, strictInt, strictStr, strList, strListOrRef, dict } from './common';
 
 /** Artifact kinds (traceml `V1ArtifactKind`). */
 export const ARTIFACT_KINDS = [
@@ -76,8 +76,8 @@ export const DockerfileTypeSchema = model({
   postRunCopy: opt(copyList),
   run: opt(strListOrRef),
   langEnv: opt(strictStr),
-  uid: opt(orRef(v.pipe(v.number(), v.integer()))),
-  gid: opt(orRef(v.pipe(v.number(), v.integer()))),
+  uid: opt(orRef(laxInt)),
+  gid: opt(orRef(laxInt)),
   username: opt(strictStr),
   filename: opt(strictStr),
   workdir: opt(strictStr),

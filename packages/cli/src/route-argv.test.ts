@@ -34,6 +34,15 @@ describe('routeArgv', () => {
     expect(routeArgv(COMMAND_TREE, ['config', '-l'])).toMatchObject({ kind: 'run', path: ['config', 'show'] });
   });
 
+  it('reads group options in every spelling', () => {
+    expect(routeArgv(COMMAND_TREE, ['ops', '--project=acme/x', '-uid', 'u2', '--uuid=u3', 'ls'])).toMatchObject({
+      kind: 'run',
+      path: ['ops', 'ls'],
+      groupOptions: { project: 'acme/x', uid: 'u3' },
+    });
+    expect(() => routeArgv(COMMAND_TREE, ['ops', '--nope', 'ls'])).toThrow('No such option: --nope');
+  });
+
   it('rejects unknown commands with a usage error', () => {
     expect(() => routeArgv(COMMAND_TREE, ['nope'])).toThrow(UsageError);
     expect(() => routeArgv(COMMAND_TREE, ['ops', 'nope'])).toThrow("No such command 'nope'.");

@@ -75,9 +75,21 @@ export function routeArgv(tree: readonly CommandSpec[], argv: readonly string[])
     const group: GroupCommandSpec = spec;
     const start = i;
     while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--help') {
-      const option = group.options?.find((o) => argv[i] === `--${o.long}` || argv[i] === `-${o.short ?? ''}` || (o.multiShort ?? []).includes(argv[i]!));
-      i += option?.value === undefined ? 1 : 2;
-      if (option === undefined) break;
+      const arg = argv[i]!;
+      const eq = arg.indexOf('=');
+      const head = eq === -1 ? arg : arg.slice(0, eq);
+      const option = group.options?.find(
+        (o) =>
+          head === `--${o.long}` ||
+          (o.aliases ?? []).some((a) => head === `--${a}`) ||
+          (o.short !== undefined && head === `-${o.short}`) ||
+          (o.multiShort ?? []).includes(head),
+      );
+      if (option === undefined) {
+        i++; // parseOptions reports the unknown option
+        break;
+      }
+      i += option.value === undefined || eq !== -1 ? 1 : 2;
     }
     if (i > start) groupOptions = { ...groupOptions, ...parseOptions(argv.slice(start, i), group.options ?? []).options };
     const flagged = group.flagCommand === undefined ? undefined : groupOptions[group.flagCommand.option] === true ? group.flagCommand.command : undefined;

@@ -6,6 +6,7 @@ import { locateNode } from './locate-node';
 import type { Position } from './locate-node';
 import { pyyamlTags } from './pyyaml-tags';
 import { relaxFlowIndent } from './relax-flow-indent';
+import { summarize } from '../validate/validate-schema';
 
 /** The largest document read, in characters (a guard against memory exhaustion). */
 export const MAX_SOURCE_LENGTH = 16 * 1024 * 1024;
@@ -93,7 +94,7 @@ export function parseYaml(text: string, file?: string): SourceDocument {
     }
     if (found.length > 0) {
       const issues = yamlIssues(found, counter, file);
-      fail(`Received an invalid yaml stream: ${issues[0]!.message}`, issues);
+      fail(summarize('Received an invalid yaml stream', issues), issues);
     }
     const value: unknown = doc.toJS({ maxAliasCount: 1000 });
     return {

@@ -36,9 +36,15 @@ export function parseAuthRecord(record: Record<string, unknown>, path: string): 
  *
  * @param auth - Username and token.
  * @returns The file content.
+ * @throws {@link ContextError} when a value is not a string (the token is never shown).
  */
 export function formatAuth(auth: AuthData): string {
-  return toCompactJson({ POLYAXON_AUTH_USERNAME: auth.username, POLYAXON_AUTH_TOKEN: auth.token });
+  const username = auth.username ?? undefined;
+  const token = auth.token ?? undefined;
+  return toCompactJson({
+    POLYAXON_AUTH_USERNAME: username === undefined ? undefined : parseConfigValue('string', username, { kind: 'option', name: 'username' }),
+    POLYAXON_AUTH_TOKEN: token === undefined ? undefined : parseConfigValue('string', token, { kind: 'option', name: 'token' }, true),
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../test/sandbox';
-import { formatClientConfig, readClientConfigFile, writeClientConfigFile, updateClientConfigFile } from './index';
+import { formatClientConfig, formatUser, readClientConfigFile, writeAuthFile, writeClientConfigFile, updateClientConfigFile, type ClientConfigData } from './index';
 import { configFilePaths } from './config-paths';
 
 describe('.client', () => {
@@ -54,5 +54,20 @@ describe('updateClientConfigFile', () => {
       '{"POLYAXON_HOST":"http://127.0.0.1:8791","POLYAXON_DEBUG":true,"POLYAXON_VERIFY_SSL":false,"client_header":{}}',
     );
     expect(updateClientConfigFile({ debug: null }, o)).toEqual({ host: 'http://127.0.0.1:8791', verifySsl: false });
+  });
+});
+
+describe('writers validate what they write', () => {
+  it('normalizes lax values and refuses wrong types, without touching the file', () => {
+    expect(formatClientConfig({ debug: 'yes', timeout: '3' } as unknown as ClientConfigData)).toBe('{"POLYAXON_DEBUG":true,"POLYAXON_TIMEOUT":3.0,"client_header":{}}');
+    expect(() => formatClientConfig({ host: 5 } as unknown as ClientConfigData)).toThrow('Invalid option `host`: expected a string');
+    expect(() => formatClientConfig({ token: 42 } as unknown as ClientConfigData)).toThrow('<redacted>');
+  });
+
+  it('refuses a non-string token in .auth without showing it', () => {
+    const box = sandbox();
+    expect(() => writeAuthFile({ token: 987654 } as unknown as { token: string }, box.options())).toThrow('Invalid option `token`');
+    expect(() => writeAuthFile({ token: 987654 } as unknown as { token: string }, box.options())).not.toThrow('987654');
+    expect(() => formatUser({ theme: 'dark' } as unknown as { theme: number })).toThrow('Invalid option `theme`');
   });
 });

@@ -36,6 +36,7 @@ export function parseClientConfigRecord(record: Record<string, unknown>, path: s
  *
  * @param config - The config to write.
  * @returns The file content (no trailing newline).
+ * @throws {@link ContextError} when a value has the wrong type (a token is never shown).
  */
 export function formatClientConfig(config: ClientConfigData): string {
   const out: Record<string, unknown> = {};
@@ -44,7 +45,7 @@ export function formatClientConfig(config: ClientConfigData): string {
     const value = config[field.key];
     if (value === undefined || value === null) continue;
     const key = field.alias ?? field.field;
-    out[key] = value;
+    out[key] = parseConfigValue(field.kind, value, { kind: 'option', name: field.key }, field.key === 'token');
     if (field.kind === 'float') floats.add(key);
   }
   out.client_header =

@@ -45,10 +45,14 @@ export function readUserFile(options: ContextOptions = {}): UserData | undefined
  *
  * @param user - The user.
  * @returns The file content.
+ * @throws {@link ContextError} when a value has the wrong type.
  */
 export function formatUser(user: UserData): string {
   const out: Record<string, unknown> = {};
-  for (const key of USER_KEYS) out[key] = user[key];
+  for (const key of USER_KEYS) {
+    const value = user[key];
+    if (value !== undefined && value !== null) out[key] = parseConfigValue(key === 'theme' ? 'int' : 'string', value, { kind: 'option', name: key });
+  }
   return toCompactJson(out);
 }
 

@@ -67,7 +67,7 @@ run:
       globals: { run_outputs_path: '/plx-context/artifacts/outputs' },
       connections: { registry: { url: 'https://registry.example.com' } },
     });
-    expect(rendered.run.kind).toBe('job');
+    expect(rendered.run?.kind).toBe('job');
     const fromCwd = await checkPolyaxonfile({ params: { lr: 1 } });
     expect(fromCwd.kind).toBe('operation');
   });

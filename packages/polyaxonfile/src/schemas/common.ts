@@ -319,7 +319,7 @@ export const nameField = coerced(
   { type: 'string', anyOf: [{ pattern: '^[-a-zA-Z0-9_]+$' }, { pattern: '\\{\\{.*\\}\\}' }] },
   (i) =>
     typeof i === 'string'
-      ? `String should match pattern '^[-a-zA-Z0-9_]+$', received \`${i}\`.`
+      ? `String should match pattern '^[-a-zA-Z0-9_]+\\z', received \`${i}\`.`
       : `Expected a string name, received ${describe(i)}.`,
 );
 

@@ -17,7 +17,7 @@ export interface TarSource {
   type?: 'file' | 'directory';
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 256 * 1024;
 
 function headerBlocks(source: TarSource): Buffer[] {
   const typeflag = source.type === 'directory' ? '5' : '0';
@@ -42,7 +42,7 @@ function pad(data: Buffer): Buffer {
 
 /**
  * Streams a ustar archive (pax records for long names and huge sizes) of
- * `sources`, reading each file in 1 MiB chunks: memory stays constant
+ * `sources`, reading each file in 256 KiB chunks: memory stays constant
  * whatever the sizes.
  *
  * @throws Error when a file changed size while being archived

@@ -39,3 +39,15 @@ describe('.project and .run caches', () => {
     expect(readFileSync(join(box.home, '.polyaxon', '.home'), 'utf8')).toContain('ph');
   });
 });
+
+describe('cache writers validate their input', () => {
+  it.each([null, [], 'x'])('refuses %j', (value) => {
+    const box = sandbox();
+    expect(() => writeProjectCache(value as unknown as Record<string, unknown>, box.options())).toThrow('Invalid project to cache');
+    expect(() => writeRunCache(value as unknown as Record<string, unknown>, box.options())).toThrow('Invalid run to cache');
+  });
+
+  it('refuses a non-string uuid', () => {
+    expect(() => writeRunCache({ uuid: 5 }, sandbox().options())).toThrow('`uuid` must be a string');
+  });
+});

@@ -1,5 +1,6 @@
 import { orderKeys, toCompactJson } from './compact-json';
 import { configFilePaths, type ConfigFilePaths } from './config-paths';
+import { ContextError } from './context-error';
 import { isFile, readTextFileIfExists, removeFileIfExists, writeFileAtomic } from './fs-io';
 import { malformed, readJsonObjectFile } from './json-file';
 import type { ContextOptions } from './resolved-context';
@@ -103,9 +104,10 @@ export function readRunCache(options: ContextOptions = {}, visibility?: CacheVis
  *
  * @param project - The project as the API returned it.
  * @returns The file content.
+ * @throws {@link ContextError} when it is not an object or `uuid`/`owner`/`name` is not a string.
  */
 export function formatProjectCache(project: Readonly<Record<string, unknown>>): string {
-  return toCompactJson(orderKeys(project, PROJECT_KEYS));
+  return toCompactJson(orderKeys(checkEntity(project, 'project', ['uuid', 'owner', 'name']), PROJECT_KEYS));
 }
 
 /**
@@ -114,9 +116,22 @@ export function formatProjectCache(project: Readonly<Record<string, unknown>>): 
  *
  * @param run - The run as the API returned it.
  * @returns The file content.
+ * @throws {@link ContextError} when it is not an object or `uuid`/`owner`/`project` is not a string.
  */
 export function formatRunCache(run: Readonly<Record<string, unknown>>): string {
-  return toCompactJson(orderKeys(run, RUN_KEYS), RUN_FLOATS);
+  return toCompactJson(orderKeys(checkEntity(run, 'run', ['uuid', 'owner', 'project']), RUN_KEYS), RUN_FLOATS);
+}
+
+function checkEntity(value: unknown, what: string, stringKeys: readonly string[]): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ContextError(`Invalid ${what} to cache: expected an object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}.`);
+  }
+  const record = value as Readonly<Record<string, unknown>>;
+  for (const key of stringKeys) {
+    const item = record[key];
+    if (item !== undefined && item !== null && typeof item !== 'string') throw new ContextError(`Invalid ${what} to cache: \`${key}\` must be a string.`);
+  }
+  return record;
 }
 
 function defaultVisibility(paths: ConfigFilePaths): CacheVisibility {

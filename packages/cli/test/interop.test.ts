@@ -101,4 +101,20 @@ describe.runIf(requireShared('cli interop with the Python CLI config files'))('i
     expect(Object.keys(project).slice(0, Object.keys(goldenProject).length)).toEqual(Object.keys(goldenProject));
     expect(project).toMatchObject({ owner: 'default', name: 'golden-cli', description: 'created by the golden CLI session', tags: ['golden', 'cli'] });
   });
+
+  it('pushes an offline run written by the Python tracking client', async () => {
+    const uuid = 'db6ad090afb5418c85e8d8b0c8c0fc42';
+    cpSync(corpusPath('golden', 'run-artifacts', 'offline', 'runs', uuid), join(sb.offlineRoot, 'runs', uuid), { recursive: true });
+    server.state.addProject({ name: 'golden-tracking' });
+    const ls = await px(sb, ['ops', 'ls', '--offline']);
+    expect(ls.stdout).toContain('offline-run');
+    const push = await px(sb, ['ops', 'push', '--uid', uuid], { env: { POLYAXON_HOST: server.url, POLYAXON_AUTH_TOKEN: GOLDEN_TOKEN } });
+    expect(push.code).toBe(0);
+    const sync = server.requests.find((r) => r.path === '/api/v1/default/golden-tracking/runs/sync');
+    expect(sync?.body).toMatchObject({ uuid, name: 'offline-run', status: 'succeeded', inputs: { lr: 0.001, epochs: 5 } });
+    expect(server.state.getRun('default', 'golden-tracking', uuid)).toMatchObject({ name: 'offline-run' });
+    expect(readFileSync(join(server.artifactsDir, uuid, 'outputs', 'model.txt'), 'utf8')).toBe(
+      readFileSync(corpusPath('golden', 'run-artifacts', 'offline', 'runs', uuid, 'outputs', 'model.txt'), 'utf8'),
+    );
+  });
 });

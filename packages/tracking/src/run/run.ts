@@ -1,26 +1,26 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PolyaxonClient, RunClient, type CreateRunOptions, type LogStatusOptions, type V1Run, type V1RunArtifact, type V1Statuses } from '@px/client';
 import { resolveContext, type ResolvedContext } from '@px/context';
 import { TrackingError } from '../errors';
-import { getAssetPath, getAssetRelPath } from '../events/event-paths';
 import { auc, averagePrecision, precisionRecallCurve, rocCurve } from '../media/curves';
-import { rowsToCsv, rowsToHtml, type DataframeRows } from '../media/dataframe';
+import type { DataframeRows } from '../media/dataframe';
 import { checkHistogram, computeHistogram } from '../media/histogram';
-import { drawBoxes, rescaleImage, toHwcImage, type PixelInput } from '../media/image';
-import { encodePng, readEncodedImageInfo } from '../media/png';
-import { encodeWav } from '../media/wav';
+import type { PixelInput } from '../media/image';
+import { readEncodedImageInfo } from '../media/png';
 import { getBaseFilename, getPathExtension, sanitizeFilename, toFqnName } from '../names';
 import { nowMicros, toPyDateTime, type PyDateTime, type TimestampInput } from '../serialization/py-datetime';
 import { formatPyFloat, PyFloat } from '../serialization/py-float';
 import { compactJson, pyJsonDumps, type JsonInput } from '../serialization/py-json';
-import { lastMetricValue, summarizeEventFile } from '../summaries/event-summary';
+import { collectRunSummaries } from '../summaries/collect-summaries';
 import { EventFileWriter } from '../writer/event-file-writer';
 import { ApiSync } from './api-sync';
+import { artifactAsset, audioAsset, boxesImageAsset, dataframeAsset, imageAsset, modelAsset, videoAsset } from './asset-events';
 import { getCodeRef, type CodeRef } from './code-ref';
 import { getRunEnv, shortHash } from './env-info';
+import { annotationText, assertStep, confusionValue, curveValue, histogramValue, isPlainObject, toMetricValue } from './event-values';
 import { registerExitHook, unregisterExitHook, type ExitCause, type SyncFinalizer } from './exit-hooks';
-import { copyInto, copyPath, hashPath, listFiles, writeAsset } from './files';
+import { copyInto, hashPath, listFiles, writeAsset } from './files';
 import { LogsCapture } from './logs-capture';
 import { DONE_STATUSES, lineageJson, PENDING_STATUSES, RunRecord, type JsonObject, type RunArtifact } from './run-record';
 import { SystemResources } from './system-resources';
@@ -104,40 +104,6 @@ export interface EndReport {
 }
 
 type Resolved = ResolvedContext;
-
-function assertStep(step: number | undefined): void {
-  if (step !== undefined && !Number.isSafeInteger(step)) {
-    throw new TrackingError(`step must be an integer, got ${String(step)}.`);
-  }
-}
-
-function toMetricValue(value: unknown, name: string): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'bigint') return Number(value);
-  if (value instanceof PyFloat) return value.value;
-  throw new TrackingError(`Metric ${JSON.stringify(name)} must be a number, got ${value === null ? 'null' : typeof value}.`);
-}
-
-function numberList(values: ArrayLike<number>, what: string): PyFloat[] {
-  const out: PyFloat[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== 'number') throw new TrackingError(`${what}[${i}] must be a number.`);
-    out.push(new PyFloat(v));
-  }
-  return out;
-}
-
-function annotationText(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '' || value === 0 || value === false) return undefined;
-  if (typeof value === 'number') return Number.isInteger(value) ? `${value}` : formatPyFloat(value);
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A tracked run (upstream's `traceml` `Run`): metrics, media, curves,
@@ -620,8 +586,7 @@ export class Run extends RunClient implements SyncFinalizer {
   }
 
   private logCurveValue(name: string, kind: string, x: ArrayLike<number>, y: ArrayLike<number>, annotation: string | undefined, options: LogOptions): void {
-    const value = compactJson({ kind, x: numberList(x, 'x'), y: numberList(y, 'y'), annotation });
-    this.addEvent('curve', name, options, value);
+    this.addEvent('curve', name, options, curveValue(kind, x, y, annotation));
   }
 
   /**
@@ -710,19 +675,7 @@ export class Run extends RunClient implements SyncFinalizer {
    */
   logConfusionMatrix(name: string, x: readonly unknown[], y: readonly unknown[], z: readonly (readonly unknown[])[], options: LogOptions = {}): void {
     if (this.noOp) return;
-    if (!Array.isArray(x) || !Array.isArray(y) || !Array.isArray(z)) throw new TrackingError('Received invalid data for confusion matrix: x, y and z must be arrays.');
-    if (x.length !== y.length || x.length !== z.length) {
-      throw new TrackingError(`Received invalid data for confusion matrix. All arrays must have the same structure: [len(x): ${x.length}, len(y): ${y.length}, len(z): ${z.length}]`);
-    }
-    if (z.some((row) => !Array.isArray(row) || row.length !== z.length)) {
-      throw new TrackingError(`Received invalid data for confusion matrix: every row of z must have ${z.length} items.`);
-    }
-    const cell = (v: unknown): JsonInput => {
-      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-      throw new TrackingError('Confusion matrix values must be numbers, strings or booleans.');
-    };
-    const value = compactJson({ x: x.map(cell), y: y.map(cell), z: z.map((row: readonly unknown[]) => row.map(cell)) });
-    this.addEvent('confusion', this.sanitize(name), options, value);
+    this.addEvent('confusion', this.sanitize(name), options, confusionValue(x, y, z));
   }
 
   // ---------------------------------------------------------------- histograms
@@ -753,7 +706,7 @@ export class Run extends RunClient implements SyncFinalizer {
   logNpHistogram(name: string, values: ArrayLike<number>, counts: ArrayLike<number>, options: LogOptions & { maxBins?: number } = {}): void {
     if (this.noOp) return;
     const hist = checkHistogram(values, counts, options.maxBins);
-    this.addEvent('histogram', this.sanitize(name), options, compactJson({ values: hist.counts.map((v) => new PyFloat(v)), counts: hist.edges.map((v) => new PyFloat(v)) }));
+    this.addEvent('histogram', this.sanitize(name), options, histogramValue(hist));
   }
 
   // ---------------------------------------------------------------- images, audio, video
@@ -783,23 +736,7 @@ export class Run extends RunClient implements SyncFinalizer {
       ext = options.ext ?? readEncodedImageInfo(data).ext;
     }
     name = this.sanitize(name ?? 'image');
-    const root = this.requireRoot();
-    const asset = getAssetPath(root, 'image', name, options.step, ext);
-    const rel = getAssetRelPath('image', name, options.step, ext);
-    let value: string;
-    if (isFile) {
-      copyPath(data, asset);
-      value = compactJson({ path: rel });
-    } else if (data instanceof Uint8Array) {
-      const info = readEncodedImageInfo(data);
-      writeAsset(asset, data);
-      value = compactJson({ height: info.height, width: info.width, colorspace: info.colorspace, path: rel });
-    } else {
-      const image = toHwcImage(data, options.dataformats ?? 'CHW');
-      const scaled = rescaleImage(image, options.rescale ?? 1);
-      writeAsset(asset, encodePng(scaled.width, scaled.height, scaled.channels, scaled.pixels));
-      value = compactJson({ height: image.height, width: image.width, colorspace: image.channels, path: rel });
-    }
+    const value = imageAsset({ root: this.requireRoot(), name, step: options.step }, data, ext, options);
     this.addEvent('image', name, options, value);
   }
 
@@ -818,11 +755,7 @@ export class Run extends RunClient implements SyncFinalizer {
     if (this.noOp) return;
     assertStep(options.step);
     const name = this.sanitize(options.name ?? 'figure');
-    const root = this.requireRoot();
-    const hwc = drawBoxes(toHwcImage(image, options.dataformats ?? 'CHW'), boxes);
-    const scaled = rescaleImage(hwc, options.rescale ?? 1);
-    writeAsset(getAssetPath(root, 'image', name, options.step, 'png'), encodePng(scaled.width, scaled.height, scaled.channels, scaled.pixels));
-    const value = compactJson({ height: hwc.height, width: hwc.width, colorspace: hwc.channels, path: getAssetRelPath('image', name, options.step, 'png') });
+    const value = boxesImageAsset({ root: this.requireRoot(), name, step: options.step }, image, boxes, options);
     this.addEvent('image', name, options, value);
   }
 
@@ -844,18 +777,7 @@ export class Run extends RunClient implements SyncFinalizer {
       ext = getPathExtension(data) || ext;
     }
     name = this.sanitize(name ?? 'audio');
-    const root = this.requireRoot();
-    const asset = getAssetPath(root, 'audio', name, options.step, ext);
-    const rel = getAssetRelPath('audio', name, options.step, ext);
-    let value: string;
-    if (isFile) {
-      copyPath(data, asset);
-      value = compactJson({ path: rel, content_type: options.contentType });
-    } else {
-      const sampleRate = options.sampleRate ?? 44100;
-      writeAsset(asset, encodeWav(data, sampleRate));
-      value = compactJson({ sample_rate: new PyFloat(sampleRate), num_channels: 1, length_frames: data.length, path: rel, content_type: 'audio/wav' });
-    }
+    const value = audioAsset({ root: this.requireRoot(), name, step: options.step }, data, ext, options);
     this.addEvent('audio', name, options, value);
   }
 
@@ -871,8 +793,7 @@ export class Run extends RunClient implements SyncFinalizer {
     if (typeof path !== 'string' || !existsSync(path)) throw new TrackingError(`The video file ${path} does not exist.`);
     const contentType = getPathExtension(path) || options.contentType || 'gif';
     const name = this.sanitize(options.name ?? getBaseFilename(path));
-    copyPath(path, getAssetPath(this.requireRoot(), 'video', name, options.step, contentType));
-    this.addEvent('video', name, options, compactJson({ path: getAssetRelPath('video', name, options.step, contentType), content_type: contentType }));
+    this.addEvent('video', name, options, videoAsset({ root: this.requireRoot(), name, step: options.step }, path, contentType));
   }
 
   /**
@@ -887,15 +808,9 @@ export class Run extends RunClient implements SyncFinalizer {
   logDataframe(data: DataframeRows | string, name: string, options: LogOptions & { contentType?: 'csv' | 'html' } = {}): void {
     if (this.noOp) return;
     assertStep(options.step);
-    const contentType = options.contentType ?? 'csv';
-    if (contentType !== 'csv' && contentType !== 'html') {
-      throw new TrackingError(`The content_type \`${String(contentType)}\` is not supported by the method log_dataframe. This method supports \`csv\` or \`html\`.`);
-    }
-    if (typeof data !== 'string' && !Array.isArray(data)) throw new TrackingError('logDataframe expects rows (an array of objects) or CSV text.');
     const eventName = this.sanitize(name);
-    const text = typeof data === 'string' ? data : contentType === 'csv' ? rowsToCsv(data) : rowsToHtml(data);
-    writeAsset(getAssetPath(this.requireRoot(), 'dataframe', eventName, options.step, contentType), text);
-    this.addEvent('dataframe', eventName, options, compactJson({ path: getAssetRelPath('dataframe', eventName, options.step, contentType), content_type: contentType }));
+    const value = dataframeAsset({ root: this.requireRoot(), name: eventName, step: options.step }, data, options.contentType ?? 'csv');
+    this.addEvent('dataframe', eventName, options, value);
   }
 
   // ---------------------------------------------------------------- models and artifacts
@@ -915,12 +830,9 @@ export class Run extends RunClient implements SyncFinalizer {
     assertStep(options.step);
     if (typeof path !== 'string' || !existsSync(path)) throw new TrackingError(`The model path ${path} does not exist.`);
     const name = this.sanitize(options.name ?? getBaseFilename(path));
-    const ext = statSync(path).isFile() ? getPathExtension(path) : undefined;
     if (options.step !== undefined) {
       this.logHasModel();
-      copyPath(path, getAssetPath(this.requireRoot(), 'model', name, options.step, ext));
-      const value = compactJson({ framework: options.framework, path: getAssetRelPath('model', name, options.step, ext), spec: (options.summary ?? undefined) as JsonInput });
-      this.addEvent('model', name, options, value);
+      this.addEvent('model', name, options, modelAsset({ root: this.requireRoot(), name, step: options.step }, path, options.framework, options.summary));
       return;
     }
     const target = copyInto(path, this.outputDir(options.relPath));
@@ -948,11 +860,9 @@ export class Run extends RunClient implements SyncFinalizer {
     assertStep(options.step);
     if (typeof path !== 'string' || !existsSync(path)) throw new TrackingError(`The artifact path ${path} does not exist.`);
     const name = this.sanitize(options.name ?? getBaseFilename(path));
-    const ext = getPathExtension(path);
     const kind = options.kind ?? 'file';
     if (options.step !== undefined) {
-      copyPath(path, getAssetPath(this.requireRoot(), kind, name, options.step, ext));
-      this.addEvent(kind, name, options, compactJson({ kind, path: getAssetRelPath(kind, name, options.step, ext) }));
+      this.addEvent(kind, name, options, artifactAsset({ root: this.requireRoot(), name, step: options.step }, path, kind));
       return;
     }
     const target = copyInto(path, this.outputDir(options.relPath));
@@ -1281,35 +1191,8 @@ export class Run extends RunClient implements SyncFinalizer {
    * @returns lineage records and the last value of each metric
    */
   collectSummaries(): { artifacts: RunArtifact[]; lastValues: Record<string, JsonInput> } {
-    const artifacts: RunArtifact[] = [];
-    const lastValues: Record<string, JsonInput> = {};
-    const root = this.artifactsRoot;
-    if (!root) return { artifacts, lastValues };
-    const connection = this.ctx?.artifactsStoreName.value;
-    for (const backend of ['events', 'resources'] as const) {
-      const base = join(root, backend);
-      if (!existsSync(base)) continue;
-      for (const kind of readdirSync(base).sort()) {
-        const dir = join(base, kind);
-        if (!statSync(dir).isDirectory()) continue;
-        for (const file of readdirSync(dir).sort()) {
-          if (!file.endsWith('.plx')) continue;
-          const name = file.split('.plx')[0]!;
-          const summary = summarizeEventFile(join(dir, file), kind);
-          if (!summary) continue;
-          artifacts.push({
-            name,
-            kind: backend === 'resources' ? 'system' : kind,
-            path: `${backend}/${kind}/${file}`,
-            summary,
-            ...(connection ? { connection } : {}),
-            is_input: false,
-          });
-          if (backend === 'events' && kind === 'metric') lastValues[name] = lastMetricValue(summary);
-        }
-      }
-    }
-    return { artifacts, lastValues };
+    if (!this.artifactsRoot) return { artifacts: [], lastValues: {} };
+    return collectRunSummaries(this.artifactsRoot, this.ctx?.artifactsStoreName.value);
   }
 
   private syncSummaries(): void {

@@ -1,0 +1,43 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JsonInput } from '../serialization/py-json';
+import type { RunArtifact } from '../run/run-record';
+import { lastMetricValue, summarizeEventFile } from './event-summary';
+
+/**
+ * Summaries of every event file under `<root>/events` and `<root>/resources`
+ * as upstream's `sync_events_summaries` builds them (resources get kind
+ * `system`), sorted by kind and name, plus the last value of each metric.
+ *
+ * @param root - the run artifacts root
+ * @param connection - the artifacts store name, when known
+ * @returns lineage records and last metric values
+ */
+export function collectRunSummaries(root: string, connection?: string): { artifacts: RunArtifact[]; lastValues: Record<string, JsonInput> } {
+  const artifacts: RunArtifact[] = [];
+  const lastValues: Record<string, JsonInput> = {};
+  for (const backend of ['events', 'resources'] as const) {
+    const base = join(root, backend);
+    if (!existsSync(base)) continue;
+    for (const kind of readdirSync(base).sort()) {
+      const dir = join(base, kind);
+      if (!statSync(dir).isDirectory()) continue;
+      for (const file of readdirSync(dir).sort()) {
+        if (!file.endsWith('.plx')) continue;
+        const name = file.split('.plx')[0]!;
+        const summary = summarizeEventFile(join(dir, file), kind);
+        if (!summary) continue;
+        artifacts.push({
+          name,
+          kind: backend === 'resources' ? 'system' : kind,
+          path: `${backend}/${kind}/${file}`,
+          summary: summary,
+          ...(connection ? { connection } : {}),
+          is_input: false,
+        });
+        if (backend === 'events' && kind === 'metric') lastValues[name] = lastMetricValue(summary);
+      }
+    }
+  }
+  return { artifacts, lastValues };
+}

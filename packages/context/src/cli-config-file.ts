@@ -1,5 +1,6 @@
 import { toCompactJson } from './compact-json';
 import { configFilePaths } from './config-paths';
+import { ContextError } from './context-error';
 import { parseConfigValue } from './config-values';
 import { removeFileIfExists, writeFileAtomic } from './fs-io';
 import { malformed, readJsonObjectFile } from './json-file';
@@ -55,14 +56,21 @@ export function readCliConfigFile(options: ContextOptions = {}): CliConfigData |
  *
  * @param config - The data.
  * @returns The file content.
+ * @throws {@link ContextError} when a value has the wrong type.
  */
 export function formatCliConfig(config: CliConfigData): string {
+  const text = (value: unknown, name: string) => (value === undefined || value === null ? undefined : parseConfigValue('string', value, { kind: 'option', name }));
+  const object = (value: unknown, name: string) => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) throw new ContextError(`Invalid option \`${name}\`: expected an object.`);
+    return value;
+  };
   return toCompactJson({
-    last_check: config.lastCheck,
-    current_version: config.currentVersion,
-    installation: config.installation,
-    compatibility: config.compatibility,
-    log_handler: config.logHandler,
+    last_check: text(config.lastCheck, 'lastCheck'),
+    current_version: text(config.currentVersion, 'currentVersion'),
+    installation: object(config.installation, 'installation'),
+    compatibility: object(config.compatibility, 'compatibility'),
+    log_handler: object(config.logHandler, 'logHandler'),
   });
 }
 

@@ -1,4 +1,5 @@
 import { homeFilePath } from './config-paths';
+import { ContextError } from './context-error';
 import { readTextFileIfExists, removeFileIfExists, writeFileAtomic } from './fs-io';
 import { formatHomeYaml, parseHomeYaml } from './home-yaml';
 import type { ContextOptions } from './resolved-context';
@@ -22,9 +23,10 @@ export function readHomeFile(options: ContextOptions = {}): string | undefined {
  * @param homePath - The folder whose `.polyaxon` sub-folder holds the global files.
  * @param options - `homeDir` (and `fsRoot`) locate the file.
  * @returns The path written.
- * @throws {@link ContextError} naming the file when it cannot be written.
+ * @throws {@link ContextError} for an empty path, or naming the file when it cannot be written.
  */
 export function writeHomeFile(homePath: string, options: ContextOptions = {}): string {
+  if (typeof homePath !== 'string' || homePath === '') throw new ContextError('Invalid home path: expected a non-empty string.');
   const path = homeFilePath(options);
   writeFileAtomic(path, formatHomeYaml(homePath));
   return path;

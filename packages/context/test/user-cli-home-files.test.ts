@@ -33,3 +33,13 @@ describe('.user, .cli, .home', () => {
     expect(readHomeFile(box.options())).toBe('/srv/plx');
   });
 });
+
+describe('.cli and .home writers validate their input', () => {
+  it('refuses wrong types', () => {
+    const box = sandbox();
+    expect(() => writeHomeFile('', box.options())).toThrow('Invalid home path');
+    expect(() => writeHomeFile(5 as unknown as string, box.options())).toThrow('Invalid home path');
+    expect(() => writeCliConfigFile({ installation: 'ce' } as unknown as object, box.options())).toThrow('Invalid option `installation`');
+    expect(() => writeCliConfigFile({ currentVersion: 2 } as unknown as object, box.options())).toThrow('Invalid option `currentVersion`');
+  });
+});

@@ -77,7 +77,7 @@ export class PolyaxonClient {
     const defaults = loadClientDefaults(this.#source, options.config ?? {}, options.token);
     const config: ClientConfig = { ...defaults.config };
     for (const [key, value] of Object.entries(options.config ?? {})) {
-      if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
+      if (value !== undefined && key !== 'host') (config as unknown as Record<string, unknown>)[key] = value;
     }
     checkConfig(config);
     this.config = Object.freeze(config);

@@ -15,7 +15,10 @@ export interface ClientDefaults {
 
 function explicitOptions(config: Partial<ClientConfig>): ContextOptions {
   const out: ContextOptions = {};
-  if (config.host !== undefined) out.host = config.host;
+  if (config.host !== undefined) {
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(config.host.trim());
+    out.host = hasScheme ? config.host : `${config.useHttps === true ? 'https' : 'http'}://${config.host.trim()}`;
+  }
   if (config.verifySsl !== undefined) out.verifySsl = config.verifySsl;
   if (config.sslCaCert !== undefined) out.sslCaCert = config.sslCaCert;
   if (config.certFile !== undefined) out.certFile = config.certFile;
@@ -86,7 +89,7 @@ export function resolveEntity(
   const slash = owner?.indexOf('/') ?? -1;
   return {
     owner: owner !== undefined && slash >= 0 ? owner.slice(0, slash) : owner,
-    team: owner !== undefined && slash >= 0 ? owner.slice(slash + 1) : undefined,
+    team: ctx.team.value ?? (owner !== undefined && slash >= 0 ? owner.slice(slash + 1) : undefined),
     project: ctx.project.value,
     runUuid: ctx.runUuid.value,
     isManaged: ctx.isManaged.value,

@@ -29,13 +29,17 @@ function changes(): [string, string, string][] {
   return out;
 }
 
-describe.runIf(requireShared('context golden cli-config'))('golden CLI sessions: every config file the Python CLI wrote', () => {
+const shared = requireShared('context golden cli-config');
+// The session files are read only when ../shared exists (the suite is skipped otherwise).
+const rows = shared ? changes() : [];
+
+describe.runIf(shared)('golden CLI sessions: every config file the Python CLI wrote', () => {
   it('covers every kind of config file', () => {
-    const kinds = new Set(changes().map(([, path]) => path.slice(path.lastIndexOf('/') + 1)));
+    const kinds = new Set(rows.map(([, path]) => path.slice(path.lastIndexOf('/') + 1)));
     expect([...kinds].sort()).toEqual(['.auth', '.cli', '.client', '.home', '.project', '.run', '.user']);
   });
 
-  it.each(changes())('%s: %s is read and rewritten byte for byte', (_label, path, text) => {
+  it.each(rows)('%s: %s is read and rewritten byte for byte', (_label, path, text) => {
     expect(roundTrip(sandbox(), path, text)).toBe(text);
   });
 });

@@ -89,12 +89,15 @@ function checkInvalid(entry: CorpusEntry, file: string): string[] {
     const error = errorOf(() => compile(readPath(file)!));
     if (error === undefined) return ['expected compile to fail'];
     if (!PolyaxonfileError.isInstance(error)) return [`not our error: ${error instanceof Error ? error.message : 'unknown'}`];
+    if (error.stage !== 'compile' && error.stage !== 'params') return [`failed at ${error.stage}, upstream fails at compile`];
     return [];
   }
   const error = errorOf(() => getSpecification(readPath(file)!));
   if (error === undefined) return [`expected an error at ${stage}`];
   if (!PolyaxonfileError.isInstance(error)) return [`not our error: ${error instanceof Error ? error.message : 'unknown'}`];
   if (!stageAtOrBefore(error.stage, stage)) return [`failed at ${error.stage}, expected at or before ${stage}`];
+  // Stricter than the manifest requires: the very stage upstream fails at.
+  if (error.stage !== stage) return [`failed at ${error.stage}, upstream fails at ${stage}`];
   if (error.issues.length === 0) return ['no issues'];
   return [];
 }

@@ -323,6 +323,29 @@ export const nameField = coerced(
       : `Expected a string name, received ${describe(i)}.`,
 );
 
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function reservedKeyOf(value: Record<string, unknown>): string | undefined {
+  for (const key of Object.keys(value)) if (RESERVED_KEYS.has(key)) return key;
+  return undefined;
+}
+
+const mappingMessage =
+  (message: string) =>
+  (issue: v.CheckIssue<unknown>): string => {
+    const key = isPlainObject(issue.input) ? reservedKeyOf(issue.input) : undefined;
+    return key === undefined ? message : `The key \`${key}\` cannot be used as a name here.`;
+  };
+
+/** A plain object whose keys can all be kept (valibot records drop `constructor`/`prototype`). */
+function mapping(message: string): v.GenericSchema<unknown, Record<string, unknown>> {
+  return v.pipe(
+    v.unknown(),
+    v.metadata({ type: 'object' }),
+    v.check((x) => isPlainObject(x) && reservedKeyOf(x) === undefined, mappingMessage(message)),
+  ) as unknown as v.GenericSchema<unknown, Record<string, unknown>>;
+}
+
 /**
  * A mapping (plain object, never an array) of string keys to `value`.
  *
@@ -331,11 +354,11 @@ export const nameField = coerced(
  * @returns The schema.
  */
 export function dict<TOut>(value: v.GenericSchema<unknown, TOut>, message = 'Expected an object.'): v.GenericSchema<unknown, Record<string, TOut>> {
-  return dispatch([[isPlainObject, v.record(v.string(), value, message)]], message);
+  return v.pipe(mapping(message), v.record(v.string(), value, message));
 }
 
-/** A free-form JSON-like object (`Dict`). */
-export const anyObject = dict(v.unknown());
+/** A free-form JSON-like object (`Dict`), kept as given. */
+export const anyObject = mapping('Expected an object.');
 
 /** A map whose values are stringified (upstream `GenericStr`). */
 export const genericStrMap = dict(

@@ -36,6 +36,11 @@ describe('params', () => {
     expect(isShortFormParam({})).toBe(false);
   });
 
+  it('never drops a param silently (reserved object keys are reported)', () => {
+    expect(reject(ParamsMapSchema, JSON.parse('{"constructor": 1}')).join('\n')).toContain('The key `constructor` cannot be used as a name here.');
+    expect(accept(ParamsMapSchema, { toString: 1 })).toEqual({ toString: { value: 1 } });
+  });
+
   it('hook/build/join params are full form only', () => {
     reject(FullParamsMapSchema, { a: 1 });
     accept(FullParamsMapSchema, { a: { value: 1 } });

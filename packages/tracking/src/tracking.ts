@@ -154,3 +154,17 @@ export const getOutputsPath: Run['getOutputsPath'] = delegate('getOutputsPath');
 export const persistRun: Run['persistRun'] = delegate('persistRun');
 /** Module-level `end` of the current run. */
 export const end: Run['end'] = delegate('end');
+/** Module-level `setReadme` of the current run. */
+export const setReadme: Run['setReadme'] = delegate('setReadme');
+/** Module-level `collectSummaries` of the current run. */
+export const collectSummaries: Run['collectSummaries'] = delegate('collectSummaries');
+/** Module-level `pushOfflineRun` of the current run. */
+export const pushOfflineRun: Run['pushOfflineRun'] = delegate('pushOfflineRun');
+/** Module-level `pullRemoteRun` of the current run. */
+export const pullRemoteRun: Run['pullRemoteRun'] = delegate('pullRemoteRun');
+/** Module-level `promoteToModelVersion` of the current run. */
+export const promoteToModelVersion: Run['promoteToModelVersion'] = delegate('promoteToModelVersion');
+/** Module-level `promoteToArtifactVersion` of the current run. */
+export const promoteToArtifactVersion: Run['promoteToArtifactVersion'] = delegate('promoteToArtifactVersion');
+/** Module-level `endWithReport` of the current run. */
+export const endWithReport: Run['endWithReport'] = delegate('endWithReport');

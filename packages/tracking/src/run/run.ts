@@ -1126,7 +1126,16 @@ export class Run extends RunClient implements SyncFinalizer {
     this.setField('description', description);
   }
 
-  private setField(field: 'name' | 'description', value: string): void {
+  /**
+   * Sets the run readme.
+   *
+   * @param readme - markdown text
+   */
+  override setReadme(readme: string): void {
+    this.setField('readme', readme);
+  }
+
+  private setField(field: 'name' | 'description' | 'readme', value: string): void {
     if (this.noOp) return;
     this.record.set(field, value);
     this.runData[field] = value;

@@ -118,6 +118,11 @@ describe.runIf(requireShared('polyaxonfile conformance'))('polyaxonfile conforma
     it(`${entry.expect}: ${entry.path}`, async () => {
       const file = corpusPath(entry.path);
       const problems = entry.expect === 'valid' ? checkValid(entry, file) : checkInvalid(entry, file);
+      if (entry.expect === 'valid' && entry.upstream_lib?.check === 'ok') {
+        // upstream's check_polyaxonfile(..., to_op=True) accepted it: so must ours.
+        const error = await asyncErrorOf(() => checkPolyaxonfile({ polyaxonfile: file }));
+        if (error !== undefined) problems.push(`check failed: ${(error as Error).message}`);
+      }
       record(problems.length === 0, `${entry.path}: ${problems.join('; ')}`);
       for (const paramCase of entry.param_cases ?? []) {
         const error = await asyncErrorOf(() => checkPolyaxonfile({ polyaxonfile: file, params: paramCase.params as Record<string, unknown> }));

@@ -123,6 +123,11 @@ describe.runIf(requireShared('polyaxonfile conformance'))('polyaxonfile conforma
         const error = await asyncErrorOf(() => checkPolyaxonfile({ polyaxonfile: file }));
         if (error !== undefined) problems.push(`check failed: ${(error as Error).message}`);
       }
+      if (entry.expect === 'valid' && (entry.upstream_lib?.check_note ?? '').startsWith('needs params')) {
+        // upstream's check refused it for missing required params: so must ours, with our error.
+        const error = await asyncErrorOf(() => checkPolyaxonfile({ polyaxonfile: file }));
+        if (!PolyaxonfileError.isInstance(error)) problems.push(`check without params should fail like upstream: ${error === undefined ? 'accepted' : String(error)}`);
+      }
       record(problems.length === 0, `${entry.path}: ${problems.join('; ')}`);
       for (const paramCase of entry.param_cases ?? []) {
         const error = await asyncErrorOf(() => checkPolyaxonfile({ polyaxonfile: file, params: paramCase.params as Record<string, unknown> }));

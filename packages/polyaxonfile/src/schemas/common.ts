@@ -166,9 +166,6 @@ export const strictStr = v.string('Expected a string.');
 /** `StrictInt`: an integer number (no "2" strings, no booleans). */
 export const strictInt = v.pipe(v.number('Expected an integer.'), v.integer('Expected an integer.'));
 
-/** `StrictIntOrFloat`: any finite number (no strings, no booleans). */
-export const strictNumber = v.pipe(v.number('Expected a number.'), v.finite('Expected a finite number.'));
-
 /** Lax `int`: `"10"` → 10, `true` → 1, `2.0` → 2. */
 export const laxInt = coerced('an integer', (i) => orInvalid(toLaxInt(i)), { type: ['integer', 'string', 'boolean'] });
 
@@ -228,8 +225,6 @@ export const positiveIntOrRef = refOr(
   { type: ['integer', 'string'] },
 );
 
-/** `StrictStr | Ref` (any string, kept as written). */
-export const strOrRef = strictStr;
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
 type RunFn = (dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) => v.OutputDataset<unknown, v.BaseIssue<unknown>>;

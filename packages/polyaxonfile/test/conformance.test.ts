@@ -126,7 +126,7 @@ describe.runIf(requireShared('polyaxonfile conformance'))('polyaxonfile conforma
       if (entry.expect === 'valid' && (entry.upstream_lib?.check_note ?? '').startsWith('needs params')) {
         // upstream's check refused it for missing required params: so must ours, with our error.
         const error = await asyncErrorOf(() => checkPolyaxonfile({ polyaxonfile: file }));
-        if (!PolyaxonfileError.isInstance(error)) problems.push(`check without params should fail like upstream: ${error === undefined ? 'accepted' : String(error)}`);
+        if (!PolyaxonfileError.isInstance(error)) problems.push(`check without params should fail like upstream: ${error === undefined ? 'accepted' : error instanceof Error ? error.message : 'a non-Error'}`);
       }
       record(problems.length === 0, `${entry.path}: ${problems.join('; ')}`);
       for (const paramCase of entry.param_cases ?? []) {

@@ -50,7 +50,7 @@ const HEADERS = ['content-type', 'content-encoding', 'allow', 'content-dispositi
 /** Golden runs created with `content` come back compiled by the real scheduler: compilation is out of scope. */
 const GOLDEN_VOLATILE = new Set([...VOLATILE, 'content', 'raw_content']);
 /**
- * Known divergences (each one documented in src/api-server/README.md):
+ * Known divergences (each one documented in the package README):
  * the sandbox's SQLite PQL returns nothing for `tags:` queries; the test server filters tags properly.
  */
 const SKIP_BODY = [/query=tags%3A/];

@@ -749,6 +749,20 @@ export class RunClient {
     return toPage(response);
   }
 
+  /** One lineage record by name (`GET .../lineage/artifacts/{name}`); offline: from the local cache. */
+  async getArtifactLineage(name: string): Promise<V1RunArtifact> {
+    if (this.skipsApi) return this.artifactsLineage.get(name) ?? {};
+    return this.client.request<V1RunArtifact>('GET', this.#runPath('lineage', 'artifacts', name));
+  }
+
+  /** Deletes one lineage record (`DELETE .../lineage/artifacts/{name}`); offline: from the local cache. */
+  async deleteArtifactLineage(name: string): Promise<void> {
+    if (this.noOp) return;
+    this.artifactsLineage.delete(name);
+    if (this.isOffline) return;
+    await this.client.request('DELETE', this.#runPath('lineage', 'artifacts', name));
+  }
+
   /** Every lineage record of the run, page by page. */
   iterateArtifactsLineage(options: ListOptions = {}): AsyncGenerator<V1RunArtifact, void, undefined> {
     return paginate((o) => (this.skipsApi ? Promise.resolve(null) : this.getArtifactsLineage(o)), options);

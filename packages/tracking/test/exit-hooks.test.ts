@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '@px/testkit';
+import { repoRoot, startApiServer } from '@px/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let dir: string;
@@ -72,5 +72,28 @@ describe('exit, signals and crashes (child processes)', () => {
     const state = runState(child.runPath);
     expect(state.status).toBe('stopped');
     expect(state.rows).toHaveLength(1001);
+  });
+
+  it('online: an uncaught error records failed on the API synchronously before the process dies', async () => {
+    const server = await startApiServer();
+    try {
+      server.state.addProject({ name: 'demo' });
+      const root = mkdtempSync(join(dir, 'online-'));
+      const child = spawn(process.execPath, [bundle, 'online-crash'], {
+        env: { PATH: process.env.PATH, HOME: root, POLYAXON_HOST: server.url, POLYAXON_AUTH_TOKEN: 'tok', POLYAXON_ARTIFACTS_ROOT: root },
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      const uuid = stdout.split('\n')[0]!.split('/').pop()!;
+      const stored = server.state.runs.get(uuid)!;
+      expect(stored.status).toBe('failed');
+      expect(readFileSync(join(root, uuid, 'events/metric/loss.plx'), 'utf8').split('\n')).toHaveLength(1001);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -22,6 +22,7 @@ import { annotationText, assertStep, confusionValue, curveValue, histogramValue,
 import { registerExitHook, unregisterExitHook, type ExitCause, type SyncFinalizer } from './exit-hooks';
 import { copyInto, hashPath, listFiles, writeAsset } from './files';
 import { LogsCapture } from './logs-capture';
+import { postJsonSync } from './post-sync';
 import { DONE_STATUSES, lineageJson, PENDING_STATUSES, RunRecord, type JsonObject, type RunArtifact } from './run-record';
 import { SystemResources } from './system-resources';
 
@@ -1342,9 +1343,22 @@ export class Run extends RunClient implements SyncFinalizer {
     }
     this.ending = Promise.resolve({ status: undefined, eventsWritten: 0, eventsPending: 0, apiCallsPending: [], waitedFor: [], timedOut: false });
     this.finishLocally();
+    if (this.online && this.ownsLifecycle) this.postFinalStatusSync();
     if (this.online && this.sync.pending > 0) {
       this.warn(`The process exited before ${this.sync.pending} API call(s) completed; call \`await run.end()\` before exiting. Events are on disk in ${this.artifactsRoot}.`);
     }
+  }
+
+  /** Sends the final status condition synchronously (exit and crash paths). */
+  private postFinalStatusSync(): void {
+    const conditions = this.record.data.status_conditions;
+    const last = Array.isArray(conditions) ? conditions[conditions.length - 1] : undefined;
+    const token = this.ctx?.token.value;
+    if (last === undefined || last === null) return;
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (token) headers.Authorization = `${this.ctx?.authenticationType.value ?? 'Token'} ${token}`;
+    const ok = postJsonSync(`${this.client.host}${this.apiPath('statuses')}`, headers, { condition: last });
+    if (!ok) this.warn(`Could not record the final status ${String(this.record.status)} on the API at exit.`);
   }
 
   /**

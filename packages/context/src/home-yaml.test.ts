@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ContextError } from './context-error';
 import { formatHomeYaml, parseHomeYaml } from './home-yaml';
@@ -40,5 +41,22 @@ describe('.home YAML round trip over generated paths', () => {
       for (let j = 0; j < length; j++) path += alphabet[Math.floor(next() * alphabet.length)]!;
       expect(parseHomeYaml(formatHomeYaml(path), '.home'), JSON.stringify(path)).toBe(path);
     }
+  });
+});
+
+describe('.home written by PyYAML with a folded long path', () => {
+  it('joins indented continuation lines with one space', () => {
+    const text = 'POLYAXON_HOME: /home/a user/with a very long path that PyYAML folds because it is longer\n  than eighty characters/plx\n';
+    expect(parseHomeYaml(text, '.home')).toBe('/home/a user/with a very long path that PyYAML folds because it is longer than eighty characters/plx');
+    expect(parseHomeYaml("POLYAXON_HOME: 'a b\n  c'\n", '.home')).toBe('a b c');
+  });
+});
+
+describe('byte for byte with PyYAML safe_dump (459 paths dumped by PyYAML 6)', () => {
+  const cases = JSON.parse(readFileSync(new URL('./__fixtures__/pyyaml-home-cases.json', import.meta.url), 'utf8')) as { path: string; yaml: string }[];
+
+  it.each(cases.map((c) => [JSON.stringify(c.path), c.path, c.yaml] as const))('%s', (_name, path, yaml) => {
+    expect(formatHomeYaml(path)).toBe(yaml);
+    expect(parseHomeYaml(yaml, '.home')).toBe(path);
   });
 });

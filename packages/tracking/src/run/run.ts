@@ -1352,7 +1352,8 @@ export class Run extends RunClient implements SyncFinalizer {
   /** Sends the final status condition synchronously (exit and crash paths). */
   private postFinalStatusSync(): void {
     const conditions = this.record.data.status_conditions;
-    const last = Array.isArray(conditions) ? conditions[conditions.length - 1] : undefined;
+    const list = Array.isArray(conditions) ? (conditions as readonly JsonInput[]) : [];
+    const last: JsonInput = list[list.length - 1];
     const token = this.ctx?.token.value;
     if (last === undefined || last === null) return;
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };

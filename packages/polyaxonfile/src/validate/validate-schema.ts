@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { PolyaxonSchemaError } from '../errors';
 import type { SpecIssue, SpecLocation, SpecStage } from '../errors';
+import { describeValue } from '../describe-value';
 
 type Locate = (path: readonly (string | number)[]) => SpecLocation;
 type AnyIssue = v.BaseIssue<unknown>;
@@ -14,6 +15,18 @@ function pathOf(issue: AnyIssue, prefix: readonly (string | number)[]): (string 
     return typeof key === 'number' ? key : String(key);
   });
   return [...prefix, ...keys];
+}
+
+/** What the document holds at `path` (described), or valibot's own description when the path does not resolve. */
+function receivedAt(input: unknown, path: readonly (string | number)[], fallback: string): string {
+  let node = input;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
+    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
+    else return i === path.length - 1 && typeof node === 'object' && node !== null ? 'nothing' : fallback;
+  }
+  return describeValue(node);
 }
 
 function flatten(issues: readonly AnyIssue[], out: AnyIssue[]): void {
@@ -40,7 +53,12 @@ function flatten(issues: readonly AnyIssue[], out: AnyIssue[]): void {
  * @param prefix - path of the validated value inside the document
  * @returns the issues
  */
-export function toSpecIssues(issues: readonly AnyIssue[], locate: Locate, prefix: readonly (string | number)[] = []): SpecIssue[] {
+export function toSpecIssues(
+  issues: readonly AnyIssue[],
+  locate: Locate,
+  prefix: readonly (string | number)[] = [],
+  input?: unknown,
+): SpecIssue[] {
   const flat: AnyIssue[] = [];
   flatten(issues, flat);
   const seen = new Set<string>();
@@ -50,6 +68,7 @@ export function toSpecIssues(issues: readonly AnyIssue[], locate: Locate, prefix
     const key = `${path.join('\u0000')}\u0001${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const received = input === undefined ? issue.received : receivedAt(input, path.slice(prefix.length), issue.received);
     if (issue.type === 'strict_object' && issue.expected === 'never') {
       // valibot's "Invalid key: Expected never" means a field the model does not have.
       out.push({ ...locate(path), path, message: `Extra inputs are not permitted: unknown field ${issue.received}`, expected: 'no such field', received: issue.received });
@@ -60,7 +79,7 @@ export function toSpecIssues(issues: readonly AnyIssue[], locate: Locate, prefix
       path,
       message: issue.message,
       ...(issue.expected === null ? {} : { expected: issue.expected }),
-      received: issue.received,
+      received,
     });
   }
   return out;
@@ -74,7 +93,8 @@ export function summarize(title: string, issues: readonly SpecIssue[]): string {
     const detail = [issue.expected === undefined ? '' : `expected ${issue.expected}`, issue.received === undefined ? '' : `received ${issue.received}`]
       .filter((x) => x !== '')
       .join(', ');
-    return `  - ${where === '' ? '' : `${where}: `}${path}: ${issue.message}${detail === '' ? '' : ` (${detail})`}`;
+    const said = /\breceived\b/i.test(issue.message);
+    return `  - ${where === '' ? '' : `${where}: `}${path}: ${issue.message}${detail === '' || said ? '' : ` (${detail})`}`;
   });
   const more = issues.length > MAX_ISSUES ? [`  ... and ${issues.length - MAX_ISSUES} more`] : [];
   return [`${title} (${issues.length} problem${issues.length === 1 ? '' : 's'}):`, ...shown, ...more].join('\n');
@@ -104,6 +124,6 @@ export function validateSchema<S extends v.GenericSchema>(
     });
   }
   if (result.success) return result.output;
-  const issues = toSpecIssues(result.issues, options.locate, options.prefix);
+  const issues = toSpecIssues(result.issues, options.locate, options.prefix, value);
   throw new PolyaxonSchemaError(summarize(options.title, issues), { stage: options.stage ?? 'read', issues });
 }

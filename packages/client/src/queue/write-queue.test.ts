@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BackgroundWriteError } from './background-error';
-import { WriteQueue } from './write-queue';
+import { pendingAtExitMessage, WriteQueue } from './write-queue';
 
 describe('WriteQueue', () => {
   it('runs tasks one at a time in order', async () => {
@@ -57,5 +57,20 @@ describe('WriteQueue', () => {
     });
     await queue.flush();
     expect(log).toEqual(['first', 'second']);
+  });
+});
+
+describe('exit warning', () => {
+  it('counts writes still queued so an early exit says so', async () => {
+    const queue = new WriteQueue(() => undefined);
+    let release!: () => void;
+    queue.enqueue('slow', undefined, () => new Promise<void>((resolve) => (release = resolve)));
+    queue.enqueue('next', undefined, () => Promise.resolve());
+    expect(process.listeners('exit').length).toBeGreaterThan(0);
+    expect(pendingAtExitMessage()).toMatch(/exited with 2 background write\(s\) not sent/);
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await queue.flush();
+    expect(pendingAtExitMessage()).toBeUndefined();
   });
 });

@@ -1,5 +1,26 @@
 import { BackgroundWriteError, type BackgroundFailure } from './background-error';
 
+const liveQueues = new Set<WriteQueue>();
+let exitHookInstalled = false;
+
+/** The warning printed at exit when background writes are still queued (undefined when none). */
+export function pendingAtExitMessage(): string | undefined {
+  let pending = 0;
+  for (const queue of liveQueues) pending += queue.pending;
+  return pending === 0
+    ? undefined
+    : `px: the process exited with ${pending} background write(s) not sent; await flush() (or client.close()) before exiting.\n`;
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    const message = pendingAtExitMessage();
+    if (message !== undefined) process.stderr.write(message);
+  });
+}
+
 /** Receives each failed background write exactly once. */
 export type BackgroundErrorHandler = (failure: BackgroundFailure) => void;
 
@@ -8,7 +29,8 @@ export type BackgroundErrorHandler = (failure: BackgroundFailure) => void;
  * queued, without blocking the caller. A failure is reported once: to the
  * `onError` hook when there is one, otherwise it is kept for the next
  * {@link WriteQueue.flush} (which throws it) and a single process warning
- * says so, so nothing is ever dropped silently.
+ * says so, so nothing is ever dropped silently. A process that exits with
+ * writes still queued says so on stderr.
  */
 export class WriteQueue {
   #tail: Promise<void> = Promise.resolve();
@@ -28,6 +50,8 @@ export class WriteQueue {
 
   /** Queues `task` after every earlier one. */
   enqueue(operation: string, runUuid: string | undefined, task: () => Promise<unknown>): void {
+    installExitHook();
+    liveQueues.add(this);
     this.#pending++;
     this.#tail = this.#tail.then(async () => {
       try {
@@ -36,6 +60,7 @@ export class WriteQueue {
         this.#report({ operation, runUuid, error });
       } finally {
         this.#pending--;
+        if (this.#pending === 0) liveQueues.delete(this);
       }
     });
   }

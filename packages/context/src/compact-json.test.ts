@@ -13,6 +13,14 @@ describe('toCompactJson', () => {
   });
 });
 
+describe('floats like orjson', () => {
+  it.each([
+    [20, '20.0'], [0, '0.0'], [-0, '-0.0'], [0.1, '0.1'], [1e-7, '1e-7'], [1e16, '1e16'], [1.5e300, '1.5e300'], [123456789012345, '123456789012345.0'],
+  ])('%d -> %s (orjson 3.8.3 output)', (value, expected) => {
+    expect(toCompactJson({ x: value }, new Set(['x']))).toBe(`{"x":${expected}}`);
+  });
+});
+
 describe('orderKeys', () => {
   it('follows the schema order and keeps unknown keys at the end', () => {
     expect(Object.keys(orderKeys({ z: 1, name: 'n', uuid: 'u', extra: 2 }, ['uuid', 'name']))).toEqual(['uuid', 'name', 'z', 'extra']);

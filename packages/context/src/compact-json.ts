@@ -6,7 +6,8 @@
 
 function formatNumber(value: number, isFloat: boolean): string {
   if (!isFloat || !Number.isInteger(value)) return JSON.stringify(value);
-  if (Math.abs(value) >= 1e16) return JSON.stringify(value);
+  // orjson (ryu) switches to exponent notation from 1e16 and writes no `+`.
+  if (Math.abs(value) >= 1e16) return value.toExponential().replace('e+', 'e');
   return `${Object.is(value, -0) ? '-0' : String(value)}.0`;
 }
 

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { colorAllowed, Printer, progressAllowed, type CliIo, type TextSink } from './cli-io';
 import type { CommandContext } from './command-context';
 import { optionKey, type ParsedOptions } from './command-spec';
-import { CliError } from './errors';
+import { CliError, UsageError } from './errors';
 import { COMMAND_TREE, ROOT_OPTIONS } from './command-tree';
 import { groupHelp, leafHelp, rootHelp } from './help';
 import { parseOptions } from './parse-options';
@@ -88,7 +88,18 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     const handler = await route.spec.load();
     return (await handler(ctx)) ?? 0;
   } catch (error) {
-    return printError(error, { print, verbose: verbose || isTruthy(env.POLYAXON_DEBUG), stderr });
+    const debug = verbose || isTruthy(env.POLYAXON_DEBUG) || (!(error instanceof UsageError) && (await debugInClientConfig(env, options)));
+    return printError(error, { print, verbose: debug, stderr });
+  }
+}
+
+/** Whether the client config enables debug output (`px config set --debug=true`). */
+async function debugInClientConfig(env: Readonly<Record<string, string | undefined>>, options: RunCliOptions): Promise<boolean> {
+  try {
+    const { resolveContext } = await import('@px/context');
+    return resolveContext({ env, cwd: options.cwd ?? process.cwd(), homeDir: options.homeDir ?? env.HOME ?? homedir() }).debug.value;
+  } catch {
+    return false;
   }
 }
 

@@ -50,6 +50,9 @@ describe('px config', () => {
     expect(readFileSync(sb.config('.user'), 'utf8')).toBe('{"organization":"acme"}');
     expect((await px(sb, ['config', 'set', '--verify-ssl=false', '--debug=true', '--no-purge'])).code).toBe(0);
     expect(readFileSync(sb.config('.client'), 'utf8')).toBe(`{"POLYAXON_HOST":"${server.url}","POLYAXON_DEBUG":true,"POLYAXON_VERIFY_SSL":false,"client_header":{}}`);
+    const failing = await px(sb, ['project', 'get', '-p', 'ghost']);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/\n\s+at /);
     const bad = await px(sb, ['config', 'set', '--verify-ssl=maybe']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("'maybe' is not a valid boolean");

@@ -13,7 +13,9 @@ export {
   SecurityContextSchema,
   TolerationSchema,
   VolumeSchema,
+  type K8sFields,
   type K8sObject,
+  type V1Container,
 } from './k8s';
 export { EnvironmentSchema, type V1Environment } from './environment';
 export {

@@ -7,6 +7,12 @@ import { describe, isPlainObject, toSnakeCase } from './common';
 /** A Kubernetes object after validation: top-level keys camelCase, nested values raw. */
 export type K8sObject = Record<string, unknown>;
 
+/** `volume_mounts` → `volumeMounts`, at the type level. */
+type CamelOf<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelOf<T>>}` : S;
+
+/** A Kubernetes object whose known top-level fields are listed (values stay unvalidated, as upstream). */
+export type K8sFields<F extends string> = { [K in F as CamelOf<K>]?: unknown } & K8sObject;
+
 // snake_case field → camelCase attribute where the client's attribute map is not plain camelCase.
 const SPECIAL_CAMEL: Readonly<Record<string, string>> = {
   scale_io: 'scaleIO',
@@ -27,8 +33,8 @@ function camelOf(snake: string): string {
  * @param fields - Its constructor arguments (snake_case).
  * @returns The schema.
  */
-export function k8sObject(className: string, fields: readonly string[]): v.GenericSchema<unknown, K8sObject> {
-  const known = new Set(fields);
+export function k8sObject<const F extends string>(className: string, fields: readonly F[]): v.GenericSchema<unknown, K8sFields<F>> {
+  const known = new Set<string>(fields);
   const cache = new Map<string, string | null>();
   const resolve = (key: string): string | null => {
     let out = cache.get(key);
@@ -87,6 +93,9 @@ export const CONTAINER_FIELDS = [
 
 /** A container (`container`, `sidecars[]`, `init[].container`): top-level keys checked only. */
 export const ContainerSchema = k8sObject('V1Container', CONTAINER_FIELDS);
+
+/** A validated container: known fields, camelCase, values as written. */
+export type V1Container = v.InferOutput<typeof ContainerSchema>;
 
 /** A pod volume. */
 export const VolumeSchema = k8sObject('V1Volume', [

@@ -5,6 +5,7 @@ export * as tracking from './tracking';
 export { Run, type RunOptions, type LogOptions, type EndReport } from './run/run';
 export type { RunArtifact, StatusCondition, JsonObject } from './run/run-record';
 export type { CodeRef } from './run/code-ref';
+export type { TraceSpan, TraceSpanKind } from './run/trace-span';
 export type { PixelInput, PixelTensor, NestedPixels } from './media/image';
 export type { DataframeRows } from './media/dataframe';
 export type { PyDateTime, TimestampInput } from './serialization/py-datetime';

@@ -168,3 +168,5 @@ export const promoteToModelVersion: Run['promoteToModelVersion'] = delegate('pro
 export const promoteToArtifactVersion: Run['promoteToArtifactVersion'] = delegate('promoteToArtifactVersion');
 /** Module-level `endWithReport` of the current run. */
 export const endWithReport: Run['endWithReport'] = delegate('endWithReport');
+/** Module-level `logTrace` of the current run. */
+export const logTrace: Run['logTrace'] = delegate('logTrace');

@@ -96,6 +96,22 @@ describe('offline runs', () => {
     expect(read(run, 'events/file/weights.plx')).toMatch(/\{"kind":"file","path":"assets\/file\/weights_5\.tar\.gz"\}$/);
   });
 
+  it('logs trace spans like upstream (double-encoded JSON line, inputs/outputs merged, has_traces)', async () => {
+    const run = await offlineRun();
+    run.logTrace(
+      { uuid: 'ceb21ee781254719b18664ad1fde57a2', name: 's', startedAt: '2024-01-02T03:04:05.123456Z', status: 'succeeded', inputs: { k: 'v' } },
+      { step: 1 },
+    );
+    await run.end();
+    const line = read(run, 'events/span/s.plx');
+    expect(line).toMatch(
+      /^\n\{"timestamp": "[^"]+", "step": 1, "span": "\{\\"uuid\\":\\"ceb21ee781254719b18664ad1fde57a2\\",\\"name\\":\\"s\\",\\"started_at\\":\\"2024-01-02T03:04:05\.123456\+00:00\\",\\"status\\":\\"succeeded\\",\\"inputs\\":\{\\"k\\":\\"v\\"\}\}"\}$/,
+    );
+    const data = JSON.parse(read(run, 'run.plx.json')) as { inputs: unknown; meta_info: Record<string, unknown> };
+    expect(data.inputs).toEqual({ k: 'v' });
+    expect(data.meta_info).toMatchObject({ has_traces: true, has_events: true });
+  });
+
   it('resumes an offline run folder with the same uuid', async () => {
     const root = temp();
     const first = await offlineRun(root, { name: 'r1' });

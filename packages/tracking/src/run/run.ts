@@ -22,6 +22,7 @@ import { annotationText, assertStep, confusionValue, curveValue, histogramValue,
 import { registerExitHook, unregisterExitHook, type ExitCause, type SyncFinalizer } from './exit-hooks';
 import { copyInto, hashPath, listFiles, writeAsset } from './files';
 import { LogsCapture } from './logs-capture';
+import { spanValue, type TraceSpan } from './trace-span';
 import { postJsonSync } from './post-sync';
 import { DONE_STATUSES, lineageJson, PENDING_STATUSES, RunRecord, type JsonObject, type RunArtifact } from './run-record';
 import { SystemResources } from './system-resources';
@@ -538,6 +539,25 @@ export class Run extends RunClient implements SyncFinalizer {
     if (this.noOp) return;
     if (!isPlainObject(item)) throw new TrackingError('logBokehChart expects a Bokeh json_item object.');
     this.addEvent('chart', this.sanitize(name), options, compactJson({ kind: 'bokeh', figure: item as JsonInput }));
+  }
+
+  /**
+   * Logs a trace span (LLM call, chain, agent step, ...) as a `span` event
+   * (`events/span/<name or trace>.plx`); its inputs and outputs are also
+   * merged into the run's inputs and outputs, as upstream's `log_trace`.
+   *
+   * @param span - the span
+   * @param options - step and timestamp
+   */
+  logTrace(span: TraceSpan, options: LogOptions = {}): void {
+    if (this.noOp || !span) return;
+    const value = spanValue(span);
+    const name = this.sanitize(span.name ?? 'trace');
+    const meta = this.record.metaInfo;
+    if (meta.has_traces !== true) this.logMeta({ has_traces: true, has_events: true });
+    this.addEvent('span', name, options, value);
+    if (span.inputs && Object.keys(span.inputs).length > 0) this.logInputs(span.inputs);
+    if (span.outputs && Object.keys(span.outputs).length > 0) this.logOutputs(span.outputs);
   }
 
   // ---------------------------------------------------------------- curves

@@ -22,6 +22,8 @@ describe('tokens never leak through printable forms', () => {
 
   it.each([
     ['JSON.stringify(ctx)', (c: ReturnType<typeof ctxWithSecrets>) => JSON.stringify(c)],
+    ['JSON.stringify({ ...ctx })', (c: ReturnType<typeof ctxWithSecrets>) => JSON.stringify({ ...c })],
+    ['inspect({ ...ctx })', (c: ReturnType<typeof ctxWithSecrets>) => inspect({ ...c }, { depth: 5 })],
     ['JSON.stringify(ctx.token)', (c: ReturnType<typeof ctxWithSecrets>) => JSON.stringify(c.token)],
     ['inspect(ctx)', (c: ReturnType<typeof ctxWithSecrets>) => inspect(c, { depth: 5 })],
     ['inspect(ctx.token)', (c: ReturnType<typeof ctxWithSecrets>) => inspect(c.token)],

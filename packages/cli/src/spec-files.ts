@@ -3,6 +3,18 @@ import { join, resolve } from 'node:path';
 import type { CommandContext } from './command-context';
 import { UsageError } from './errors';
 
+/** A `-f` file that does not exist (a usage error, exit 2, as click). */
+export class MissingSpecFileError extends UsageError {
+  static override readonly marker: string = 'px.cli.MissingSpecFileError';
+  /** The path as given on the command line. */
+  readonly file: string;
+
+  constructor(file: string) {
+    super(`Invalid value for '-f' / '--file': Path '${file}' does not exist.`);
+    this.file = file;
+  }
+}
+
 /** The default Polyaxonfile names upstream looks for in the working directory, in order. */
 const DEFAULT_NAMES = ['polyaxon', 'polyaxonci', 'polyaxon-ci', 'polyaxon.ci', 'polyaxonfile'];
 const DEFAULT_EXTENSIONS = ['yaml', 'yml', 'json'];
@@ -12,7 +24,7 @@ const DEFAULT_EXTENSIONS = ['yaml', 'yml', 'json'];
  * directory). Without any, the first default file (`polyaxon.yaml`,
  * `polyaxonfile.yaml`, ...) found in the working directory.
  *
- * @throws {@link UsageError} (exit 2, as click) when a given file does not exist.
+ * @throws {@link MissingSpecFileError} (exit 2, as click) when a given file does not exist.
  */
 export function specFiles(ctx: CommandContext, files: readonly string[]): string[] {
   if (files.length === 0) {
@@ -32,7 +44,7 @@ export function specFiles(ctx: CommandContext, files: readonly string[]): string
     } catch {
       ok = false;
     }
-    if (!ok) throw new UsageError(`Invalid value for '-f' / '--file': Path '${file}' does not exist.`);
+    if (!ok) throw new MissingSpecFileError(file);
     return path;
   });
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../command-context';
-import { CliError } from '../errors';
+import { CliError, UsageError } from '../errors';
 import { codeFrame } from '../output/code-frame';
 import { parseOutputFormat } from '../output/output-format';
 import { toYaml } from '../output/yaml';
 import { hasMarker } from '../print-error';
 import { flagOption, listOption, stringOption } from '../option-values';
-import { specFiles } from '../spec-files';
+import { MissingSpecFileError, specFiles } from '../spec-files';
 
 /** The `-o json` answer of `px check` (issue contract). */
 export type CheckReport =
@@ -103,7 +103,7 @@ function printIssues(ctx: CommandContext, error: unknown): void {
  */
 export async function check(ctx: CommandContext): Promise<number> {
   const format = parseOutputFormat(stringOption(ctx.options, 'output'));
-  if (format.kind === 'file') throw new CliError('`px check` supports `-o json` and `-o yaml`.', { exitCode: 2 });
+  if (format.kind === 'file') throw new UsageError('`px check` supports `-o json` and `-o yaml`.');
   if (stringOption(ctx.options, 'pythonModule') !== undefined) {
     throw new CliError('Python modules (`-pm`) are not supported by px; pass a YAML or JSON Polyaxonfile with `-f`.');
   }
@@ -115,10 +115,12 @@ export async function check(ctx: CommandContext): Promise<number> {
   try {
     files = specFiles(ctx, listOption(ctx.options, 'file'));
   } catch (error) {
-    if (!machine) throw error;
+    if (!machine || !(error instanceof MissingSpecFileError)) throw error;
     // with -o json a missing file is reported in the JSON contract too (exit 1)
-    const missing = listOption(ctx.options, 'file').find((f) => error instanceof Error && error.message.includes(`'${f}'`));
-    write({ ok: false, error: { type: 'FileNotFoundError', message: error instanceof Error ? error.message.replace(/^Invalid value for '-f' \/ '--file': /, '') : String(error), file: missing ?? null, line: null, column: null, path: null } });
+    write({
+      ok: false,
+      error: { type: 'FileNotFoundError', message: `Path '${error.file}' does not exist.`, file: error.file, line: null, column: null, path: null },
+    });
     return 1;
   }
   const params = listOption(ctx.options, 'param');
@@ -145,7 +147,7 @@ export async function check(ctx: CommandContext): Promise<number> {
     });
     spec = pf.toDict(op);
   } catch (error) {
-    if (!pf.PolyaxonfileError.isInstance(error) && !(error instanceof Error)) throw error;
+    if (!(error instanceof Error)) throw error;
     if (machine) {
       write(errorReport(error, files[0]));
       return 1;

@@ -19,9 +19,15 @@ const contenders: Record<string, () => Promise<unknown>> = {
     return res.json();
   },
   request: () => client.request('GET', path),
+  raw: async () => {
+    const res = await client.stream('GET', path, { queryStyle: 'sdk' });
+    const chunks: Buffer[] = [];
+    for await (const c of res.body) chunks.push(c as Buffer);
+    return JSON.parse(Buffer.concat(chunks).toString()) as unknown;
+  },
   refresh: () => run.refresh(),
 };
-const samples: Record<string, number[]> = { bare: [], request: [], refresh: [] };
+const samples: Record<string, number[]> = { bare: [], request: [], refresh: [], raw: [] };
 for (let i = 0; i < WARMUP; i++) for (const fn of Object.values(contenders)) await fn();
 const entries = Object.entries(contenders);
 for (let i = 0; i < ROUNDS; i++) {
@@ -40,6 +46,7 @@ const refresh = median(samples.refresh!);
 emit({ package: '@px/client', name: 'GET run: bare fetch (baseline)', unit: 'us', value: bare, n: ROUNDS });
 emit({ package: '@px/client', name: 'GET run: client.request', unit: 'us', value: request, n: ROUNDS });
 emit({ package: '@px/client', name: 'GET run: RunClient.refresh', unit: 'us', value: refresh, n: ROUNDS });
+emit({ package: '@px/client', name: 'GET run: node:http on the client pool (no ky)', unit: 'us', value: median(samples.raw!), n: ROUNDS });
 emit({ package: '@px/client', name: 'per-call overhead vs bare fetch', unit: 'us', value: request - bare, n: ROUNDS });
 
 await client.close();

@@ -55,4 +55,15 @@ describe('resolution like upstream', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('online without a project fails with a clear error and never hangs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'px-noproject-'));
+    try {
+      await expect(
+        Run.init({ env: { POLYAXON_HOST: 'http://127.0.0.1:9' }, homeDir: dir, cwd: dir, exitHooks: false }),
+      ).rejects.toThrow(/project/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,4 @@
 import * as v from 'valibot';
-// Registers the component/operation schemas used lazily inside DAG runs.
-import './component';
 import { model, opt } from './common';
 import { baseOpEntries } from './component-fields';
 import { IOListSchema } from './io';

@@ -1,10 +1,7 @@
 import * as v from 'valibot';
-// Loads and registers OperationSchema (used lazily inside DAGs).
-import './operation';
 import { model } from './common';
 import { baseComponentEntries, componentOwnEntries } from './component-fields';
-import { dagRefs } from './dag-refs';
-import { RunSchema } from './run';
+import { RunSchema, type V1Run } from './run';
 
 /**
  * A component (V1Component): IO definitions plus a required `run`.
@@ -14,10 +11,9 @@ export const ComponentSchema = model({
   kind: v.optional(v.literal('component', 'The kind of an inline component must be `component`.')),
   ...baseComponentEntries,
   ...componentOwnEntries,
-  run: RunSchema,
+  // lazy: run.ts imports this module (DAGs hold components)
+  run: v.lazy((): v.GenericSchema<unknown, V1Run> => RunSchema),
 });
 
 /** A validated component. */
 export type V1Component = v.InferOutput<typeof ComponentSchema>;
-
-dagRefs.component = ComponentSchema;

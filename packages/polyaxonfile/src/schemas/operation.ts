@@ -1,8 +1,7 @@
 import * as v from 'valibot';
-// Loads and registers ComponentSchema (used lazily for `component`).
-import './component';
 import { model } from './common';
-import { dagRefs, lazyComponent } from './dag-refs';
+import { ComponentSchema } from './component';
+import type { DagComponent } from './dag-types';
 import { operationEntries } from './operation-fields';
 
 const REFERENCE_ERROR = 'One and only one reference must be specified: hub_ref, dag_ref, url_ref, path_ref, component.';
@@ -10,7 +9,8 @@ const REFERENCE_ERROR = 'One and only one reference must be specified: hub_ref, 
 const operationObject = model({
   kind: v.optional(v.literal('operation', 'The kind of an inline operation must be `operation`.')),
   ...operationEntries,
-  component: v.nullish(lazyComponent),
+  // lazy: component.ts → run.ts → this module
+  component: v.nullish(v.lazy((): v.GenericSchema<unknown, DagComponent> => ComponentSchema)),
 });
 
 /** Operation fields without the reference rule (presets and overrides: upstream's partial model). */
@@ -35,5 +35,3 @@ export const OperationSchema = v.pipe(
 
 /** A validated operation. */
 export type V1Operation = v.InferOutput<typeof OperationSchema>;
-
-dagRefs.operation = OperationSchema;

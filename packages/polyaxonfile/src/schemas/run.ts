@@ -14,10 +14,14 @@ import {
   strictStr,
   strListOrRef,
   tagged, dict } from './common';
-import { lazyComponent, lazyOperation } from './dag-refs';
+// component.ts and operation.ts import this module too: their schemas are only
+// read inside the lazy getters below, after every module has been evaluated.
+import { ComponentSchema } from './component';
+import type { DagComponent, DagOperation } from './dag-types';
 import { EarlyStoppingSchema } from './early-stopping';
 import { EnvironmentSchema } from './environment';
 import { VolumeSchema } from './k8s';
+import { OperationSchema } from './operation';
 import {
   CleanPodPolicySchema,
   jobEntries,
@@ -54,6 +58,9 @@ export const ServiceParts = modelParts({
   isExternal: opt(boolOrRef),
   replicas: opt(intOrRef),
 });
+
+const lazyOperation = v.lazy((): v.GenericSchema<unknown, DagOperation> => OperationSchema);
+const lazyComponent = v.lazy((): v.GenericSchema<unknown, DagComponent> => ComponentSchema);
 
 /** `dag`. */
 export const DagParts = modelParts({

@@ -74,11 +74,14 @@ export function toSpecIssues(
       out.push({ ...locate(path), path, message: `Extra inputs are not permitted: unknown field ${issue.received}`, expected: 'no such field', received: issue.received });
       continue;
     }
+    // A missing required key: valibot's `expected` is the quoted key name.
+    const missingKey = received === 'nothing' && issue.expected !== null && /^"[^"]+"$/.test(issue.expected);
+    const expected = missingKey ? `a value for ${issue.expected}` : issue.expected;
     out.push({
       ...locate(path),
       path,
       message: issue.message,
-      ...(issue.expected === null ? {} : { expected: issue.expected }),
+      ...(expected === null ? {} : { expected }),
       received,
     });
   }

@@ -169,6 +169,21 @@ describe('streamed transfers', () => {
     expect(error).toBeInstanceOf(Error);
   });
 
+  it('decode gzip-encoded downloads', async () => {
+    const s = await server((_req, res) => {
+      const body = gzipSync('x'.repeat(100_000));
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip', 'content-length': body.length });
+      res.end(body);
+    });
+    const client = isolatedClient({ host: s.url });
+    closers.push(() => client.close());
+    const response = await client.stream('GET', '/x');
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('x'.repeat(100_000));
+    expect(s.requests[0]!.headers['accept-encoding']).toBe('gzip, deflate');
+  });
+
   it('stop when their AbortSignal aborts', async () => {
     const s = await server(() => {
       // never answers

@@ -409,7 +409,10 @@ export class Run extends RunClient implements SyncFinalizer {
     if (this.noOp) return;
     const fqn = this.metricName(name);
     const v = toMetricValue(value, name);
-    this.logHasMetrics();
+    if (!this.metricsFlagged) {
+      this.logHasMetrics();
+      this.metricsFlagged = true;
+    }
     const writer = this.writer('metrics');
     if (!writer) return;
     this.addMetric(writer, fqn, v, options);

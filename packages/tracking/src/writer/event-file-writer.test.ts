@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WriterClosedError } from '../errors';
 import { EventFileWriter } from './event-file-writer';
 
@@ -68,6 +68,17 @@ describe('EventFileWriter', () => {
     expect(writer.writtenEvents).toBe(0);
     await new Promise((resolve) => setImmediate(resolve));
     expect(writer.writtenEvents).toBe(1);
+    writer.close();
+  });
+
+  it('flushes on the periodic interval', async () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run, flushIntervalMs: 20 });
+    writer.addMetric('a', 1, 0, T0);
+    await new Promise((resolve) => setImmediate(resolve));
+    writer.addMetric('a', 2, 1, T0);
+    expect(writer.pendingEvents).toBe(1);
+    await vi.waitFor(() => expect(writer.pendingEvents).toBe(0), { timeout: 10_000, interval: 10 });
     writer.close();
   });
 

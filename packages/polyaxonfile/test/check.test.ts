@@ -147,3 +147,16 @@ describe('checkPolyaxonfile options', () => {
     await expect(checkPolyaxonfile({ polyaxonfile: file, params: { lr: 1 }, queue: 'a/b/c' })).rejects.toThrow(/valid queue/);
   });
 });
+
+describe('param validation rules', () => {
+  it('checks options and validation rules of the inputs', async () => {
+    const file = join(dir, 'options.yaml');
+    writeFileSync(
+      file,
+      'version: 1.1\nkind: component\ninputs:\n  - {name: optimizer, type: str, options: [sgd, adam]}\n  - {name: lr, type: float, validation: {gt: 0}}\nrun: {kind: job, container: {image: x}}\n',
+    );
+    await expect(checkPolyaxonfile({ polyaxonfile: file, params: { optimizer: 'adam', lr: 0.1 } })).resolves.toBeDefined();
+    const error = (await checkPolyaxonfile({ polyaxonfile: file, params: { optimizer: 'rmsprop', lr: -1 } }).catch((e: unknown) => e)) as PolyaxonfileError;
+    expect(error.issues.map((i) => i.path.join('.'))).toEqual(['params.optimizer.value', 'params.lr.value']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { V1CompiledOperation } from '../schemas/compiled-operation';
 import { parseIOValue } from '../schemas/io-value';
+import type { V1Validation } from '../schemas/validation';
 import { normalizeParamValue } from '../schemas/param';
 import { PolyaxonSchemaError } from '../errors';
 import type { SpecIssue } from '../errors';
@@ -28,7 +29,14 @@ export interface ApplyContextsOptions {
 
 function convert(io: IOLike, value: unknown): unknown {
   return parseIOValue(
-    { name: io.name, type: io.type ?? null, isList: io.isList ?? null, isOptional: io.isOptional ?? null, value: io.value, validation: null },
+    {
+      name: io.name,
+      type: io.type ?? null,
+      isList: io.isList ?? null,
+      isOptional: io.isOptional ?? null,
+      value: io.value,
+      validation: (io.validation ?? null) as V1Validation | null,
+    },
     value,
     { isTemplate: true },
   );

@@ -1,6 +1,5 @@
 import type { V1CompiledOperation } from '../schemas/compiled-operation';
 import { parseIOValue } from '../schemas/io-value';
-import type { V1Validation } from '../schemas/validation';
 import { normalizeParamValue } from '../schemas/param';
 import { PolyaxonSchemaError } from '../errors';
 import type { SpecIssue } from '../errors';
@@ -35,7 +34,7 @@ function convert(io: IOLike, value: unknown): unknown {
       isList: io.isList ?? null,
       isOptional: io.isOptional ?? null,
       value: io.value,
-      validation: (io.validation ?? null) as V1Validation | null,
+      validation: io.validation ?? null,
     },
     value,
     { isTemplate: true },

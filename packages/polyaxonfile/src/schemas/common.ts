@@ -493,6 +493,20 @@ const objectMessage = (issue: v.StrictObjectIssue): string => {
   return typeof key === 'string' ? `Field required: \`${key}\`.` : `Invalid value: ${issue.message}`;
 };
 
+const writtenAs = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The spelling a validated model's field had in the document (`is_flag` for
+ * `isFlag`), for locating issues found after normalisation.
+ *
+ * @param out - A validated model output.
+ * @param key - The camelCase field name.
+ * @returns The key as written.
+ */
+export function keyAsWritten(out: object, key: string): string {
+  return writtenAs.get(out)?.get(key) ?? key;
+}
+
 const OPTIONAL_TYPES = new Set(['optional', 'nullish', 'exact_optional', 'undefinedable']);
 
 function isOptionalSchema(schema: v.GenericSchema): boolean {
@@ -539,13 +553,18 @@ export function modelParts<const E extends Entries>(entries: E, extraAliases: Re
   }
   const object = v.strictObject(all, objectMessage) as unknown as v.StrictObjectSchema<E, undefined>;
   const finish = (out: Record<string, unknown>, addIssue: AddIssue): boolean => {
+    let renamed: Map<string, string> | undefined;
     for (const alias of aliasKeys) {
       if (alias in out) {
         const key = aliases[alias]!;
-        if (!(key in out) || out[key] === undefined) out[key] = out[alias];
+        if (!(key in out) || out[key] === undefined) {
+          out[key] = out[alias];
+          (renamed ??= new Map()).set(key, alias);
+        }
         Reflect.deleteProperty(out, alias);
       }
     }
+    if (renamed) writtenAs.set(out, renamed);
     let ok = true;
     for (const key of requiredAliased) {
       if (out[key] === undefined) {

@@ -1,6 +1,6 @@
 // Public surface of the schema modules (re-exported by the package entry).
 // Building blocks (model/tagged/orRef helpers, per-kind parts) stay internal.
-export { isRef, toCamelCase, toSnakeCase, REF_PATTERN } from './common';
+export { isRef, keyAsWritten, toCamelCase, toSnakeCase, REF_PATTERN } from './common';
 export {
   AffinitySchema,
   ContainerSchema,

@@ -38,7 +38,7 @@ describe('IO definitions', () => {
 
   it('only bool IOs can be flags', () => {
     accept(IOSchema, { name: 'f', type: 'bool', isFlag: true });
-    expect(reject(IOSchema, { name: 'f', type: 'int', is_flag: true }).join('\n')).toContain('IO type `int` cannot be a flag, it must be of type `bool`');
+    expect(reject(IOSchema, { name: 'f', type: 'int', is_flag: true }).join('\n')).toContain('is_flag: IO type `int` cannot be a flag, it must be of type `bool`');
   });
 
   it('rejects reserved names, missing names, iotype and unknown keys', () => {

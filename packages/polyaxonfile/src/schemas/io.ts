@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PolyaxonSchemaError } from '../errors';
-import { laxBool, model, opt, strictStr } from './common';
+import { keyAsWritten, laxBool, model, opt, strictStr } from './common';
 import { parseIOValue } from './io-value';
 import { pyStr } from './py-format';
 import { ValidationSchema, type V1Validation } from './validation';
@@ -41,7 +41,7 @@ export const IOSchema = v.pipe(
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const io: IOObject = { ...dataset.value };
     const at = (key: string): [v.IssuePathItem] => [
-      { type: 'object', origin: 'value', input: dataset.value, key, value: (dataset.value as Record<string, unknown>)[key] },
+      { type: 'object', origin: 'value', input: dataset.value, key: keyAsWritten(dataset.value, key), value: (dataset.value as Record<string, unknown>)[key] },
     ];
     let ok = true;
     if ((IO_NAME_BLACK_LIST as readonly string[]).includes(io.name)) {

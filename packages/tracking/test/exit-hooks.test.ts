@@ -96,4 +96,25 @@ describe('exit, signals and crashes (child processes)', () => {
       await server.close();
     }
   });
+
+  it('online: the process exits by itself after await run.end() (no sockets or timers left)', async () => {
+    const server = await startApiServer();
+    try {
+      server.state.addProject({ name: 'demo' });
+      const root = mkdtempSync(join(dir, 'online-end-'));
+      const child = spawn(process.execPath, [bundle, 'online-end'], {
+        env: { PATH: process.env.PATH, HOME: root, POLYAXON_HOST: server.url, POLYAXON_AUTH_TOKEN: 'tok', POLYAXON_ARTIFACTS_ROOT: root },
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(0);
+      const uuid = stdout.split('\n')[0]!.split('/').pop()!;
+      expect(server.state.runs.get(uuid)?.status).toBe('succeeded');
+    } finally {
+      await server.close();
+    }
+  });
 });

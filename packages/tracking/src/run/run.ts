@@ -129,6 +129,7 @@ export class Run extends RunClient implements SyncFinalizer {
   private sidecarRunning: Promise<void> | undefined;
   private readonly uploaded = new Map<string, string>();
   private readonly online: boolean;
+  private readonly ownsClient: boolean;
   private readonly sync: ApiSync;
   private readonly results = new Map<string, number>();
   private readonly nameCache = new Map<string, string>();
@@ -153,6 +154,7 @@ export class Run extends RunClient implements SyncFinalizer {
     const isOffline = noOp ? false : (ctx?.isOffline.value ?? false);
     const client = options.client ?? new PolyaxonClient({ context: source, config: { isOffline, noOp } });
     super({ owner: options.owner, project: options.project, runUuid: options.runUuid, client, isOffline, noOp });
+    this.ownsClient = options.client === undefined;
     this.ctx = ctx;
     this.warn = options.warn ?? ((m) => console.warn(`[px] ${m}`));
     this.sync = new ApiSync({ warn: this.warn });
@@ -1333,6 +1335,10 @@ export class Run extends RunClient implements SyncFinalizer {
       if (timedOut) {
         this.warn(`end(): ${this.sync.pending} API call(s) did not complete within ${timeoutMs} ms; the run folder ${this.artifactsRoot} keeps every event.`);
       }
+    }
+    if (this.ownsClient && !timedOut) {
+      // Release keep-alive sockets so the process can exit once the run is over.
+      await this.client.close().catch(() => undefined);
     }
     return {
       status: this.record.status,

@@ -68,6 +68,11 @@ export class PolyaxonfileError extends PolyaxonException {
     if (first?.column !== undefined) this.column = first.column;
     if (first !== undefined) this.path = first.path;
   }
+
+  /** A JSON view for machine output (`px check -o json`, editors): name, message, stage and issues. */
+  toJSON(): { name: string; message: string; stage: SpecStage; issues: readonly SpecIssue[] } {
+    return { name: this.name, message: this.message, stage: this.stage, issues: this.issues };
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accept, reject } from './__fixtures__/schema-assert';
 import { CompiledOperationSchema } from './compiled-operation';
-import { ComponentSchema } from './component';
+import { ComponentSchema, type V1Component } from './component';
+import type { DagComponent } from './dag-types';
 import { OperationSchema } from './operation';
 
 const run = { kind: 'job', container: { image: 'busybox' } };
@@ -165,5 +166,15 @@ describe('compiled operations', () => {
     expect(reject(CompiledOperationSchema, { plugins: { ssh: '{{ x }}' } }).join('\n')).toContain('plugins.ssh is only supported on kind: service in this version. Got kind: unset.');
     accept(CompiledOperationSchema, { plugins: { sandbox: true }, run: { kind: 'service' } });
     accept(CompiledOperationSchema, { plugins: { sandbox: false }, run });
+  });
+});
+
+describe('types', () => {
+  it('inline components and operations have the top-level types', () => {
+    const op = accept(OperationSchema, { component: { run } });
+    const inline: V1Component | null | undefined = op.component;
+    const back: DagComponent | undefined = accept(ComponentSchema, { run });
+    expect(inline?.run.kind).toBe('job');
+    expect(back?.run.kind).toBe('job');
   });
 });

@@ -7,7 +7,7 @@ import type { V1Run } from './run';
 /** A component as held in a DAG (same shape as `V1Component`). */
 export interface DagComponent extends ComponentFields {
   /** Always `component` after validation. */
-  kind?: 'component' | null | undefined;
+  kind?: 'component' | undefined;
   /** The run definition. */
   run: V1Run;
 }
@@ -15,7 +15,7 @@ export interface DagComponent extends ComponentFields {
 /** An operation as held in a DAG (same shape as `V1Operation`). */
 export interface DagOperation extends OperationFields {
   /** Always `operation` after validation. */
-  kind?: 'operation' | null | undefined;
+  kind?: 'operation' | undefined;
   /** The inline component, when referenced by value. */
   component?: DagComponent | null | undefined;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from '@px/testkit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Run } from '../src/index';
 
 let server: ApiServer;
@@ -23,11 +23,13 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   return { POLYAXON_HOST: server.url, POLYAXON_AUTH_TOKEN: 'secret-token', POLYAXON_ARTIFACTS_ROOT: join(dir, 'artifacts'), ...extra };
 }
 
-async function startRun(warnings: string[] = [], extra: Record<string, string> = {}, trackLogs = false): Promise<Run> {
+async function startRun(warnings: string[] = [], extra: Record<string, string> = {}, trackLogs = false, syncIntervalMs = 3_600_000): Promise<Run> {
   return Run.init({
     trackLogs,
+    syncIntervalMs,
+    flushIntervalMs: syncIntervalMs,
     owner: 'default', project: 'demo', isNew: true, name: 'online', tags: ['a'],
-    env: env(extra), homeDir: dir, cwd: dir, exitHooks: false, trackCode: false, syncIntervalMs: 3_600_000,
+    env: env(extra), homeDir: dir, cwd: dir, exitHooks: false, trackCode: false,
     warn: (m) => warnings.push(m),
   });
 }
@@ -104,5 +106,17 @@ describe('online tracking against the API test server', () => {
     expect(readFileSync(join(dir, 'artifacts', uuid, 'events/metric/loss.plx'), 'utf8').split('\n')).toHaveLength(11);
     expect(warnings.some((w) => w.includes('did not complete'))).toBe(true);
     server.faults.clear();
+  });
+
+  it('syncs periodically while the run is going (sidecar): summaries, outputs and uploads before end()', async () => {
+    const run = await startRun([], {}, false, 50);
+    const uuid = run.runUuid!;
+    run.logMetrics({ loss: 0.5 }, { step: 0 });
+    const remote = join(server.artifactsDir, uuid, 'events/metric/loss.plx');
+    await vi.waitFor(() => expect(existsSync(remote)).toBe(true), { timeout: 15_000, interval: 20 });
+    await vi.waitFor(() => expect(server.state.runs.get(uuid)?.outputs).toMatchObject({ loss: 0.5 }), { timeout: 15_000, interval: 20 });
+    expect(server.state.runs.get(uuid)?.status).toBe('running');
+    await run.end();
+    expect(server.state.runs.get(uuid)?.status).toBe('succeeded');
   });
 });

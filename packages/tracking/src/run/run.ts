@@ -1227,7 +1227,8 @@ export class Run extends RunClient implements SyncFinalizer {
    */
   collectSummaries(): { artifacts: RunArtifact[]; lastValues: Record<string, JsonInput> } {
     if (!this.artifactsRoot) return { artifacts: [], lastValues: {} };
-    return collectRunSummaries(this.artifactsRoot, this.ctx?.artifactsStoreName.value);
+    const known = new Map([...(this.events?.summaryAccumulators() ?? []), ...(this.resources?.summaryAccumulators() ?? [])]);
+    return collectRunSummaries(this.artifactsRoot, this.ctx?.artifactsStoreName.value, known);
   }
 
   private syncSummaries(): void {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonInput } from '../serialization/py-json';
 import type { RunArtifact } from '../run/run-record';
-import { lastMetricValue, summarizeEventFile } from './event-summary';
+import { buildSummary, lastMetricValue, summarizeEventFile, type SummaryAccumulator } from './event-summary';
 
 /**
  * Summaries of every event file under `<root>/events` and `<root>/resources`
@@ -11,9 +11,14 @@ import { lastMetricValue, summarizeEventFile } from './event-summary';
  *
  * @param root - the run artifacts root
  * @param connection - the artifacts store name, when known
+ * @param known - accumulators of files whose content is known in memory (by path); others are read
  * @returns lineage records and last metric values
  */
-export function collectRunSummaries(root: string, connection?: string): { artifacts: RunArtifact[]; lastValues: Record<string, JsonInput> } {
+export function collectRunSummaries(
+  root: string,
+  connection?: string,
+  known: ReadonlyMap<string, SummaryAccumulator> = new Map(),
+): { artifacts: RunArtifact[]; lastValues: Record<string, JsonInput> } {
   const artifacts: RunArtifact[] = [];
   const lastValues: Record<string, JsonInput> = {};
   for (const backend of ['events', 'resources'] as const) {
@@ -25,7 +30,9 @@ export function collectRunSummaries(root: string, connection?: string): { artifa
       for (const file of readdirSync(dir).sort()) {
         if (!file.endsWith('.plx')) continue;
         const name = file.split('.plx')[0]!;
-        const summary = summarizeEventFile(join(dir, file), kind);
+        const path = join(dir, file);
+        const acc = known.get(path);
+        const summary = acc ? buildSummary(acc) : summarizeEventFile(path, kind);
         if (!summary) continue;
         artifacts.push({
           name,

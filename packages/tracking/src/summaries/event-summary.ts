@@ -7,7 +7,13 @@ import { describe } from './numpy-stats';
 /** The lineage `summary` of one event file, in upstream's key order. */
 export type EventSummary = { readonly [key: string]: JsonInput };
 
-function parsePyFloat(text: string): number {
+/**
+ * Parses Python float text (`nan`, `inf`, `-inf`, `1e-05`, ...).
+ *
+ * @param text - the text
+ * @returns the number (NaN for empty text)
+ */
+export function parsePyFloat(text: string): number {
   switch (text) {
     case 'nan':
       return Number.NaN;
@@ -20,7 +26,8 @@ function parsePyFloat(text: string): number {
   }
 }
 
-class Growable {
+/** A growable Float64Array. */
+export class Growable {
   data: Float64Array;
   n = 0;
   constructor(capacity: number) {
@@ -39,7 +46,8 @@ class Growable {
   }
 }
 
-interface Accumulator {
+/** What a summary is built from; filled by reading a file or by the writer as it writes. */
+export interface SummaryAccumulator {
   rows: number;
   stepCount: number;
   anyNullStep: boolean;
@@ -48,6 +56,20 @@ interface Accumulator {
   firstTs: string | null;
   lastTs: string | null;
   values: Growable | undefined;
+}
+
+/**
+ * An empty accumulator for an event file of `kind` (metrics collect values).
+ *
+ * @param kind - the event kind
+ * @param capacity - initial value capacity
+ * @returns the accumulator
+ */
+export function newAccumulator(kind: string, capacity = 1024): SummaryAccumulator {
+  return {
+    rows: 0, stepCount: 0, anyNullStep: false, firstStep: null, lastStep: null, firstTs: null, lastTs: null,
+    values: kind === 'metric' ? new Growable(capacity) : undefined,
+  };
 }
 
 function* readLines(path: string): Generator<string> {
@@ -91,10 +113,7 @@ function floatOrNull(v: number): JsonInput {
  */
 export function summarizeEventFile(path: string, kind: string): EventSummary | undefined {
   const jsonl = isJsonlKind(kind);
-  const acc: Accumulator = {
-    rows: 0, stepCount: 0, anyNullStep: false, firstStep: null, lastStep: null, firstTs: null, lastTs: null,
-    values: kind === 'metric' ? new Growable(Math.ceil(statSync(path).size / 40)) : undefined,
-  };
+  const acc = newAccumulator(kind, kind === 'metric' ? Math.ceil(statSync(path).size / 40) : 0);
   let stepCol = 0;
   let tsCol = 1;
   let header = !jsonl;
@@ -160,6 +179,17 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
     acc.lastStep = stepOf(lastLine, lastFirst, lastSecond);
     acc.lastTs = tsOf(lastLine, lastFirst, lastSecond);
   }
+  return buildSummary(acc, false);
+}
+
+/**
+ * Builds upstream's summary from an accumulator.
+ *
+ * @param acc - the accumulator
+ * @param copyValues - copy the values before sorting them (default true)
+ * @returns the summary, or `undefined` when there are no rows
+ */
+export function buildSummary(acc: SummaryAccumulator, copyValues = true): EventSummary | undefined {
   if (acc.rows === 0) return undefined;
   const summary: Record<string, JsonInput> = { is_event: true };
   if (acc.stepCount > 0) {
@@ -173,7 +203,7 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
     summary.timestamp = { min: acc.firstTs.replace(' ', 'T'), max: acc.lastTs.replace(' ', 'T') };
   }
   if (acc.values !== undefined) {
-    const values = acc.values.view();
+    const values = copyValues ? acc.values.view().slice() : acc.values.view();
     const last = values[values.length - 1]!;
     const d = describe(values);
     summary.metric = {

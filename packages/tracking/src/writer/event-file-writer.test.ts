@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WriterClosedError } from '../errors';
 import { EventFileWriter } from './event-file-writer';
+import { compactJson } from '../serialization/py-json';
+import { buildSummary, summarizeEventFile } from '../summaries/event-summary';
 
 const dirs: string[] = [];
 function tempRun(): string {
@@ -106,6 +108,21 @@ describe('EventFileWriter', () => {
     expect(writer.close()).toBe(true);
     expect(readFileSync(join(run, 'events/metric/a.plx'), 'utf8')).toContain('|1.0');
     chmodSync(run, 0o755);
+  });
+
+  it('keeps in-memory summaries identical to re-reading the files it created', () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run });
+    writer.addRow('metric', 'm', undefined, { epochMicros: T0, offsetMinutes: 120 }, 'inf');
+    for (let i = 0; i < 5000; i++) writer.addMetric('m', i % 7 === 0 ? Number.NaN : 1 / (i + 1), i % 3 === 0 ? undefined : i, T0 + i);
+    writer.addRow('text', 't', 3, T0, 'x');
+    writer.addRow('text', 't', undefined, T0 + 5, 'y');
+    writer.close();
+    const known = writer.summaryAccumulators();
+    for (const [kind, name] of [['metric', 'm'], ['text', 't']] as const) {
+      const path = join(run, 'events', kind, `${name}.plx`);
+      expect(compactJson(buildSummary(known.get(path)!))).toBe(compactJson(summarizeEventFile(path, kind)));
+    }
   });
 
   it('rejects events after close', () => {

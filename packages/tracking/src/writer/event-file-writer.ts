@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { WriterClosedError } from '../errors';
 import { isJsonlKind } from '../events/event-kinds';
 import { getEventPath, getResourcePath } from '../events/event-paths';
-import { csvHeader, csvRow, type EventTimestamp, jsonlRow } from '../events/event-row';
+import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow } from '../events/event-row';
+import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
 import { formatPyFloat } from '../serialization/py-float';
 import { formatUtcMicros } from '../serialization/py-datetime';
 
@@ -41,7 +42,20 @@ class MetricChunk {
   n = 0;
 }
 
-type Pending = MetricChunk | string;
+interface RowItem {
+  /** The formatted row, `\n`-prefixed. */
+  text: string;
+  step: number | undefined;
+  /** Python `str(datetime)` of the timestamp. */
+  ts: string;
+  /** The metric value, for metric rows. */
+  value: number | undefined;
+}
+
+type Pending = MetricChunk | RowItem;
+
+/** Values kept in memory per writer for end-of-run summaries; beyond it summaries re-read the files. */
+const VALUES_CAP = 1_000_000;
 
 interface FileState {
   readonly kind: string;
@@ -55,6 +69,8 @@ interface FileState {
   accepted: number;
   /** Whether the file has buffered rows. */
   dirty: boolean;
+  /** Summary of the rows this writer wrote, when it created the file and kept every value. */
+  stats: SummaryAccumulator | undefined;
 }
 
 const ASCII_0 = 48;
@@ -170,6 +186,7 @@ export class EventFileWriter {
   private lastError: string | undefined;
   private inlineFlushAt: number;
   private readonly scratch = Buffer.allocUnsafe(MAX_WRITE_BYTES);
+  private valuesKept = 0;
   private readonly onWriteError: (error: unknown) => void;
 
   constructor(options: EventFileWriterOptions) {
@@ -204,7 +221,7 @@ export class EventFileWriter {
     if (state === undefined) {
       const path =
         this.backend === 'events' ? getEventPath(this.runPath, kind, name) : getResourcePath(this.runPath, kind, name);
-      state = { kind, name, path, jsonl: isJsonlKind(kind), initialised: false, pending: [], tail: undefined, accepted: 0, dirty: false };
+      state = { kind, name, path, jsonl: isJsonlKind(kind), initialised: false, pending: [], tail: undefined, accepted: 0, dirty: false, stats: undefined };
       this.files.set(key, state);
     }
     return state;
@@ -273,7 +290,12 @@ export class EventFileWriter {
   addRow(kind: string, name: string, step: number | undefined, ts: EventTimestamp, value: string): void {
     this.assertOpen();
     const state = this.file(kind, name);
-    state.pending.push(state.jsonl ? jsonlRow(kind, step, ts, value) : csvRow(step, ts, value));
+    state.pending.push({
+      text: state.jsonl ? jsonlRow(kind, step, ts, value) : csvRow(step, ts, value),
+      step,
+      ts: formatEventTimestamp(ts),
+      value: kind === 'metric' ? parsePyFloat(value) : undefined,
+    });
     state.tail = undefined;
     this.accepted(state, 1);
   }
@@ -301,6 +323,7 @@ export class EventFileWriter {
     try {
       if (!state.initialised) {
         if (!existsSync(state.path)) {
+          state.stats = newAccumulator(state.kind);
           mkdirSync(dirname(state.path), { recursive: true });
           const created = openSync(state.path, 'w', 0o644);
           try {
@@ -315,21 +338,21 @@ export class EventFileWriter {
       while (state.pending.length > 0) {
         const item = state.pending[0]!;
         let count: number;
-        if (typeof item === 'string') {
+        if (!(item instanceof MetricChunk)) {
           // Batch consecutive preformatted rows.
           let text = '';
           let k = 0;
-          while (k < state.pending.length && typeof state.pending[k] === 'string' && text.length < MAX_WRITE_BYTES >> 1) {
-            text += state.pending[k] as string;
-            k++;
+          for (let next = state.pending[k]; next !== undefined && !(next instanceof MetricChunk) && text.length < MAX_WRITE_BYTES >> 1; next = state.pending[++k]) {
+            text += next.text;
           }
           count = k;
           writeAll(fd, text);
-          state.pending.splice(0, k);
+          for (const row of state.pending.splice(0, k) as RowItem[]) this.trackRow(state, row);
         } else {
           for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
             const to = Math.min(item.n, from + ROWS_PER_WRITE);
             writeBytes(fd, this.scratch, formatRows(item, from, to, this.scratch));
+            this.trackChunk(state, item, from, to);
           }
           count = item.n;
           state.pending.shift();
@@ -352,6 +375,73 @@ export class EventFileWriter {
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
+  }
+
+  private keepValue(state: FileState, acc: SummaryAccumulator): boolean {
+    if (acc.values === undefined) return true;
+    if (this.valuesKept >= VALUES_CAP) {
+      state.stats = undefined;
+      return false;
+    }
+    this.valuesKept++;
+    return true;
+  }
+
+  private trackRow(state: FileState, row: RowItem): void {
+    const acc = state.stats;
+    if (acc === undefined) return;
+    if (!this.keepValue(state, acc)) return;
+    acc.rows++;
+    if (row.step === undefined) acc.anyNullStep = true;
+    else acc.stepCount++;
+    if (acc.rows === 1) {
+      acc.firstStep = row.step ?? null;
+      acc.firstTs = row.ts;
+    }
+    acc.lastStep = row.step ?? null;
+    acc.lastTs = row.ts;
+    acc.values?.push(row.value ?? Number.NaN);
+  }
+
+  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number): void {
+    const acc = state.stats;
+    if (acc === undefined || to <= from) return;
+    if (this.valuesKept + (to - from) > VALUES_CAP) {
+      state.stats = undefined;
+      return;
+    }
+    this.valuesKept += to - from;
+    const { steps, ts, values } = chunk;
+    for (let i = from; i < to; i++) {
+      const step = steps[i]!;
+      if (step === step) acc.stepCount++;
+      else acc.anyNullStep = true;
+      acc.values?.push(values[i]!);
+    }
+    if (acc.rows === 0) {
+      const first = steps[from]!;
+      acc.firstStep = first === first ? first : null;
+      acc.firstTs = formatUtcMicros(ts[from]!);
+    }
+    acc.rows += to - from;
+    const last = steps[to - 1]!;
+    acc.lastStep = last === last ? last : null;
+    acc.lastTs = formatUtcMicros(ts[to - 1]!);
+  }
+
+  /**
+   * Summary accumulators of the files this writer created and fully wrote
+   * (by path), so end-of-run summaries need not re-read them. Files that
+   * existed before, or whose values exceeded the in-memory cap, are absent.
+   *
+   * @returns accumulators by absolute file path
+   */
+  summaryAccumulators(): Map<string, SummaryAccumulator> {
+    const out = new Map<string, SummaryAccumulator>();
+    for (const state of this.files.values()) {
+      if (state.stats !== undefined && state.pending.length === 0) out.set(state.path, state.stats);
+    }
+    return out;
   }
 
   /**

@@ -55,7 +55,7 @@ interface RowItem {
 type Pending = MetricChunk | RowItem;
 
 /** Values kept in memory per writer for end-of-run summaries; beyond it summaries re-read the files. */
-const VALUES_CAP = 1_000_000;
+const VALUES_CAP = 500_000;
 
 interface FileState {
   readonly kind: string;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PolyaxonClient, RunClient, type CreateRunOptions, type LogStatusOptions, type V1Run, type V1RunArtifact, type V1Statuses } from '@px/client';
-import { resolveContext, type ResolvedContext } from '@px/context';
+import { parseLaxBool, resolveContext, type ResolvedContext } from '@px/context';
 import { TrackingError } from '../errors';
 import { auc, averagePrecision, precisionRecallCurve, rocCurve } from '../media/curves';
 import type { DataframeRows } from '../media/dataframe';
@@ -240,7 +240,9 @@ export class Run extends RunClient implements SyncFinalizer {
 
   private async startRun(options: RunOptions, env: Readonly<Record<string, string | undefined>>): Promise<void> {
     const ctx = this.ctx!;
-    const hasProcessSidecar = env.POLYAXON_HAS_PROCESS_SIDECAR !== undefined && env.POLYAXON_HAS_PROCESS_SIDECAR !== '';
+    const sidecarEnv = env.POLYAXON_HAS_PROCESS_SIDECAR;
+    // Upstream treats any non-empty value (even `false`) as enabled; px parses it as a boolean.
+    const hasProcessSidecar = sidecarEnv !== undefined && sidecarEnv !== '' && parseLaxBool(sidecarEnv) !== false;
     const autoCreate = options.autoCreate ?? true;
     if (autoCreate && (this.isNew || this.isOffline)) {
       if (this.isOffline) {
@@ -268,14 +270,13 @@ export class Run extends RunClient implements SyncFinalizer {
     }
     if (this.runUuid === undefined) throw new TrackingError('No run uuid: pass runUuid, or let the run be created (isNew / autoCreate).');
 
-    this.setArtifactsPath(options.artifactsPath, hasProcessSidecar);
+    this.setArtifactsPath(options.artifactsPath);
     const collectArtifacts = options.collectArtifacts ?? ctx.collectArtifacts.value ?? (this.isOffline || this.isNew || hasProcessSidecar);
     if (collectArtifacts) {
       this.events = this.makeWriter('events');
       const collectResources = options.collectResources ?? ctx.collectResources.value ?? (this.isOffline || this.isNew || hasProcessSidecar);
       if (collectResources) this.startResources();
       if (hasProcessSidecar || (!this.isOffline && !this.isManaged)) this.hasSidecar = true;
-      if (this.isManaged && !hasProcessSidecar) this.hasSidecar = false;
     }
     if (options.trackEnv ?? true) this.logEnv();
     if ((this.isNew || hasProcessSidecar) && (options.trackCode ?? true) && !this.isOffline) this.logCodeRef();
@@ -306,7 +307,7 @@ export class Run extends RunClient implements SyncFinalizer {
     });
   }
 
-  private setArtifactsPath(explicit: string | undefined, _sidecar: boolean): void {
+  private setArtifactsPath(explicit: string | undefined): void {
     const ctx = this.ctx!;
     const uuid = this.runUuid!;
     const contextArtifacts = join(ctx.contextRoot.value, 'artifacts');

@@ -170,3 +170,5 @@ export const promoteToArtifactVersion: Run['promoteToArtifactVersion'] = delegat
 export const endWithReport: Run['endWithReport'] = delegate('endWithReport');
 /** Module-level `logTrace` of the current run. */
 export const logTrace: Run['logTrace'] = delegate('logTrace');
+/** Module-level `getTensorboardPath` of the current run. */
+export const getTensorboardPath: Run['getTensorboardPath'] = delegate('getTensorboardPath');

@@ -112,6 +112,17 @@ describe('offline runs', () => {
     expect(data.meta_info).toMatchObject({ has_traces: true, has_events: true });
   });
 
+  it('gives a tensorboard folder and records it once', async () => {
+    const run = await offlineRun();
+    const path = run.getTensorboardPath()!;
+    expect(path).toBe(join(run.getArtifactsPath()!, 'outputs/tensorboard'));
+    expect(existsSync(path)).toBe(true);
+    run.getTensorboardPath();
+    await run.end();
+    const lineage = JSON.parse(read(run, 'lineages.plx.json')) as { name: string; kind: string; path: string }[];
+    expect(lineage.filter((l) => l.kind === 'tensorboard')).toEqual([expect.objectContaining({ name: 'tensorboard', path: 'outputs/tensorboard' })]);
+  });
+
   it('resumes an offline run folder with the same uuid', async () => {
     const root = temp();
     const first = await offlineRun(root, { name: 'r1' });

@@ -352,6 +352,21 @@ export class Run extends RunClient implements SyncFinalizer {
     return path;
   }
 
+  /**
+   * A tensorboard folder under the outputs (created), recorded once as a
+   * `tensorboard` lineage reference (meta `has_tensorboard`).
+   *
+   * @param relPath - path under `outputs/` (default `tensorboard`)
+   * @returns the absolute path
+   */
+  getTensorboardPath(relPath = 'tensorboard'): string | undefined {
+    const path = this.getOutputsPath(relPath);
+    if (path === undefined) return undefined;
+    mkdirSync(path, { recursive: true });
+    this.logTensorboardRef(path);
+    return path;
+  }
+
   private sanitize(name: string): string {
     const ctx = this.ctx!;
     const uuid = this.runUuid ?? '';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `pnpm bench`: bundles every packages/*/bench/*.bench.ts with esbuild (resolving
-// the `@px/source` condition), runs each in a fresh node process, passes its JSON
+// `pnpm bench`: bundles every packages/*/bench/*.bench.ts with its dependencies
+// using esbuild (resolving the `@px/source` condition), runs each in a fresh node process, passes its JSON
 // result lines through to stdout and ends with a readable table.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,15 +10,6 @@ import { build } from 'esbuild';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const only = process.argv.slice(2);
-
-const externalBareImports = {
-  name: 'external-bare-imports',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@px/') ? undefined : { path: args.path, external: true },
-    );
-  },
-};
 
 function benchFiles() {
   const files = [];
@@ -48,7 +39,6 @@ async function bundle({ pkg, file }) {
     target: 'node20',
     conditions: ['@px/source'],
     define: { __PX_VERSION__: JSON.stringify(version) },
-    plugins: [externalBareImports],
     banner: { js: "import { createRequire as __pxCreateRequire } from 'node:module'; const require = __pxCreateRequire(import.meta.url);" },
     logLevel: 'error',
   });

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '@px/client';
 import { PolyaxonException } from '@px/errors';
 import { Printer, type CliIo } from './cli-io';
 import { CliError, UsageError } from './errors';
 import { errorLine, hasMarker, printError } from './print-error';
 import { registerSecret } from './redact';
 
-class FakeApiError extends PolyaxonException {
-  static override readonly marker: string = 'px.client.ApiError';
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-  ) {
-    super(`failed with ${status}`);
-  }
+function apiError(status: number, body: unknown): ApiError {
+  return new ApiError({ status, method: 'GET', url: 'http://127.0.0.1:8000/api/v1/acme/p', body });
 }
 
 class FakeSpecError extends PolyaxonException {
@@ -31,11 +26,11 @@ function io(): { io: CliIo; err: string[] } {
 
 describe('errorLine / printError', () => {
   it('maps API errors to upstream status messages (404 bodies not printed)', () => {
-    expect(errorLine(new FakeApiError(404, { detail: 'x' }))).toBe(
+    expect(errorLine(apiError(404, { detail: 'x' }))).toBe(
       'Error: Status: 404. The resource you are looking for was not found. Check if the name or uuid is correct.',
     );
-    expect(errorLine(new FakeApiError(400, ['bad name']))).toBe('Error: Status: 400. One or more request parameters are incorrect ["bad name"]');
-    expect(hasMarker(new FakeApiError(500, ''), 'px.client.ApiError')).toBe(true);
+    expect(errorLine(apiError(400, ['bad name']))).toBe('Error: Status: 400. One or more request parameters are incorrect ["bad name"]');
+    expect(hasMarker(apiError(500, ''), 'px.client.ApiError')).toBe(true);
   });
 
   it('locates Polyaxonfile errors', () => {

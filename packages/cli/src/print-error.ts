@@ -15,32 +15,14 @@ export function hasMarker(error: unknown, marker: string): boolean {
   return Array.isArray(markers) && markers.includes(marker);
 }
 
-const API_MESSAGES: Readonly<Record<number, string>> = {
-  400: 'One or more request parameters are incorrect',
-  401: 'Authentication failed. Retry by invoking `px login`.',
-  403: 'You are not authorized to access this resource on Polyaxon.',
-  404: 'The resource you are looking for was not found. Check if the name or uuid is correct.',
-  405: 'You made a request with an unsupported method.',
-  429: 'Too many requests, please wait and retry later.',
-  500: 'Polyaxon server encountered an internal error.',
-  502: 'The Polyaxon server is unavailable (bad gateway).',
-  503: 'The Polyaxon server is temporarily unavailable.',
-  504: 'The Polyaxon server did not answer in time (gateway timeout).',
-};
-
-function apiBody(body: unknown): string {
-  if (body === undefined || body === null || body === '') return '';
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
 /** The one-line message printed for `error` (secrets redacted). */
 export function errorLine(error: unknown): string {
   if (hasMarker(error, 'px.client.ApiError')) {
-    const e = error as { status: number; body?: unknown };
-    const friendly = API_MESSAGES[e.status] ?? (e.status >= 500 ? 'Polyaxon server error.' : 'Request failed.');
-    const body = e.status === 404 ? '' : apiBody(e.body);
-    return redact(`Error: Status: ${e.status}. ${friendly}${body === '' ? '' : ` ${body}`}`);
+    // ApiError's own hint and detail: reading them needs no import of @px/client.
+    const e = error as { status: number; hint?: unknown; detail?: unknown };
+    const hint = typeof e.hint === 'string' ? e.hint.replace('Retry by invoking Polyaxon login.', 'Retry by invoking `px login`.') : 'Request failed.';
+    const detail = typeof e.detail === 'string' ? e.detail.slice(0, 300) : '';
+    return redact(`Error: Status: ${e.status}. ${hint}${detail === '' ? '' : ` ${detail}`}`);
   }
   if (hasMarker(error, 'px.polyaxonfile.PolyaxonfileError')) {
     const e = error as { message: string; file?: string; line?: number; column?: number };

@@ -59,14 +59,19 @@ export class ApiError extends PolyaxonException {
   readonly statusText: string;
   /** The server's body: parsed JSON when it was JSON, else its text (undefined when empty). */
   readonly body: unknown;
+  /** What the status means for a user, e.g. "Authentication failed. Retry by invoking Polyaxon login." */
+  readonly hint: string;
+  /** The body as one line of at most 500 characters ('' for 404s and empty bodies). */
+  readonly detail: string;
 
   constructor(init: ApiErrorInit) {
-    const friendly = FRIENDLY[init.status] ?? (init.status >= 500 ? 'Polyaxon server error.' : 'Request failed.');
+    const hint = FRIENDLY[init.status] ?? (init.status >= 500 ? 'Polyaxon server error.' : 'Request failed.');
     const detail = init.status === 404 ? '' : describeBody(init.body);
-    super(
-      `${init.method} ${init.url} failed with status ${init.status}: ${friendly}${detail === '' ? '' : ` Body: ${detail}`}`,
-      { cause: init.cause },
-    );
+    super(`${init.method} ${init.url} failed with status ${init.status}: ${hint}${detail === '' ? '' : ` Body: ${detail}`}`, {
+      cause: init.cause,
+    });
+    this.hint = hint;
+    this.detail = detail;
     this.status = init.status;
     this.method = init.method;
     this.url = init.url;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusPath, requireShared } from '@px/testkit';
+import { corpusPath, hasShared, requireShared } from '@px/testkit';
 import { checkPolyaxonfile, compile, getSpecification, PolyaxonfileError, readPath, renderRuntime, validateDag } from '../src/node';
 import { checkAssert, loadManifest, stageAtOrBefore } from './corpus-asserts';
 import type { CorpusEntry } from './corpus-asserts';
@@ -103,7 +103,8 @@ function checkInvalid(entry: CorpusEntry, file: string): string[] {
 }
 
 describe.runIf(requireShared('polyaxonfile conformance'))('polyaxonfile conformance (../shared/corpus)', () => {
-  const entries = loadManifest(corpusPath('manifest.json')).filter((e) => e.parser === 'polyaxonfile' && e.expect !== 'unknown');
+  // A skipped describe still runs its body to collect tests: read nothing without ../shared.
+  const entries = (hasShared ? loadManifest(corpusPath('manifest.json')) : []).filter((e) => e.parser === 'polyaxonfile' && e.expect !== 'unknown');
 
   afterAll(() => {
     const total = results.pass + results.fail;

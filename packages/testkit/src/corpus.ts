@@ -33,7 +33,9 @@ export function corpusPath(...segments: string[]): string {
 /**
  * Returns true when the conformance suite `suite` can run; otherwise prints a
  * one-line notice (once per suite) and returns false. Use with
- * `describe.runIf(requireShared('name'))`.
+ * `describe.runIf(requireShared('name'))`. A skipped `describe` still runs
+ * its body to collect tests, so read corpus files inside tests or hooks, or
+ * behind {@link hasShared}.
  */
 export function requireShared(suite: string): boolean {
   if (hasShared) return true;

@@ -3,7 +3,7 @@
 // that upstream rejects at `read` fail (the schema, or the reader's
 // version/kind/section pre-check, mirrored here only to classify failures).
 import { readFileSync } from 'node:fs';
-import { corpusPath, requireShared } from '@px/testkit';
+import { corpusPath, hasShared, requireShared } from '@px/testkit';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -83,7 +83,8 @@ function checkAssert(out: unknown, a: Assert): string | undefined {
 }
 
 describe.runIf(requireShared('polyaxonfile schemas corpus'))('schemas over the corpus', () => {
-  const manifest = JSON.parse(readFileSync(corpusPath('manifest.json'), 'utf8')) as { entries: Entry[] };
+  // A skipped describe still runs its body to collect tests: read nothing without ../shared.
+  const manifest = (hasShared ? JSON.parse(readFileSync(corpusPath('manifest.json'), 'utf8')) : { entries: [] }) as { entries: Entry[] };
   const entries = manifest.entries.filter((e) => e.parser === 'polyaxonfile');
   const failures: string[] = [];
   let passed = 0;

@@ -1,25 +1,29 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, startApiServer } from '@px/testkit';
+import { startApiServer } from '@px/testkit';
+import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let dir: string;
 let bundle: string;
-const esbuild = join(repoRoot, 'node_modules/.bin/esbuild');
-const canBundle = existsSync(esbuild);
-if (!canBundle) console.log('[px] skipping exit-hook child-process tests: node_modules/.bin/esbuild not found');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'px-exit-'));
-  if (!canBundle) return;
   bundle = join(dir, 'child.mjs');
-  execFileSync(esbuild, [
-    join(import.meta.dirname, 'fixtures/exit-child.ts'), '--bundle', '--platform=node', '--format=esm', '--conditions=@px/source',
-    '--define:__PX_VERSION__="0.0.0"', `--outfile=${bundle}`, '--log-level=error',
-    "--banner:js=import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
-  ]);
+  // The child runs the source through one bundle, as a user's script would run the built package.
+  buildSync({
+    entryPoints: [join(import.meta.dirname, 'fixtures/exit-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    conditions: ['@px/source'],
+    define: { __PX_VERSION__: '"0.0.0"' },
+    outfile: bundle,
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,7 +44,7 @@ function runState(runPath: string): { status: string; conditions: { type: string
   return { status: run.status, conditions: run.status_conditions, rows };
 }
 
-describe.runIf(canBundle)('exit, signals and crashes (child processes)', () => {
+describe('exit, signals and crashes (child processes)', () => {
   it('flushes and marks the run succeeded on a normal exit without end()', () => {
     const child = runChild('exit');
     expect(child.status).toBe(0);

@@ -64,3 +64,18 @@ export function parseTags(raw: string | undefined): string[] | undefined {
   }
   return tags;
 }
+
+/**
+ * The `name`, `description` and `tags` given with `--name`, `--description`
+ * and `--tags`, as the body of an update request (absent options left out).
+ */
+export function entityFieldsOption(options: ParsedOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  const name = stringOption(options, 'name');
+  if (name !== undefined) body.name = name;
+  const description = stringOption(options, 'description');
+  if (description !== undefined) body.description = description;
+  const tags = parseTags(stringOption(options, 'tags'));
+  if (tags !== undefined) body.tags = tags;
+  return body;
+}

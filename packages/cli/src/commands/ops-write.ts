@@ -8,7 +8,7 @@ import { offlineRootOf, readOfflineRun } from '../offline-runs';
 import { openOrPrintUrl } from '../open-url';
 import { emitData } from '../output/emit-data';
 import { parseOutputFormat } from '../output/output-format';
-import { flagOption, listOption, parseTags, stringOption } from '../option-values';
+import { flagOption, listOption, entityFieldsOption, stringOption } from '../option-values';
 import { confirm } from '../prompt';
 import { cellText } from '../output/table';
 import { readOverrideContent } from '../spec-files';
@@ -17,13 +17,7 @@ import { withApi } from './with-api';
 /** `px ops update [--uid] [-n] [--description] [--tags]`. */
 export async function update(ctx: CommandContext): Promise<number> {
   const format = parseOutputFormat(stringOption(ctx.options, 'output'));
-  const body: Record<string, unknown> = {};
-  const name = stringOption(ctx.options, 'name');
-  if (name !== undefined) body.name = name;
-  const description = stringOption(ctx.options, 'description');
-  if (description !== undefined) body.description = description;
-  const tags = parseTags(stringOption(ctx.options, 'tags'));
-  if (tags !== undefined) body.tags = tags;
+  const body = entityFieldsOption(ctx.options);
   if (Object.keys(body).length === 0) {
     ctx.print.warning('No argument was provided to update the run.');
     return 0;
@@ -65,13 +59,7 @@ async function rerun(ctx: CommandContext, action: 'restart' | 'resume'): Promise
   const format = parseOutputFormat(stringOption(ctx.options, 'output'));
   const resolved = await resolveFor(ctx);
   const target = await resolveRunTarget(ctx, resolved);
-  const body: Record<string, unknown> = {};
-  const name = stringOption(ctx.options, 'name');
-  if (name !== undefined) body.name = name;
-  const description = stringOption(ctx.options, 'description');
-  if (description !== undefined) body.description = description;
-  const tags = parseTags(stringOption(ctx.options, 'tags'));
-  if (tags !== undefined) body.tags = tags;
+  const body = entityFieldsOption(ctx.options);
   const files = listOption(ctx.options, 'file');
   const recompile = flagOption(ctx.options, 'recompile');
   if (files.length > 0) body.content = await readOverrideContent(ctx, files, recompile);

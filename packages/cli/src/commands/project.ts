@@ -6,7 +6,7 @@ import { openOrPrintUrl } from '../open-url';
 import { emitData } from '../output/emit-data';
 import { parseOutputFormat } from '../output/output-format';
 import { renderKeyValues, renderTable } from '../output/table';
-import { boolValueOption, flagOption, intOption, parseTags, stringOption } from '../option-values';
+import { boolValueOption, flagOption, intOption, entityFieldsOption, parseTags, stringOption } from '../option-values';
 import { confirm } from '../prompt';
 import { withApi } from './with-api';
 
@@ -91,13 +91,7 @@ export async function get(ctx: CommandContext): Promise<number> {
 /** `px project update [-p] [--name] [--description] [--tags] [--private BOOL]`. */
 export async function update(ctx: CommandContext): Promise<number> {
   const format = parseOutputFormat(stringOption(ctx.options, 'output'));
-  const body: Record<string, unknown> = {};
-  const name = stringOption(ctx.options, 'name');
-  if (name !== undefined) body.name = name;
-  const description = stringOption(ctx.options, 'description');
-  if (description !== undefined) body.description = description;
-  const tags = parseTags(stringOption(ctx.options, 'tags'));
-  if (tags !== undefined) body.tags = tags;
+  const body = entityFieldsOption(ctx.options);
   const isPrivate = boolValueOption(ctx.options, 'private', '--private');
   if (isPrivate !== undefined) body.is_public = !isPrivate;
   if (Object.keys(body).length === 0) throw new CliError('No argument was provided to update the project.');

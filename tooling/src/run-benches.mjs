@@ -100,5 +100,5 @@ for (const entry of benchFiles()) {
   }
   rmSync(outfile, { force: true });
 }
-process.stdout.write(`\n${table(all)}\n`);
+if (all.length > 0) process.stdout.write(`\n${table(all)}\n`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -1,5 +1,5 @@
 // The one place that turns @px/context's resolved context into client defaults.
-import { parseLaxBool, resolveContext, type ContextOptions, type ResolvedContext } from '@px/context';
+import { resolveContext, type ContextOptions, type ResolvedContext } from '@px/context';
 import { VERSION } from '../version';
 import type { ClientConfig } from './client-config';
 
@@ -39,22 +39,19 @@ function explicitOptions(config: Partial<ClientConfig>): ContextOptions {
  */
 export function loadClientDefaults(source: ContextSource, config: Partial<ClientConfig>, token: string | undefined): ClientDefaults {
   const ctx = resolveContext({ ...source, ...explicitOptions(config), ...(token === undefined ? {} : { token }) });
-  const env = source.env ?? process.env;
-  const retries = Number(env.POLYAXON_RETRIES);
-  const poolSize = Number(env.POLYAXON_CONNECTION_POOL_MAXSIZE);
   return {
     config: {
       host: ctx.host.value,
-      version: env.POLYAXON_API_VERSION ?? 'v1',
+      version: ctx.apiVersion.value,
       authenticationType: ctx.authenticationType.value,
       verifySsl: ctx.verifySsl.value,
       sslCaCert: ctx.sslCaCert.value,
       certFile: ctx.certFile.value,
       keyFile: ctx.keyFile.value,
-      assertHostname: undefined,
+      assertHostname: ctx.assertHostname.value,
       timeout: ctx.timeout.value,
       transferTimeout: 3600,
-      retries: Number.isInteger(retries) && retries >= 0 && env.POLYAXON_RETRIES !== '' ? retries : 3,
+      retries: ctx.retries.value ?? 3,
       retryDelay: 0.3,
       header: ctx.header.value,
       headerService: ctx.headerService.value,
@@ -64,8 +61,8 @@ export function loadClientDefaults(source: ContextSource, config: Partial<Client
       offlineRoot: ctx.offlineRoot.value,
       archivesRoot: ctx.archivesRoot.value,
       artifactsRoot: ctx.artifactsRoot.value,
-      inCluster: parseLaxBool(env.POLYAXON_K8S_IN_CLUSTER) ?? false,
-      connectionPoolMaxsize: Number.isInteger(poolSize) && poolSize > 0 ? poolSize : 10,
+      inCluster: ctx.inCluster.value,
+      connectionPoolMaxsize: ctx.connectionPoolMaxsize.value ?? 10,
       userAgent: `px-client/${VERSION} (node)`,
     },
     token: ctx.token.value,

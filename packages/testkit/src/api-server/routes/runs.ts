@@ -10,6 +10,7 @@ import { param, type RouteContext } from '../route-context';
 import type { Route } from '../router';
 import * as s from '../serializers';
 import { listQuery } from './list-query';
+import { readCondition } from './read-condition';
 import { projectOf } from './projects';
 
 const record = (r: RunRecord, key: 'inputs' | 'outputs' | 'meta_info', name: string): unknown => r[key]?.[name];
@@ -157,32 +158,8 @@ function postStatus(ctx: RouteContext): Reply {
   const condition = reader.object('condition');
   const force = reader.bool('force') ?? false;
   reader.done();
-  if (condition) {
-    const c = new BodyReader(condition);
-    const type = c.choice('type', ALL_STATUSES);
-    const status = c.bool('status');
-    const reason = c.string('reason');
-    const message = c.string('message');
-    const lastUpdate = c.string('last_update_time');
-    const lastTransition = c.string('last_transition_time');
-    const metaInfo = c.object('meta_info');
-    c.done();
-    if (type) {
-      ctx.state.setStatus(
-        run,
-        {
-          type,
-          status: status ?? true,
-          reason: reason ?? null,
-          message: message ?? null,
-          last_update_time: lastUpdate ?? null,
-          last_transition_time: lastTransition ?? null,
-          meta_info: metaInfo ?? null,
-        },
-        force,
-      );
-    }
-  }
+  const posted = condition ? readCondition(condition, ALL_STATUSES, { metaInfo: true }) : undefined;
+  if (posted) ctx.state.setStatus(run, posted, force);
   return { status: 201, json: s.statusCreated() };
 }
 

@@ -5,6 +5,7 @@ import { compileQuery, sortRecords, type QueryFields } from '../query-language';
 import type { VersionRecord } from '../records';
 import { badRequest, HttpError, notFound, type Reply } from '../reply';
 import { param, type RouteContext } from '../route-context';
+import { readCondition } from './read-condition';
 import type { Route } from '../router';
 import * as s from '../serializers';
 import { listQuery } from './list-query';
@@ -108,25 +109,10 @@ function stage(ctx: RouteContext): Reply {
   const reader = new BodyReader(ctx.body);
   const condition = reader.object('condition');
   reader.done();
-  if (condition) {
-    const c = new BodyReader(condition);
-    const type = c.choice('type', STAGES);
-    const status = c.bool('status');
-    const reason = c.string('reason');
-    const message = c.string('message');
-    const lastUpdate = c.string('last_update_time');
-    const lastTransition = c.string('last_transition_time');
-    c.done();
-    if (type) {
-      ctx.state.setStage(version, {
-        type,
-        status: status ?? true,
-        reason: reason ?? null,
-        message: message ?? null,
-        last_update_time: lastUpdate ?? null,
-        last_transition_time: lastTransition ?? null,
-      });
-    }
+  const posted = condition ? readCondition(condition, STAGES, { metaInfo: false }) : undefined;
+  if (posted) {
+    const { meta_info: _metaInfo, ...stageCondition } = posted;
+    ctx.state.setStage(version, stageCondition);
   }
   return { status: 201, json: { stage: null, stage_conditions: null } };
 }

@@ -55,3 +55,10 @@ export async function readOfflineRun(root: string, uuid: string): Promise<Record
   if (run === undefined) throw new CliError(`No offline run \`${uuid}\` under ${join(root, 'runs')}.`);
   return run;
 }
+
+/** The offline run named by `--uid` under the offline root of the command (`--path` or the context). */
+export async function readOfflineRunOption(ctx: CommandContext, resolved: ResolvedContext): Promise<Record<string, unknown>> {
+  const uid = stringOption(ctx.options, 'uid');
+  if (uid === undefined) throw new CliError('Please provide the offline run with `--uid`.');
+  return readOfflineRun(offlineRootOf(ctx, resolved), uid);
+}

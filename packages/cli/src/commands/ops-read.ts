@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { CommandContext } from '../command-context';
 import { resolveFor } from '../context-loader';
 import { cacheRun, resolveProjectTarget, resolveRunTarget, runUrl } from '../entity-resolution';
-import { CliError } from '../errors';
-import { listOfflineRuns, offlineRootOf, readOfflineRun } from '../offline-runs';
+import { listOfflineRuns, offlineRootOf, readOfflineRunOption } from '../offline-runs';
 import { toCsv } from '../output/csv';
 import { emitData } from '../output/emit-data';
 import { parseOutputFormat } from '../output/output-format';
@@ -119,9 +118,7 @@ export async function get(ctx: CommandContext): Promise<number> {
   const format = parseOutputFormat(stringOption(ctx.options, 'output'));
   const resolved = await resolveFor(ctx);
   if (flagOption(ctx.options, 'offline') || resolved.isOffline.value) {
-    const uid = stringOption(ctx.options, 'uid');
-    if (uid === undefined) throw new CliError('Please provide the offline run with `--uid`.');
-    const run = await readOfflineRun(offlineRootOf(ctx, resolved), uid);
+    const run = await readOfflineRunOption(ctx, resolved);
     if (await emitData(ctx, format, run)) return 0;
     printRun(ctx, run);
     return 0;
@@ -146,9 +143,7 @@ export async function statuses(ctx: CommandContext): Promise<number> {
   const format = parseOutputFormat(stringOption(ctx.options, 'output'));
   const resolved = await resolveFor(ctx);
   if (flagOption(ctx.options, 'offline') || resolved.isOffline.value) {
-    const uid = stringOption(ctx.options, 'uid');
-    if (uid === undefined) throw new CliError('Please provide the offline run with `--uid`.');
-    const run = await readOfflineRun(offlineRootOf(ctx, resolved), uid);
+    const run = await readOfflineRunOption(ctx, resolved);
     const data = { uuid: run.uuid, status: run.status, status_conditions: run.status_conditions ?? [] };
     if (await emitData(ctx, format, data)) return 0;
     ctx.print.line(`Latest status: ${cellText(run.status)}`);

@@ -99,6 +99,12 @@ export async function uploadTarGz(
   await sendUpload(client, target, archiveName, packed, undefined, spec, onProgress, signal);
 }
 
+/** The byte count a progress bar can expect: Content-Length, unless the body is decoded (gzip) on the way. */
+function expectedLength(response: { decoded: boolean; headers: Record<string, string | string[] | undefined> }): number | undefined {
+  const length = Number(response.headers['content-length']);
+  return response.decoded || !Number.isFinite(length) ? undefined : length;
+}
+
 /**
  * Streams a GET response into the file `dest` (through a temp file renamed
  * at the end). Returns the response's `content-disposition`.
@@ -114,8 +120,7 @@ export async function downloadToFile(
   const response = await client.stream('GET', target.path, { host: target.host, query, signal });
   await mkdir(dirname(dest), { recursive: true });
   const tmp = `${dest}.px-partial`;
-  const length = Number(response.headers['content-length']);
-  const total = response.decoded || !Number.isFinite(length) ? undefined : length;
+  const total = expectedLength(response);
   try {
     await pipeline(watchProgress(response.body, total, onProgress), createWriteStream(tmp));
     await rename(tmp, dest);
@@ -150,8 +155,7 @@ export async function downloadAndExtract(
   signal?: AbortSignal,
 ): Promise<'dir' | 'file'> {
   const response = await client.stream('GET', target.path, { host: target.host, query, signal });
-  const length = Number(response.headers['content-length']);
-  const total = response.decoded || !Number.isFinite(length) ? undefined : length;
+  const total = expectedLength(response);
   if (!isArchive(response.headers)) {
     await mkdir(dirname(dest), { recursive: true });
     const tmp = `${dest}.px-partial`;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { corpusPath, hasShared, requireShared } from '@px/testkit';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parseYaml } from '../yaml/parse-yaml';
 import { ComponentSchema, OperationSchema } from './index';
 
 interface Assert {
@@ -98,14 +98,9 @@ describe.runIf(requireShared('polyaxonfile schemas corpus'))('schemas over the c
     }
     let doc: unknown;
     try {
-      doc = parse(readFileSync(corpusPath(entry.path), 'utf8'), {
-        version: '1.1',
-        // PyYAML only reads `1:10` as base 60 with a non-zero first digit; dropping the
-        // sexagesimal tags keeps `0:1` a string as upstream reads it.
-        customTags: (tags) => tags.filter((t) => (t as { format?: string }).format !== 'TIME'),
-      });
+      doc = parseYaml(readFileSync(corpusPath(entry.path), 'utf8')).value;
     } catch {
-      // YAML quirks PyYAML accepts are the reader's concern.
+      // Documents PyYAML refuses are the reader's concern.
       skipped += 1;
       continue;
     }

@@ -1,5 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, LineCounter, Node, Pair } from 'yaml';
+import type { MapNode, YamlNode } from './compose-document';
+import { scalarKeyText } from './construct-value';
 
 /** A 1-based line and column. */
 export interface Position {
@@ -11,70 +11,53 @@ export interface Position {
 
 const camelOf = (key: string): string => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
-function keyText(pair: Pair): string | undefined {
-  const key = pair.key;
-  if (!isScalar(key)) return undefined;
-  const value = key.value;
-  if (value === null) return '';
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-  return undefined;
-}
-
-function findPair(doc: Document, node: Node, segment: string, seen: Set<Node>): Pair | undefined {
-  if (!isMap(node) || seen.has(node)) return undefined;
+function findPair(node: MapNode, segment: string, seen: Set<YamlNode>): [YamlNode, YamlNode] | undefined {
+  if (seen.has(node)) return undefined;
   seen.add(node);
-  let loose: Pair | undefined;
-  for (const item of node.items) {
-    if (!isPair(item)) continue;
-    const text = keyText(item);
-    if (text === segment) return item;
-    if (text !== undefined && loose === undefined && camelOf(text) === camelOf(segment)) loose = item;
+  let loose: [YamlNode, YamlNode] | undefined;
+  for (const pair of node.pairs) {
+    const text = scalarKeyText(pair[0]);
+    if (text === segment) return pair;
+    if (text !== undefined && loose === undefined && camelOf(text) === camelOf(segment)) loose = pair;
   }
   if (loose !== undefined) return loose;
-  for (const item of node.items) {
+  for (const [key, value] of node.pairs) {
     // `<<` merge keys: look inside the merged mappings too.
-    if (isPair(item) && keyText(item) === '<<') {
-      const sources = isSeq(item.value) ? item.value.items : [item.value];
-      for (const source of sources) {
-        const target = isAlias(source) ? source.resolve(doc) : source;
-        if (target !== undefined && target !== null) {
-          const found = findPair(doc, target as Node, segment, seen);
-          if (found !== undefined) return found;
-        }
-      }
+    if (!key.tag.endsWith(':merge')) continue;
+    for (const source of value.kind === 'seq' ? value.items : [value]) {
+      const found = source.kind === 'map' ? findPair(source, segment, seen) : undefined;
+      if (found !== undefined) return found;
     }
   }
   return undefined;
 }
 
 /**
- * Finds where a field path points in a parsed YAML document: the key of a
+ * Finds where a field path points in a composed YAML document: the key of a
  * mapping entry, the item of a sequence, or the deepest existing ancestor
  * when the path leads to something missing. camelCase and snake_case
  * spellings of a key are matched to each other.
+ *
+ * @param root - the document's root node
+ * @param path - the field path
+ * @returns the 1-based position, or `undefined` for an empty document
  */
-export function locateNode(
-  doc: Document,
-  counter: LineCounter,
-  path: readonly (string | number)[],
-): Position | undefined {
-  let node: unknown = doc.contents;
-  let offset: number | undefined = (doc.contents)?.range?.[0];
+export function locateNode(root: YamlNode | undefined, path: readonly (string | number)[]): Position | undefined {
+  if (root === undefined) return undefined;
+  let node = root;
+  let at: YamlNode = root;
   for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = findPair(doc, node, String(segment), new Set());
+    if (node.kind === 'map') {
+      const pair = findPair(node, String(segment), new Set());
       if (pair === undefined) break;
-      offset = (pair.key as Node | null)?.range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' || (isSeq(node) && /^\d+$/.test(String(segment)))) {
-      const item = (node as { items: unknown[] }).items[Number(segment)];
-      if (item === undefined || item === null) break;
-      offset = (item as Node).range?.[0] ?? offset;
+      at = pair[0];
+      node = pair[1];
+    } else if (node.kind === 'seq' && /^\d+$/.test(String(segment))) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) break;
+      at = item;
       node = item;
     } else break;
   }
-  if (offset === undefined) return undefined;
-  const { line, col } = counter.linePos(offset);
-  return { line, column: col };
+  return { line: at.line + 1, column: at.column + 1 };
 }

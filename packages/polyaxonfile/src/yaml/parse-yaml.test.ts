@@ -75,6 +75,28 @@ describe('parseYaml (PyYAML 1.1 semantics)', () => {
     expect(value('---\na: 1\n...\n')).toEqual({ a: 1 });
   });
 
+  it('refuses aliases that expand a document exponentially ("billion laughs")', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    expect(() => parseYaml(lines.join('\n'))).toThrow(/expands to more than 1000000 nodes through aliases/);
+  });
+
+  it('refuses a node that contains itself, which JSON-like data cannot hold', () => {
+    expect(() => parseYaml('a: &x [1, *x]')).toThrow(/recursive alias/);
+  });
+
+  it('says where a problem and its context are, in PyYAML words', () => {
+    let thrown: unknown;
+    try {
+      parseYaml('a: 1\nb: [1, 2\nc: 3', 'f.yaml');
+    } catch (error) {
+      thrown = error;
+    }
+    const e = thrown as PolyaxonfileError;
+    expect(e.issues[0]).toMatchObject({ line: 3, column: 2, file: 'f.yaml' });
+    expect(e.message).toContain("while parsing a flow sequence (line 2, column 4): expected ',' or ']', but got ':'");
+  });
+
   it('turns stack exhaustion on absurd nesting into a PolyaxonfileError', () => {
     const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
     let thrown: unknown;

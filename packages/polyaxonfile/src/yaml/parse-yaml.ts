@@ -1,11 +1,11 @@
-import { LineCounter, parseDocument } from 'yaml';
-import type { Document, YAMLError } from 'yaml';
 import { PolyaxonfileError } from '../errors';
 import type { SpecIssue } from '../errors';
+import { composeDocument } from './compose-document';
+import type { YamlNode } from './compose-document';
+import { constructValue } from './construct-value';
 import { locateNode } from './locate-node';
 import type { Position } from './locate-node';
-import { pyyamlTags } from './pyyaml-tags';
-import { relaxFlowIndent } from './relax-flow-indent';
+import { YamlSyntaxError } from './yaml-syntax-error';
 import { summarize } from '../validate/validate-schema';
 
 /** The largest document read, in characters (a guard against memory exhaustion). */
@@ -21,24 +21,12 @@ export interface SourceDocument {
   readonly locate: (path: readonly (string | number)[]) => Position | undefined;
 }
 
-const OPTIONS = {
-  version: '1.1',
-  schema: 'yaml-1.1',
-  customTags: pyyamlTags,
-  merge: true,
-  uniqueKeys: false,
-  logLevel: 'error',
-  prettyErrors: false,
-  strict: false,
-} as const;
+// PyYAML's Reader refuses these before scanning.
+const UNPRINTABLE = /[^\t\n\r\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
-function yamlIssues(errors: readonly YAMLError[], counter: LineCounter, file?: string, pads?: ReadonlyMap<number, number>): SpecIssue[] {
-  return errors.map((error) => {
-    const { line, col } = counter.linePos(error.pos[0]);
-    const column = Math.max(1, col - (pads?.get(line - 1) ?? 0));
-    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { path: [], message, line, column, ...(file === undefined ? {} : { file }) };
-  });
+function yamlIssue(error: YamlSyntaxError, file?: string): SpecIssue {
+  const where = error.mark === undefined ? {} : { line: error.mark.line + 1, column: error.mark.column + 1 };
+  return { path: [], message: error.message, ...where, ...(file === undefined ? {} : { file }) };
 }
 
 function fail(message: string, issues: SpecIssue[], cause?: unknown): never {
@@ -74,16 +62,18 @@ function flowDepthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
-function compose(text: string): { doc: Document; counter: LineCounter } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { ...OPTIONS, lineCounter: counter });
-  return { doc, counter };
-}
-
-function problems(doc: Document): YAMLError[] {
-  // PyYAML's safe loader refuses tags it does not know; `yaml` only warns.
-  const badTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
-  return [...doc.errors, ...badTags];
+function compose(text: string, tabs: boolean): YamlNode | undefined {
+  const bad = UNPRINTABLE.exec(text);
+  if (bad !== null) {
+    const code = bad[0].codePointAt(0)!;
+    const before = text.slice(0, bad.index);
+    const line = before.split('\n').length - 1;
+    throw new YamlSyntaxError(`unacceptable character #x${code.toString(16).padStart(4, '0')}: special characters are not allowed`, {
+      line,
+      column: bad.index - (before.lastIndexOf('\n') + 1),
+    });
+  }
+  return composeDocument(text, { tabs });
 }
 
 /**
@@ -104,36 +94,14 @@ export function parseYaml(text: string, file?: string): SourceDocument {
     ]);
   }
   try {
-    let { doc, counter } = compose(text);
-    let found = problems(doc);
-    let pads: ReadonlyMap<number, number> | undefined;
-    if (found.length > 0) {
-      const relaxed = relaxFlowIndent(text);
-      if (relaxed !== undefined) {
-        const retry = compose(relaxed.text);
-        if (problems(retry.doc).length === 0) {
-          ({ doc, counter } = retry);
-          pads = relaxed.pads;
-          found = [];
-        }
-      }
-    }
-    if (found.length > 0) {
-      const issues = yamlIssues(found, counter, file);
-      fail(summarize('Received an invalid yaml stream', issues), issues);
-    }
-    const value: unknown = doc.toJS({ maxAliasCount: 1000 });
-    return {
-      value,
-      ...(file === undefined ? {} : { file }),
-      locate: (path) => {
-        const position = locateNode(doc, counter, path);
-        if (position === undefined || pads === undefined) return position;
-        return { line: position.line, column: Math.max(1, position.column - (pads.get(position.line - 1) ?? 0)) };
-      },
-    };
+    const root = compose(text, false);
+    const value = constructValue(root);
+    return { value, ...(file === undefined ? {} : { file }), locate: (path) => locateNode(root, path) };
   } catch (error) {
-    if (error instanceof PolyaxonfileError) throw error;
+    if (error instanceof YamlSyntaxError) {
+      const issue = yamlIssue(error, file);
+      return fail(summarize('Received an invalid yaml stream', [issue]), [issue], error);
+    }
     const reason = error instanceof RangeError ? 'the document is nested too deeply' : error instanceof Error ? error.message : String(error);
     return fail(`Received an invalid yaml stream: ${reason}`, [{ path: [], message: reason, ...(file === undefined ? {} : { file }) }], error);
   }
@@ -170,14 +138,14 @@ export function parseJson(text: string, file?: string): SourceDocument {
       { path: [], message: reason, ...position, ...(file === undefined ? {} : { file }) },
     ], error);
   }
-  let located: { doc: Document; counter: LineCounter } | undefined;
+  let located: YamlNode | undefined;
   return {
     value,
     ...(file === undefined ? {} : { file }),
     locate: (path) => {
       try {
-        located ??= compose(text);
-        return locateNode(located.doc, located.counter, path);
+        located ??= compose(text, true);
+        return locateNode(located, path);
       } catch {
         return undefined;
       }

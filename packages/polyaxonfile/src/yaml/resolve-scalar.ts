@@ -1,0 +1,141 @@
+// Plain-scalar resolution and scalar construction exactly as PyYAML's
+// SafeLoader (YAML 1.1) does them: `yes`/`no`/`on`/`off` are booleans,
+// `1:10` is base 60, `010` octal, `1e3` a string (a float needs a dot), and
+// timestamps become the ISO text Python's `isoformat()` prints.
+
+const Y = 'tag:yaml.org,2002:';
+
+const IMPLICIT: readonly (readonly [string, RegExp])[] = [
+  [`${Y}bool`, /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/],
+  [`${Y}float`, /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/],
+  [`${Y}int`, /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/],
+  [`${Y}merge`, /^<<$/],
+  [`${Y}null`, /^(?:~|null|Null|NULL|)$/],
+  [`${Y}timestamp`, /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/],
+  [`${Y}value`, /^=$/],
+];
+
+// PyYAML only tries the resolvers registered for a scalar's first character.
+const FIRST_CHARS: Readonly<Record<string, string>> = {
+  [`${Y}bool`]: 'yYnNtTfFoO',
+  [`${Y}float`]: '-+0123456789.',
+  [`${Y}int`]: '-+0123456789',
+  [`${Y}merge`]: '<',
+  [`${Y}null`]: '~nN',
+  [`${Y}timestamp`]: '0123456789',
+  [`${Y}value`]: '=',
+};
+
+/**
+ * The tag PyYAML gives a plain scalar (or one with the `!` tag).
+ *
+ * @param value - the scalar's text
+ * @returns the resolved tag (`tag:yaml.org,2002:str` when nothing matches)
+ */
+export function resolveImplicitTag(value: string): string {
+  if (value === '') return `${Y}null`;
+  const first = value[0]!;
+  for (const [tag, pattern] of IMPLICIT) if (FIRST_CHARS[tag]!.includes(first) && pattern.test(value)) return tag;
+  return `${Y}str`;
+}
+
+/** A scalar PyYAML cannot construct (Python raises a `ValueError` there). */
+export class ScalarValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScalarValueError';
+  }
+}
+
+function signed(text: string): { sign: number; digits: string } {
+  const clean = text.replaceAll('_', '');
+  if (clean.startsWith('-')) return { sign: -1, digits: clean.slice(1) };
+  return { sign: 1, digits: clean.startsWith('+') ? clean.slice(1) : clean };
+}
+
+function base60(digits: string, parse: (part: string) => number): number {
+  let value = 0;
+  for (const part of digits.split(':')) value = value * 60 + parse(part);
+  return value;
+}
+
+function parseWhole(text: string, radix: number, original: string): number {
+  const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[radix as 2 | 8 | 10 | 16];
+  if (!valid.test(text)) throw new ScalarValueError(`invalid literal for int() with base ${radix}: '${original}'`);
+  return Number.parseInt(text, radix);
+}
+
+/** Builds an `int` the way PyYAML's `construct_yaml_int` does. */
+export function constructInt(text: string): number {
+  const { sign, digits } = signed(text.trim());
+  if (digits === '0') return 0;
+  if (digits.startsWith('0b')) return sign * parseWhole(digits.slice(2), 2, text);
+  if (digits.startsWith('0x')) return sign * parseWhole(digits.slice(2), 16, text);
+  if (digits.startsWith('0')) return sign * parseWhole(digits, 8, text);
+  if (digits.includes(':')) return sign * base60(digits, (part) => parseWhole(part, 10, text));
+  return sign * parseWhole(digits, 10, text);
+}
+
+const PY_FLOAT = /^[-+]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|inf(?:inity)?|nan)$/i;
+
+/** Builds a `float` the way PyYAML's `construct_yaml_float` does. */
+export function constructFloat(text: string): number {
+  const { sign, digits } = signed(text.trim().toLowerCase());
+  if (digits === '.inf') return sign * Number.POSITIVE_INFINITY;
+  if (digits === '.nan') return Number.NaN;
+  if (digits.includes(':')) return sign * base60(digits, (part) => constructFloat(part));
+  if (!PY_FLOAT.test(digits)) throw new ScalarValueError(`could not convert string to float: '${text}'`);
+  if (/^inf/.test(digits)) return sign * Number.POSITIVE_INFINITY;
+  if (digits === 'nan') return Number.NaN;
+  return sign * Number(digits);
+}
+
+const BOOLS: Readonly<Record<string, boolean>> = { yes: true, no: false, true: true, false: false, on: true, off: false };
+
+/** Builds a `bool` the way PyYAML's `construct_yaml_bool` does. */
+export function constructBool(text: string): boolean {
+  const value = BOOLS[text.toLowerCase()];
+  if (value === undefined) throw new ScalarValueError(`'${text.toLowerCase()}' is not a YAML boolean`);
+  return value;
+}
+
+const TIMESTAMP =
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?$/;
+
+const pad = (n: number | string, width = 2): string => String(n).padStart(width, '0');
+
+function daysIn(year: number, month: number): number {
+  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/**
+ * Builds a timestamp the way PyYAML's `construct_yaml_timestamp` does, and
+ * prints it as Python's `isoformat()` would (a date stays `YYYY-MM-DD`).
+ */
+export function constructTimestamp(text: string): string {
+  const m = TIMESTAMP.exec(text);
+  if (m === null) throw new ScalarValueError(`'${text}' is not a YAML timestamp`);
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)));
+  if (year! < 1) throw new ScalarValueError(`year ${year!} is out of range`);
+  if (month! < 1 || month! > 12) throw new ScalarValueError('month must be in 1..12');
+  if (day! < 1 || day! > daysIn(year!, month!)) throw new ScalarValueError('day is out of range for month');
+  const date = `${pad(year!, 4)}-${pad(month!)}-${pad(day!)}`;
+  if (hour === undefined) return date;
+  if (hour > 23) throw new ScalarValueError('hour must be in 0..23');
+  if (minute! > 59) throw new ScalarValueError('minute must be in 0..59');
+  if (second! > 59) throw new ScalarValueError('second must be in 0..59');
+  let out = `${date}T${pad(hour)}:${pad(minute!)}:${pad(second!)}`;
+  const micro = (m[7] ?? '').slice(0, 6).padEnd(6, '0');
+  if (Number(micro) !== 0) out += `.${micro}`;
+  if (m[8] === 'Z') out += '+00:00';
+  else if (m[8] !== undefined) {
+    const hours = Number(m[10]);
+    const minutes = Number(m[11] ?? 0);
+    if (hours * 60 + minutes >= 24 * 60) {
+      throw new ScalarValueError('offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24)');
+    }
+    const total = hours * 60 + minutes;
+    out += `${total === 0 ? '+' : m[9]!}${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+  }
+  return out;
+}

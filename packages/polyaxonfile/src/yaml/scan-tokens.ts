@@ -1,0 +1,725 @@
+import { YamlSyntaxError, reprChar } from './yaml-syntax-error';
+import type { Mark } from './yaml-syntax-error';
+
+// A YAML 1.1 tokenizer that accepts and refuses exactly what PyYAML's
+// scanner does: only spaces indent or separate tokens (a tab that would
+// start a token is an error), indentation is ignored inside flow
+// collections, and a ':' or '?' in a flow collection is always an indicator.
+
+/** The kinds of token, named as PyYAML prints them in messages. */
+export type TokenType =
+  | '<stream end>'
+  | '<directive>'
+  | '<document start>'
+  | '<document end>'
+  | '<block sequence start>'
+  | '<block mapping start>'
+  | '<block end>'
+  | '['
+  | ']'
+  | '{'
+  | '}'
+  | '-'
+  | ','
+  | '?'
+  | ':'
+  | '<alias>'
+  | '<anchor>'
+  | '<tag>'
+  | '<scalar>';
+
+/** One token, with where it starts. */
+export interface Token extends Mark {
+  readonly type: TokenType;
+  /** Scalar text, anchor or alias name, tag suffix; for `%YAML`, the version; for `%TAG`, the handle, a space and the prefix. */
+  readonly value?: string;
+  /** Tag handle (`!`, `!!`, `!x!`; absent for verbatim and lone `!` tags), or a directive's name. */
+  readonly handle?: string | undefined;
+  /** Whether a scalar is plain (unquoted, not a block scalar). */
+  readonly plain?: boolean;
+}
+
+interface SimpleKey extends Mark {
+  readonly tokenNumber: number;
+  readonly required: boolean;
+  readonly index: number;
+}
+
+const BREAKS = '\r\n\x85\u2028\u2029';
+const BLANK_OR_END = `\0 \t${BREAKS}`;
+const END_OR_BREAK = `\0${BREAKS}`;
+const isBreak = (ch: string): boolean => BREAKS.includes(ch) && ch !== '';
+const isBlankOrEnd = (ch: string): boolean => BLANK_OR_END.includes(ch);
+const isWordChar = (ch: string): boolean => /^[0-9A-Za-z_-]$/.test(ch);
+const URI_CHARS = /^[0-9A-Za-z\-;/?:@&=+$,_.!~*'()[\]%]$/;
+const ESCAPES: Record<string, string> = {
+  0: '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+const ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** Options of {@link Scanner}. */
+export interface ScanOptions {
+  /** Skip tabs between tokens as JSON allows (used only to locate fields in `.json` files). */
+  readonly tabs?: boolean;
+}
+
+/** A tokenizer over one text: look at, take, or test the next token. */
+export interface Scanner {
+  /** The next token, without taking it. */
+  readonly peekToken: () => Token;
+  /** Takes the next token. */
+  readonly nextToken: () => Token;
+  /** Whether the next token is one of `types`. */
+  readonly check: (...types: TokenType[]) => boolean;
+}
+
+/**
+ * Splits YAML text into tokens, on demand.
+ *
+ * @param text - the YAML source
+ * @param options - scanning options
+ * @returns the scanner
+ */
+export function createScanner(text: string, options: ScanOptions = {}): Scanner {
+  const tabs = options.tabs === true;
+  let index = text.startsWith('\uFEFF') ? 1 : 0;
+  let line = 0;
+  let column = 0;
+  const tokens: Token[] = [];
+  let tokensTaken = 0;
+  let done = false;
+  let flowLevel = 0;
+  let indent = -1;
+  const indents: number[] = [];
+  let allowSimpleKey = true;
+  const possibleKeys = new Map<number, SimpleKey>();
+
+  function peekToken(): Token {
+    while (needMoreTokens()) fetchMoreTokens();
+    return tokens[0]!;
+  }
+
+  function nextToken(): Token {
+    const token = peekToken();
+    tokens.shift();
+    tokensTaken++;
+    return token;
+  }
+
+  function check(...types: TokenType[]): boolean {
+    return types.includes(peekToken().type);
+  }
+
+  function mark(): Mark {
+    return { line: line, column: column };
+  }
+
+  function fail(problem: string, context?: string, contextMark?: Mark): never {
+    throw new YamlSyntaxError(problem, mark(), context, contextMark);
+  }
+
+  function peek(offset = 0): string {
+    return text[index + offset] ?? '\0';
+  }
+
+  function prefix(length: number): string {
+    return text.slice(index, index + length);
+  }
+
+  function forward(length = 1): void {
+    for (let i = 0; i < length; i++) {
+      const ch = text[index++];
+      if (ch === '\n' || ch === '\x85' || ch === '\u2028' || ch === '\u2029' || (ch === '\r' && text[index] !== '\n')) {
+        line++;
+        column = 0;
+      } else if (ch !== '\uFEFF') column++;
+    }
+  }
+
+  function push(type: TokenType, mark: Mark, extra?: Omit<Token, 'type' | 'line' | 'column'>): void {
+    tokens.push({ type, line: mark.line, column: mark.column, ...extra });
+  }
+
+  /** Takes `length` indicator characters as one token. */
+  function indicator(type: TokenType, length = 1): void {
+    const start = mark();
+    forward(length);
+    push(type, start);
+  }
+
+  /** In block context, opens a block collection at this column when it is deeper than the current one. */
+  function openBlock(what: string, type: TokenType): void {
+    if (flowLevel > 0) return;
+    if (!allowSimpleKey) fail(`${what} are not allowed here`);
+    if (addIndent(column)) push(type, mark());
+  }
+
+  function needMoreTokens(): boolean {
+    if (done) return false;
+    if (tokens.length === 0) return true;
+    staleKeys();
+    return nextPossibleKey() === tokensTaken;
+  }
+
+  function nextPossibleKey(): number | undefined {
+    let min: number | undefined;
+    for (const key of possibleKeys.values()) if (min === undefined || key.tokenNumber < min) min = key.tokenNumber;
+    return min;
+  }
+
+  function staleKeys(): void {
+    for (const [level, key] of possibleKeys) {
+      if (key.line !== line || index - key.index > 1024) {
+        if (key.required) fail("could not find expected ':'", 'while scanning a simple key', key);
+        possibleKeys.delete(level);
+      }
+    }
+  }
+
+  function saveSimpleKey(): void {
+    const required = flowLevel === 0 && indent === column;
+    if (!allowSimpleKey) return;
+    removeSimpleKey();
+    possibleKeys.set(flowLevel, {
+      tokenNumber: tokensTaken + tokens.length, required, index: index, line: line, column: column,
+    });
+  }
+
+  function removeSimpleKey(): void {
+    const key = possibleKeys.get(flowLevel);
+    if (key?.required === true) fail("could not find expected ':'", 'while scanning a simple key', key);
+    possibleKeys.delete(flowLevel);
+  }
+
+  function unwindIndent(col: number): void {
+    if (flowLevel > 0) return;
+    while (indent > col) {
+      indent = indents.pop()!;
+      push('<block end>', mark());
+    }
+  }
+
+  function addIndent(col: number): boolean {
+    if (indent >= col) return false;
+    indents.push(indent);
+    indent = col;
+    return true;
+  }
+
+  function fetchMoreTokens(): void {
+    scanToNextToken();
+    staleKeys();
+    unwindIndent(column);
+    const ch = peek();
+    const next = peek(1);
+    if (index >= text.length) return fetchStreamEnd();
+    if (ch === '%' && column === 0) return fetchDirective();
+    if ((ch === '-' || ch === '.') && column === 0 && prefix(3) === ch.repeat(3) && isBlankOrEnd(peek(3))) {
+      return fetchDocumentIndicator(ch === '-' ? '<document start>' : '<document end>');
+    }
+    switch (ch) {
+      case '[':
+      case '{':
+        return fetchFlowStart(ch);
+      case ']':
+      case '}':
+        return fetchFlowEnd(ch);
+      case ',':
+        return fetchFlowEntry();
+      case '*':
+      case '&':
+        return fetchAnchor(ch);
+      case '!':
+        return fetchTag();
+      case "'":
+      case '"':
+        return fetchQuoted(ch);
+      default:
+    }
+    if (ch === '-' && isBlankOrEnd(next)) return fetchBlockEntry();
+    if (ch === '?' && (flowLevel > 0 || isBlankOrEnd(next))) return fetchKey();
+    if (ch === ':' && (flowLevel > 0 || isBlankOrEnd(next))) return fetchValue();
+    if ((ch === '|' || ch === '>') && flowLevel === 0) return fetchBlockScalar(ch);
+    if (checkPlain()) return fetchPlain();
+    fail(`found character ${reprChar(ch)} that cannot start any token`, 'while scanning for the next token');
+  }
+
+  function checkPlain(): boolean {
+    const ch = peek();
+    if (!`${BLANK_OR_END}-?:,[]{}#&*!|>'"%@\``.includes(ch)) return true;
+    return !isBlankOrEnd(peek(1)) && (ch === '-' || (flowLevel === 0 && (ch === '?' || ch === ':')));
+  }
+
+  function scanToNextToken(): void {
+    for (;;) {
+      while (peek() === ' ' || (tabs && peek() === '\t')) forward();
+      if (peek() === '#') while (!END_OR_BREAK.includes(peek())) forward();
+      if (scanLineBreak() === '') return;
+      if (flowLevel === 0) allowSimpleKey = true;
+    }
+  }
+
+  function scanLineBreak(): string {
+    const ch = peek();
+    if (ch === '\r' || ch === '\n' || ch === '\x85') {
+      forward(prefix(2) === '\r\n' ? 2 : 1);
+      return '\n';
+    }
+    if (ch === '\u2028' || ch === '\u2029') {
+      forward();
+      return ch;
+    }
+    return '';
+  }
+
+  function fetchStreamEnd(): void {
+    unwindIndent(-1);
+    removeSimpleKey();
+    allowSimpleKey = false;
+    possibleKeys.clear();
+    push('<stream end>', mark());
+    done = true;
+  }
+
+  function fetchDocumentIndicator(type: TokenType): void {
+    unwindIndent(-1);
+    removeSimpleKey();
+    allowSimpleKey = false;
+    indicator(type, 3);
+  }
+
+  function fetchFlowStart(ch: '[' | '{'): void {
+    saveSimpleKey();
+    flowLevel++;
+    allowSimpleKey = true;
+    indicator(ch);
+  }
+
+  function fetchFlowEnd(ch: ']' | '}'): void {
+    removeSimpleKey();
+    if (flowLevel > 0) flowLevel--;
+    allowSimpleKey = false;
+    indicator(ch);
+  }
+
+  function fetchFlowEntry(): void {
+    allowSimpleKey = true;
+    removeSimpleKey();
+    indicator(',');
+  }
+
+  function fetchBlockEntry(): void {
+    openBlock('sequence entries', '<block sequence start>');
+    // In a flow collection this is an error the parser reports.
+    allowSimpleKey = true;
+    removeSimpleKey();
+    indicator('-');
+  }
+
+  function fetchKey(): void {
+    openBlock('mapping keys', '<block mapping start>');
+    allowSimpleKey = flowLevel === 0;
+    removeSimpleKey();
+    indicator('?');
+  }
+
+  function fetchValue(): void {
+    const key = possibleKeys.get(flowLevel);
+    if (key !== undefined) {
+      possibleKeys.delete(flowLevel);
+      const at = key.tokenNumber - tokensTaken;
+      tokens.splice(at, 0, { type: '?', line: key.line, column: key.column });
+      if (flowLevel === 0 && addIndent(key.column)) {
+        tokens.splice(at, 0, { type: '<block mapping start>', line: key.line, column: key.column });
+      }
+      allowSimpleKey = false;
+    } else {
+      openBlock('mapping values', '<block mapping start>');
+      allowSimpleKey = flowLevel === 0;
+      removeSimpleKey();
+    }
+    indicator(':');
+  }
+
+  /** Reads an anchor, alias or directive name, which `follow` may come after. */
+  function scanName(context: string, start: Mark, follow: string): string {
+    let length = 0;
+    while (isWordChar(peek(length))) length++;
+    if (length === 0) fail(`expected alphabetic or numeric character, but found ${reprChar(peek())}`, context, start);
+    const name = prefix(length);
+    forward(length);
+    if (!follow.includes(peek())) fail(`expected alphabetic or numeric character, but found ${reprChar(peek())}`, context, start);
+    return name;
+  }
+
+  function fetchAnchor(kind: '*' | '&'): void {
+    saveSimpleKey();
+    allowSimpleKey = false;
+    const start = mark();
+    forward();
+    const value = scanName(`while scanning an ${kind === '*' ? 'alias' : 'anchor'}`, start, `${BLANK_OR_END}?:,]}%@\``);
+    push(kind === '*' ? '<alias>' : '<anchor>', start, { value });
+  }
+
+  function fetchTag(): void {
+    saveSimpleKey();
+    allowSimpleKey = false;
+    const start = mark();
+    const context = 'while scanning a tag';
+    let handle: string | undefined;
+    let suffix: string;
+    const next = peek(1);
+    if (next === '<') {
+      forward(2);
+      suffix = scanTagUri(context, start);
+      if (peek() !== '>') fail(`expected '>', but found ${reprChar(peek())}`, context, start);
+      forward();
+    } else if (isBlankOrEnd(next)) {
+      suffix = '!';
+      forward();
+    } else {
+      let length = 1;
+      let useHandle = false;
+      while (!`\0 ${BREAKS}`.includes(peek(length))) {
+        if (peek(length) === '!') {
+          useHandle = true;
+          break;
+        }
+        length++;
+      }
+      if (useHandle) handle = scanTagHandle(context, start);
+      else {
+        handle = '!';
+        forward();
+      }
+      suffix = scanTagUri(context, start);
+    }
+    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected ' ', but found ${reprChar(peek())}`, context, start);
+    push('<tag>', start, { value: suffix, handle });
+  }
+
+  function scanTagHandle(context: string, start: Mark): string {
+    if (peek() !== '!') fail(`expected '!', but found ${reprChar(peek())}`, context, start);
+    let length = 1;
+    if (peek(1) !== ' ') {
+      while (isWordChar(peek(length))) length++;
+      if (peek(length) !== '!') {
+        forward(length);
+        fail(`expected '!', but found ${reprChar(peek())}`, context, start);
+      }
+      length++;
+    }
+    const handle = prefix(length);
+    forward(length);
+    return handle;
+  }
+
+  function scanTagUri(context: string, start: Mark): string {
+    let out = '';
+    let length = 0;
+    while (URI_CHARS.test(peek(length))) {
+      if (peek(length) === '%') {
+        out += prefix(length);
+        forward(length);
+        length = 0;
+        out += scanUriEscapes(context, start);
+      } else length++;
+    }
+    if (length > 0) {
+      out += prefix(length);
+      forward(length);
+    }
+    if (out === '') fail(`expected URI, but found ${reprChar(peek())}`, context, start);
+    return out;
+  }
+
+  function scanUriEscapes(context: string, start: Mark): string {
+    const bytes: number[] = [];
+    while (peek() === '%') {
+      forward();
+      const hex = prefix(2);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) {
+        fail(`expected URI escape sequence of 2 hexadecimal numbers, but found ${reprChar(peek(/^[0-9A-Fa-f]/.test(hex) ? 1 : 0))}`, context, start);
+      }
+      bytes.push(Number.parseInt(hex, 16));
+      forward(2);
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+    } catch {
+      return fail('invalid UTF-8 in a URI escape', context, start);
+    }
+  }
+
+  function fetchDirective(): void {
+    unwindIndent(-1);
+    removeSimpleKey();
+    allowSimpleKey = false;
+    const start = mark();
+    const context = 'while scanning a directive';
+    forward();
+    const name = scanName(context, start, `\0 ${BREAKS}`);
+    let value: string | undefined;
+    if (name === 'YAML') value = scanVersion(context, start);
+    else if (name === 'TAG') {
+      skipSpaces();
+      const handle = scanTagHandle(context, start);
+      if (peek() !== ' ') fail(`expected ' ', but found ${reprChar(peek())}`, context, start);
+      skipSpaces();
+      value = scanTagUri(context, start);
+      if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected ' ', but found ${reprChar(peek())}`, context, start);
+      push('<directive>', start, { handle: 'TAG', value: `${handle} ${value}` });
+      scanIgnoredLine(context, start);
+      return;
+    } else while (!END_OR_BREAK.includes(peek())) forward();
+    push('<directive>', start, { handle: name, ...(value === undefined ? {} : { value }) });
+    scanIgnoredLine(context, start);
+  }
+
+  function scanVersion(context: string, start: Mark): string {
+    skipSpaces();
+    const number = (): string => {
+      let length = 0;
+      while (/^[0-9]$/.test(peek(length))) length++;
+      if (length === 0) fail(`expected a digit, but found ${reprChar(peek())}`, context, start);
+      const digits = prefix(length);
+      forward(length);
+      return digits;
+    };
+    const major = number();
+    if (peek() !== '.') fail(`expected a digit or '.', but found ${reprChar(peek())}`, context, start);
+    forward();
+    const minor = number();
+    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected a digit or ' ', but found ${reprChar(peek())}`, context, start);
+    return `${Number(major)}.${Number(minor)}`;
+  }
+
+  function skipSpaces(): void {
+    while (peek() === ' ') forward();
+  }
+
+  function scanIgnoredLine(context: string, start: Mark): void {
+    skipSpaces();
+    if (peek() === '#') while (!END_OR_BREAK.includes(peek())) forward();
+    if (!END_OR_BREAK.includes(peek())) fail(`expected a comment or a line break, but found ${reprChar(peek())}`, context, start);
+    scanLineBreak();
+  }
+
+  function fetchBlockScalar(style: '|' | '>'): void {
+    allowSimpleKey = true;
+    removeSimpleKey();
+    const start = mark();
+    const context = 'while scanning a block scalar';
+    forward();
+    let chomping: boolean | undefined;
+    let increment: number | undefined;
+    const readIncrement = (): void => {
+      if (!/^[0-9]$/.test(peek())) return;
+      increment = Number(peek());
+      if (increment === 0) fail('expected indentation indicator in the range 1-9, but found 0', context, start);
+      forward();
+    };
+    if (peek() === '+' || peek() === '-') {
+      chomping = peek() === '+';
+      forward();
+      readIncrement();
+    } else {
+      readIncrement();
+      if (increment !== undefined && (peek() === '+' || peek() === '-')) {
+        chomping = peek() === '+';
+        forward();
+      }
+    }
+    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected chomping or indentation indicators, but found ${reprChar(peek())}`, context, start);
+    scanIgnoredLine(context, start);
+    const minIndent = Math.max(1, indent + 1);
+    let blockIndent: number;
+    let breaks: string[];
+    if (increment === undefined) {
+      breaks = [];
+      let maxIndent = 0;
+      while (` ${BREAKS}`.includes(peek()) && peek() !== '\0') {
+        if (peek() !== ' ') breaks.push(scanLineBreak());
+        else {
+          forward();
+          if (column > maxIndent) maxIndent = column;
+        }
+      }
+      blockIndent = Math.max(minIndent, maxIndent);
+    } else {
+      blockIndent = minIndent + increment - 1;
+      breaks = scanBlockBreaks(blockIndent);
+    }
+    let out = '';
+    let lineBreak = '';
+    while (column === blockIndent && index < text.length) {
+      out += breaks.join('');
+      const leadingNonSpace = peek() !== ' ' && peek() !== '\t';
+      let length = 0;
+      while (!END_OR_BREAK.includes(peek(length))) length++;
+      out += prefix(length);
+      forward(length);
+      lineBreak = scanLineBreak();
+      breaks = scanBlockBreaks(blockIndent);
+      if (column !== blockIndent || index >= text.length) break;
+      if (style === '>' && lineBreak === '\n' && leadingNonSpace && peek() !== ' ' && peek() !== '\t') {
+        if (breaks.length === 0) out += ' ';
+      } else out += lineBreak;
+    }
+    if (chomping !== false) out += lineBreak;
+    if (chomping === true) out += breaks.join('');
+    push('<scalar>', start, { value: out, plain: false });
+  }
+
+  function scanBlockBreaks(blockIndent: number): string[] {
+    const breaks: string[] = [];
+    while (column < blockIndent && peek() === ' ') forward();
+    while (isBreak(peek())) {
+      breaks.push(scanLineBreak());
+      while (column < blockIndent && peek() === ' ') forward();
+    }
+    return breaks;
+  }
+
+  function fetchQuoted(quote: "'" | '"'): void {
+    saveSimpleKey();
+    allowSimpleKey = false;
+    const start = mark();
+    const double = quote === '"';
+    const context = `while scanning a ${double ? 'double' : 'single'}-quoted scalar`;
+    forward();
+    let out = scanQuotedNonSpaces(double, context, start);
+    while (peek() !== quote) {
+      out += scanQuotedSpaces(context, start);
+      out += scanQuotedNonSpaces(double, context, start);
+    }
+    forward();
+    push('<scalar>', start, { value: out, plain: false });
+  }
+
+  function scanQuotedNonSpaces(double: boolean, context: string, start: Mark): string {
+    let out = '';
+    for (;;) {
+      let length = 0;
+      while (!`'"\\${BLANK_OR_END}`.includes(peek(length))) length++;
+      if (length > 0) {
+        out += prefix(length);
+        forward(length);
+      }
+      if (index >= text.length) return out;
+      const ch = peek();
+      if (!double && ch === "'" && peek(1) === "'") {
+        out += "'";
+        forward(2);
+      } else if ((double && ch === "'") || (!double && (ch === '"' || ch === '\\'))) {
+        out += ch;
+        forward();
+      } else if (double && ch === '\\') {
+        forward();
+        const code = peek();
+        if (ESCAPES[code] !== undefined && index < text.length) {
+          out += ESCAPES[code];
+          forward();
+        } else if (ESCAPE_LENGTHS[code] !== undefined) {
+          const size = ESCAPE_LENGTHS[code];
+          forward();
+          for (let k = 0; k < size; k++) {
+            if (!/^[0-9A-Fa-f]$/.test(peek(k))) {
+              fail(`expected escape sequence of ${size} hexadecimal numbers, but found ${reprChar(peek(k))}`, context, start);
+            }
+          }
+          const point = Number.parseInt(prefix(size), 16);
+          if (point > 0x10ffff) fail(`chr() arg not in range(0x110000): ${prefix(size)}`, context, start);
+          out += String.fromCodePoint(point);
+          forward(size);
+        } else if (isBreak(code)) {
+          scanLineBreak();
+          out += scanQuotedBreaks(context, start).join('');
+        } else fail(`found unknown escape character ${reprChar(code)}`, context, start);
+      } else return out;
+    }
+  }
+
+  function scanQuotedSpaces(context: string, start: Mark): string {
+    let length = 0;
+    while (peek(length) === ' ' || peek(length) === '\t') length++;
+    const blanks = prefix(length);
+    forward(length);
+    if (index >= text.length) fail('found unexpected end of stream', 'while scanning a quoted scalar', start);
+    if (!isBreak(peek())) return blanks;
+    const lineBreak = scanLineBreak();
+    const breaks = scanQuotedBreaks(context, start);
+    if (lineBreak !== '\n') return lineBreak + breaks.join('');
+    return breaks.length === 0 ? ' ' : breaks.join('');
+  }
+
+  function scanQuotedBreaks(_context: string, start: Mark): string[] {
+    const breaks: string[] = [];
+    for (;;) {
+      const head = prefix(3);
+      if ((head === '---' || head === '...') && isBlankOrEnd(peek(3))) {
+        fail('found unexpected document separator', 'while scanning a quoted scalar', start);
+      }
+      while (peek() === ' ' || peek() === '\t') forward();
+      if (!isBreak(peek())) return breaks;
+      breaks.push(scanLineBreak());
+    }
+  }
+
+  function fetchPlain(): void {
+    saveSimpleKey();
+    allowSimpleKey = false;
+    const start = mark();
+    const minColumn = indent + 1;
+    let out = '';
+    let spaces = '';
+    for (;;) {
+      if (peek() === '#') break;
+      let length = 0;
+      for (;;) {
+        const ch = peek(length);
+        if (isBlankOrEnd(ch)) break;
+        if (ch === ':' && (isBlankOrEnd(peek(length + 1)) || (flowLevel > 0 && ',[]{}'.includes(peek(length + 1))))) break;
+        if (flowLevel > 0 && ',?[]{}'.includes(ch)) break;
+        length++;
+      }
+      if (length === 0) break;
+      allowSimpleKey = false;
+      out += spaces + prefix(length);
+      forward(length);
+      const more = scanPlainSpaces();
+      if (more === undefined || more === '' || peek() === '#' || (flowLevel === 0 && column < minColumn)) break;
+      spaces = more;
+    }
+    push('<scalar>', start, { value: out, plain: true });
+  }
+
+  /** The text between two parts of a plain scalar; `undefined` or `''` ends it. */
+  function scanPlainSpaces(): string | undefined {
+    let length = 0;
+    while (peek(length) === ' ') length++;
+    const blanks = prefix(length);
+    forward(length);
+    if (!isBreak(peek())) return blanks;
+    const lineBreak = scanLineBreak();
+    allowSimpleKey = true;
+    const atSeparator = (): boolean => {
+      const head = prefix(3);
+      return (head === '---' || head === '...') && isBlankOrEnd(peek(3));
+    };
+    if (atSeparator()) return undefined;
+    const breaks: string[] = [];
+    while (peek() === ' ' || isBreak(peek())) {
+      if (peek() === ' ') forward();
+      else {
+        breaks.push(scanLineBreak());
+        if (atSeparator()) return undefined;
+      }
+    }
+    if (lineBreak !== '\n') return lineBreak + breaks.join('');
+    return breaks.length === 0 ? ' ' : breaks.join('');
+  }
+
+  return { peekToken, nextToken, check };
+}

@@ -136,6 +136,15 @@ describe('checkPolyaxonfile options', () => {
     expect(op.toDict().matrix).toEqual({ kind: 'grid', concurrency: 2, params: { lr: { kind: 'choice', value: [0.1, 0.2] } } });
   });
 
+  it('adds a git initializer to runPatch.init as a pre_merge preset after the preset files (upstream git_init): it comes first', async () => {
+    const withInit = join(dir, 'with-init.yaml');
+    writeFileSync(withInit, 'version: 1.1\nkind: operation\npathRef: ./component.yaml\nparams: {lr: 0.1}\nrunPatch:\n  init:\n  - {paths: [a]}\n');
+    const gitInit = { git: { url: 'https://github.com/org/repo', revision: 'abc123' }, connection: 'repo' };
+    const op = await checkPolyaxonfile({ polyaxonfile: [withInit, join(dir, 'preset.yaml')], gitInit });
+    expect(op.toDict()).toMatchObject({ queue: 'agent/gpu', runPatch: { init: [gitInit, { paths: ['a'] }] } });
+    await expect(checkPolyaxonfile({ polyaxonfile: join(dir, 'component.yaml'), params: { lr: 1 }, gitInit: { git: { url: 3 } } })).rejects.toThrow(PolyaxonfileError);
+  });
+
   it('warns about templates and records presets, namespace, cache and approval', async () => {
     const file = join(dir, 'template.yaml');
     writeFileSync(file, `${COMPONENT}template:\n  enabled: true\n  description: fill me\n  fields: [inputs.lr]\n`);

@@ -47,6 +47,11 @@ export interface CheckOptions {
   readonly nocache?: boolean;
   /** `isApproved` to set. */
   readonly approved?: boolean | string;
+  /**
+   * A git initializer (`{ git: { url, revision }, connection }`, upstream `git_init`), added to the
+   * operation's `runPatch.init` as a `pre_merge` preset after the preset files.
+   */
+  readonly gitInit?: Readonly<Record<string, unknown>>;
   /** Build an operation (default true). */
   readonly toOp?: boolean;
   /** Compile and validate params (default true). */
@@ -241,7 +246,8 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
     let operation = OperationSpecification.read(opDict);
     const located = spec.kind === 'component' ? componentInOperation(sourceOf(spec)) : sourceOf(spec);
     rememberSource(operation, located);
-    for (const preset of presets) {
+    const gitPreset = options.gitInit === undefined ? [] : [{ kind: 'operation', isPreset: true, patchStrategy: 'pre_merge', runPatch: { init: [options.gitInit] } }];
+    for (const preset of [...presets, ...gitPreset]) {
       const presetSpec = OperationSpecification.read(typeof preset === 'string' ? (options.readPath?.(preset) ?? preset) : preset, { isPreset: true });
       const patch = toDict(presetSpec);
       delete patch.isPreset;

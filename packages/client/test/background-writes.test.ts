@@ -90,4 +90,56 @@ describe('fire-and-forget writes', () => {
     warn.mockRestore();
     await client.close();
   });
+
+  it('with retryUntilFlush, a write that fails twice then succeeds lands once, in order, and flush() waits for it', async () => {
+    const failures: BackgroundFailure[] = [];
+    const client = isolatedClient({ host: server.url, retries: 0 }, { onError: (f) => failures.push(f), retryUntilFlush: true });
+    const run = new RunClient({ project: 'bg', client });
+    await run.create({ name: 'r' });
+    server.faults.set({ path: '/statuses', method: 'POST', kind: 'status', status: 503, times: 2 });
+    run.logStatus('running');
+    run.logInputs({ lr: 0.1 });
+    await run.flush();
+    const writes = server.requests.slice(1).map((r) => `${r.method} ${r.path.split('/').at(-1)} ${r.status}`);
+    expect(writes).toEqual([`POST statuses 503`, `POST statuses 503`, `POST statuses 201`, `PATCH ${run.runUuid} 200`]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ operation: 'logStatus', retrying: true });
+    const stored = server.state.getRun('default', 'bg', run.runUuid!)!;
+    expect(stored.status_conditions.filter((c) => c.type === 'running')).toHaveLength(1);
+    expect(stored.inputs).toEqual({ lr: 0.1 });
+    await client.close();
+  });
+
+  it('with retryUntilFlush and no hook, a dropped connection is retried and flush() does not throw once it landed', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const client = isolatedClient({ host: server.url, retries: 0 }, { retryUntilFlush: true });
+    const run = new RunClient({ project: 'bg', client });
+    await run.create({ name: 'r' });
+    server.faults.set({ path: /\/runs\/[0-9a-f]{32}$/, method: 'PATCH', kind: 'drop', times: 2 });
+    run.logOutputs({ loss: 0.5 });
+    run.logTags(['after']);
+    await expect(client.close()).resolves.toBeUndefined();
+    expect(server.faults.triggered).toBe(2);
+    const stored = server.state.getRun('default', 'bg', run.runUuid!)!;
+    expect(stored).toMatchObject({ outputs: { loss: 0.5 }, tags: ['after'] });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(warn.mock.calls)).not.toContain('secret-token-123');
+    warn.mockRestore();
+  });
+
+  it('with retryUntilFlush, flush({ timeoutMs }) returns while the API is down and the write lands later', async () => {
+    const client = isolatedClient({ host: server.url, retries: 0 }, { onError: () => undefined, retryUntilFlush: true });
+    const run = new RunClient({ project: 'bg', client });
+    await run.create({ name: 'r' });
+    server.faults.set({ path: '/statuses', method: 'POST', kind: 'status', status: 503, times: Infinity });
+    run.logStatus('running');
+    const error = await run.flush({ timeoutMs: 200 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackgroundWriteError);
+    expect((error as BackgroundWriteError).unsent).toEqual(['logStatus']);
+    expect(client.pendingOperations).toEqual(['logStatus']);
+    server.faults.clear();
+    await run.flush();
+    expect(server.state.getRun('default', 'bg', run.runUuid!)!.status).toBe('running');
+    await client.close();
+  });
 });

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, 
 import { join, relative } from 'node:path';
 import { corpusPath, requireShared, startApiServer, type ApiServer } from '@px/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RunClient } from '../src/index';
+import { PyFloat, RunClient } from '../src/index';
 import { goldenRequests, normalise } from './golden/wire';
 import { isolatedClient, tempDir } from './helpers/isolated';
 
@@ -70,6 +70,56 @@ describe('offline runs', () => {
     expect(existsSync(join(server.artifactsDir, run.runUuid!, 'run.plx.json'))).toBe(false);
     await online.close();
     await client.close();
+  });
+
+  it('writes floats with Python float text, byte for byte as upstream', async () => {
+    const client = isolatedClient({ isOffline: true });
+    const run = new RunClient({ owner: 'acme', project: 'proj', runUuid: 'ceb21ee781254719b18664ad1fde57a2', client });
+    await run.create({ name: 'exp1', tags: ['a', 'b'] });
+    const at = (us: string): { lastUpdateTime: string; lastTransitionTime: string } => ({
+      lastUpdateTime: `2026-11-23T00:32:41.${us}+00:00`,
+      lastTransitionTime: `2026-11-23T00:32:41.${us}+00:00`,
+    });
+    run.logStatus('created', { reason: 'OfflineOperation', message: 'Operation is starting', ...at('692735') });
+    run.logStatus('running', { message: 'Operation is running', ...at('692735') });
+    run.logInputs({ lr: 1e-5, epochs: 5, huge: 1e20 });
+    run.logOutputs({ loss: new PyFloat(0), best: new PyFloat(1e-5), big: new PyFloat(1e20), final: 1 });
+    run.logProgress(1);
+    run.logArtifactLineage({ name: 'loss', kind: 'metric', path: 'events/metric/loss.plx', summary: { count: new PyFloat(5), std: new PyFloat(NaN) }, is_input: false });
+    run.logStatus('succeeded', { message: 'Operation has succeeded', ...at('696013') });
+    await run.persistRun();
+    const conditions = [
+      '{"type":"created","status":true,"reason":"OfflineOperation","message":"Operation is starting","last_update_time":"2026-11-23T00:32:41.692735+00:00","last_transition_time":"2026-11-23T00:32:41.692735+00:00"}',
+      '{"type":"running","status":true,"reason":"PolyaxonClient","message":"Operation is running","last_update_time":"2026-11-23T00:32:41.692735+00:00","last_transition_time":"2026-11-23T00:32:41.692735+00:00"}',
+      '{"type":"succeeded","status":true,"reason":"PolyaxonClient","message":"Operation has succeeded","last_update_time":"2026-11-23T00:32:41.696013+00:00","last_transition_time":"2026-11-23T00:32:41.696013+00:00"}',
+    ];
+    expect(readFileSync(join(run.offlinePath, 'run.plx.json'), 'utf8')).toBe(
+      '{"uuid":"ceb21ee781254719b18664ad1fde57a2","name":"exp1","tags":["a","b"],"owner":"acme","project":"proj",' +
+        '"created_at":"2026-11-23T00:32:41.692735+00:00","started_at":"2026-11-23T00:32:41.692735+00:00","finished_at":"2026-11-23T00:32:41.696013+00:00",' +
+        '"wait_time":0.0,"duration":0.0,"managed_by":"user","is_managed":false,"status":"succeeded","meta_info":{"progress":1.0},"kind":"job","runtime":"job",' +
+        '"inputs":{"lr":1e-05,"epochs":5,"huge":1e+20},"outputs":{"loss":0.0,"best":1e-05,"big":1e+20,"final":1},' +
+        `"status_conditions":[${conditions.join(',')}]}`,
+    );
+    expect(readFileSync(join(run.offlinePath, 'lineages.plx.json'), 'utf8')).toBe(
+      '[{"name":"loss","kind":"metric","path":"events/metric/loss.plx","summary":{"count":5.0,"std":null},"is_input":false}]',
+    );
+    const sync = tempDir();
+    run.persistRunSync(sync);
+    expect(readFileSync(join(sync, 'run.plx.json'), 'utf8')).toBe(readFileSync(join(run.offlinePath, 'run.plx.json'), 'utf8'));
+    expect(readFileSync(join(sync, 'lineages.plx.json'), 'utf8')).toBe(readFileSync(join(run.offlinePath, 'lineages.plx.json'), 'utf8'));
+    expect(run.runData.outputs).toMatchObject({ final: 1 });
+    expect(Number(run.runData.outputs?.loss)).toBe(0);
+  });
+
+  it.runIf(requireShared('golden offline run.plx.json'))('loads upstream\'s golden offline run and writes run.plx.json back byte for byte', async () => {
+    const golden = corpusPath('golden/run-artifacts/offline/runs/db6ad090afb5418c85e8d8b0c8c0fc42');
+    const dir = tempDir();
+    cpSync(join(golden, 'run.plx.json'), join(dir, 'run.plx.json'));
+    const client = isolatedClient({ isOffline: true });
+    const loaded = await RunClient.loadOfflineRun({ path: dir, client, raiseIfNotFound: true });
+    const out = tempDir();
+    await loaded!.persistRun(out);
+    expect(readFileSync(join(out, 'run.plx.json'), 'utf8')).toBe(readFileSync(join(golden, 'run.plx.json'), 'utf8'));
   });
 
   it('returns null or throws for a folder without a run', async () => {

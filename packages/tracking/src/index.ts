@@ -3,13 +3,16 @@ export { PolyaxonException, type PolyaxonExceptionOptions } from '@px/errors';
 export { TrackingError, TrackingNotInitializedError, WriterClosedError } from './errors';
 export * as tracking from './tracking';
 export { Run, type RunOptions, type LogOptions, type EndReport } from './run/run';
-export type { RunArtifact, StatusCondition, JsonObject } from './run/run-record';
+export type { RunArtifact } from './run/run-artifact';
+export type { JsonObject } from './serialization/py-json';
+/** A status condition (`V1StatusCondition` of `@px/client`). */
+export type { V1StatusCondition as StatusCondition } from '@px/client';
 export type { CodeRef } from './run/code-ref';
 export type { TraceSpan, TraceSpanKind } from './run/trace-span';
 export type { PixelInput, PixelTensor, NestedPixels } from './media/image';
 export type { DataframeRows } from './media/dataframe';
 export type { PyDateTime, TimestampInput } from './serialization/py-datetime';
-export { PyFloat, formatPyFloat } from './serialization/py-float';
+export { PyFloat, formatPyFloat } from '@px/client';
 export { EventFileWriter, type EventFileWriterOptions, type WriterBackend } from './writer/event-file-writer';
 export { rocCurve, precisionRecallCurve, auc, averagePrecision, type CurvePoints } from './media/curves';
 export { computeHistogram, type HistogramData } from './media/histogram';

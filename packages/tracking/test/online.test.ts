@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PolyaxonClient, type BackgroundFailure } from '@px/client';
 import { startApiServer, type ApiServer } from '@px/testkit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Run } from '../src/index';
@@ -91,6 +92,40 @@ describe('online tracking against the API test server', () => {
     expect(stored.outputs).toMatchObject({ final: 1, loss: 0.01 });
     const remote = readFileSync(join(server.artifactsDir, uuid, 'events/metric/loss.plx'), 'utf8');
     expect(remote.split('\n')).toHaveLength(101);
+  });
+
+  it('retries a status write that failed twice until it lands, once and in order, and end() waits for it', async () => {
+    const failures: BackgroundFailure[] = [];
+    // No transport-level retries: every 503 reaches the client's background queue, which retries until end().
+    const client = new PolyaxonClient({
+      config: { host: server.url, retries: 0, retryDelay: 0.01 },
+      context: { env: { POLYAXON_AUTH_TOKEN: 'secret-token' }, homeDir: dir, cwd: dir },
+      onError: (f) => failures.push(f),
+    });
+    server.faults.set({ path: '/statuses', method: 'POST', kind: 'status', status: 503, times: 2 });
+    const run = await Run.init({
+      client, owner: 'default', project: 'demo', isNew: true, name: 'flaky', env: env(), homeDir: dir, cwd: dir,
+      exitHooks: false, trackCode: false, trackLogs: false, syncIntervalMs: 3_600_000, warn: () => undefined,
+    });
+    run.logOutputs({ final: 1 });
+    const report = await run.endWithReport({ timeoutMs: 20_000 });
+    expect(report.timedOut).toBe(false);
+    expect(report.apiCallsPending).toEqual([]);
+    const statusPosts = server.requests
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/statuses'))
+      .map((r) => (r.fault === undefined ? `${(r.body as { condition: { type: string } }).condition.type} ${r.status}` : `${r.fault} ${r.status}`));
+    // The two faulted attempts (bodies not recorded) are the first status write, `running`.
+    expect(statusPosts).toEqual(['status 503', 'status 503', 'running 201', 'succeeded 201']);
+    const landed = server.requests.findIndex((r) => r.path.endsWith('/statuses') && r.status === 201);
+    const outputsPatch = server.requests.findIndex((r) => r.method === 'PATCH' && JSON.stringify(r.body).includes('"final":1'));
+    expect(landed).toBeGreaterThan(0);
+    expect(outputsPatch).toBeGreaterThan(landed);
+    const stored = server.state.runs.get(run.runUuid!)!;
+    expect(stored.status).toBe('succeeded');
+    expect(stored.status_conditions.map((c) => c.type)).toEqual(['created', 'running', 'succeeded']);
+    expect(stored.outputs).toMatchObject({ final: 1 });
+    expect(failures.map((f) => [f.operation, f.retrying])).toEqual([['logStatus', true]]);
+    await client.close();
   });
 
   it('end() is bounded when the API is gone and says what is still pending', async () => {

@@ -3,7 +3,7 @@ import type { ClientConfig } from '../config/client-config';
 import { PUBLIC_CONFIG_KEYS } from '../config/client-config';
 import { loadClientDefaults, resolveEntity, type ContextSource } from '../config/context-defaults';
 import { PolyaxonClientException } from '../errors/client-error';
-import { WriteQueue, type BackgroundErrorHandler } from '../queue/write-queue';
+import { WriteQueue, type BackgroundErrorHandler, type EnqueueOptions, type FlushOptions } from '../queue/write-queue';
 import { ApiTransport, type CallOptions, type StreamOptions } from '../transport/api-transport';
 import type { RawResponse } from '../transport/raw-request';
 
@@ -15,6 +15,17 @@ export interface PolyaxonClientOptions {
   config?: Partial<ClientConfig> | undefined;
   /** Receives each failed background write once (otherwise `flush()` throws them). */
   onError?: BackgroundErrorHandler | undefined;
+  /**
+   * Keep retrying a background write that failed transiently (network error,
+   * timeout, 408, 429, 500, 502, 503, 504), with the client's backoff
+   * (`retryDelay` doubled up to 10 s, or the server's `Retry-After`), until it
+   * lands, instead of reporting it and moving on. The failure is still
+   * reported once (with `retrying: true`), later writes wait behind it so
+   * the order is kept, and `flush()`/`close()` wait for it (bound them with
+   * `timeoutMs`; writes still queued then stay queued). Default `false`.
+   * Each write can also choose with `enqueue(..., { retryUntilFlush })`.
+   */
+  retryUntilFlush?: boolean | undefined;
   /** Where the context is read from: `env` (default `process.env`), `homeDir`, `cwd`, `fsRoot`. */
   context?: ContextSource | undefined;
 }
@@ -83,7 +94,11 @@ export class PolyaxonClient {
     this.config = Object.freeze(config);
     const token = options.token ?? defaults.token;
     this.#token = token === '' ? undefined : token;
-    this.#queue = new WriteQueue(options.onError);
+    this.#queue = new WriteQueue({
+      onError: options.onError,
+      retryUntilFlush: options.retryUntilFlush,
+      retryDelayMs: this.config.retryDelay * 1000,
+    });
   }
 
   /**
@@ -137,10 +152,11 @@ export class PolyaxonClient {
   /**
    * Queues a fire-and-forget write: it runs after every earlier queued write,
    * is retried on transient failures, and a failure is reported once (to
-   * `onError`, else by `flush()`).
+   * `onError`, else by `flush()`). With `retryUntilFlush` (default: the
+   * client's option) a transient failure is retried until the write lands.
    */
-  enqueue(operation: string, runUuid: string | undefined, task: () => Promise<unknown>): void {
-    this.#queue.enqueue(operation, runUuid, task);
+  enqueue(operation: string, runUuid: string | undefined, task: () => Promise<unknown>, options?: EnqueueOptions): void {
+    this.#queue.enqueue(operation, runUuid, task, options);
   }
 
   /** Number of background writes still queued or running. */
@@ -148,23 +164,29 @@ export class PolyaxonClient {
     return this.#queue.pending;
   }
 
-  /**
-   * Waits for every background write.
-   *
-   * @throws {@link BackgroundWriteError} when some failed and no `onError` hook took them
-   */
-  flush(): Promise<void> {
-    return this.#queue.flush();
+  /** The operations (`logStatus`, `logInputs`, ...) of the background writes still queued or running, oldest first. */
+  get pendingOperations(): string[] {
+    return this.#queue.pendingOperations;
   }
 
   /**
-   * Flushes background writes, then closes the connection pool.
+   * Waits for every background write (at most `timeoutMs` when given).
+   *
+   * @throws {@link BackgroundWriteError} when some failed and no `onError` hook took them, or when writes were still queued after `timeoutMs`
+   */
+  flush(options?: FlushOptions): Promise<void> {
+    return this.#queue.flush(options);
+  }
+
+  /**
+   * Flushes background writes (at most `timeoutMs` when given), then closes
+   * the connection pool.
    *
    * @throws {@link BackgroundWriteError} like {@link PolyaxonClient.flush}
    */
-  async close(): Promise<void> {
+  async close(options?: FlushOptions): Promise<void> {
     try {
-      await this.flush();
+      await this.flush(options);
     } finally {
       this.#transport?.close();
       this.#transport = undefined;

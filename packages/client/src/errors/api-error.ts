@@ -12,6 +12,8 @@ export interface ApiErrorInit {
   statusText?: string;
   /** The server's body: parsed JSON when it was JSON, else its text. */
   body?: unknown;
+  /** The server's `Retry-After` in milliseconds (capped at 60 s), when it sent one. */
+  retryAfterMs?: number | undefined;
   /** The underlying error, if any. */
   cause?: unknown;
 }
@@ -63,6 +65,8 @@ export class ApiError extends PolyaxonException {
   readonly hint: string;
   /** The body as one line of at most 500 characters ('' for 404s and empty bodies). */
   readonly detail: string;
+  /** How long the server asked to wait before retrying (`Retry-After`, in ms, capped at 60 s), when it said. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     const hint = FRIENDLY[init.status] ?? (init.status >= 500 ? 'Polyaxon server error.' : 'Request failed.');
@@ -77,6 +81,7 @@ export class ApiError extends PolyaxonException {
     this.url = init.url;
     this.statusText = init.statusText ?? '';
     this.body = init.body;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   /** Status 404. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PolyaxonClientException } from '../errors/client-error';
@@ -11,21 +12,41 @@ export const RUN_FILE = 'run.plx.json';
 /** File name of an offline run's lineage records. */
 export const LINEAGES_FILE = 'lineages.plx.json';
 
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, text, { mode: 0o644 });
-  await chmod(tmp, 0o644);
-  await rename(tmp, path);
+function tempPath(path: string): string {
+  return `${path}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** The files of an offline run folder with their text, as upstream writes them. */
+function offlineRunFiles(dir: string, run: V1Run, lineages: readonly V1RunArtifact[]): Array<[path: string, text: string]> {
+  return [
+    [join(dir, RUN_FILE), runToJson(run)],
+    [join(dir, LINEAGES_FILE), lineagesToJson(lineages)],
+  ];
 }
 
 /**
  * Writes `run.plx.json` and `lineages.plx.json` into `dir` (created if
- * needed), atomically, compact JSON in schema order with nulls dropped.
+ * needed), atomically, with upstream's text (see `runToJson`).
  */
 export async function writeOfflineRun(dir: string, run: V1Run, lineages: readonly V1RunArtifact[]): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeAtomic(join(dir, RUN_FILE), runToJson(run));
-  await writeAtomic(join(dir, LINEAGES_FILE), lineagesToJson(lineages));
+  for (const [path, text] of offlineRunFiles(dir, run, lineages)) {
+    const tmp = tempPath(path);
+    await writeFile(tmp, text, { mode: 0o644 });
+    await chmod(tmp, 0o644);
+    await rename(tmp, path);
+  }
+}
+
+/** {@link writeOfflineRun} without awaiting: for exit handlers, which cannot wait. */
+export function writeOfflineRunSync(dir: string, run: V1Run, lineages: readonly V1RunArtifact[]): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [path, text] of offlineRunFiles(dir, run, lineages)) {
+    const tmp = tempPath(path);
+    writeFileSync(tmp, text, { mode: 0o644, flush: true });
+    chmodSync(tmp, 0o644);
+    renameSync(tmp, path);
+  }
 }
 
 async function readJson(path: string): Promise<unknown> {

@@ -19,4 +19,10 @@ describe('offline JSON', () => {
       '[{"name":"n","kind":"file","path":"p","summary":{"hash":"h"},"is_input":false}]',
     );
   });
+
+  it('writes the fields upstream holds as floats with Python float text', () => {
+    expect(runToJson({ uuid: 'u', wait_time: 0, duration: 1e-5, meta_info: { progress: 1, has_events: true } })).toBe(
+      '{"uuid":"u","wait_time":0.0,"duration":1e-05,"meta_info":{"progress":1.0,"has_events":true}}',
+    );
+  });
 });

@@ -1,3 +1,6 @@
+import { compactJson } from '../json/compact-json';
+import { PyFloat } from '../json/py-float';
+
 /** V1Run fields in schema (serialization) order. */
 export const RUN_FIELDS = [
   'uuid', 'name', 'description', 'tags', 'user', 'owner', 'project', 'schedule_at', 'created_at', 'updated_at',
@@ -25,16 +28,51 @@ export function ordered(value: object, order: readonly string[]): Record<string,
   return out;
 }
 
-/** A run as compact JSON in schema order, nulls dropped, conditions ordered too. */
+/** V1Run fields that upstream holds as Python floats (written `0.0`, never `0`). */
+export const RUN_FLOAT_FIELDS = ['wait_time', 'duration'] as const;
+
+/** `meta_info` keys that upstream holds as Python floats (`progress`, from `log_progress`). */
+export const META_FLOAT_KEYS = ['progress'] as const;
+
+function asFloat(value: unknown): unknown {
+  return typeof value === 'number' ? new PyFloat(value) : value;
+}
+
+/**
+ * A run as upstream writes `run.plx.json`: compact JSON (see
+ * {@link compactJson}) in schema order, nulls dropped, conditions ordered
+ * too, and the fields upstream holds as floats (`wait_time`, `duration`,
+ * `meta_info.progress`) written as floats (`0.0`).
+ *
+ * @param run - a `V1Run` (free-form values may hold {@link PyFloat}s)
+ * @returns the file text
+ * @example
+ * ```ts
+ * runToJson({ uuid: 'u', wait_time: 0, duration: 1e-5 }); // '{"uuid":"u","wait_time":0.0,"duration":1e-05}'
+ * ```
+ */
 export function runToJson(run: object): string {
   const out = ordered(run, RUN_FIELDS);
+  for (const field of RUN_FLOAT_FIELDS) if (field in out) out[field] = asFloat(out[field]);
+  const meta = out.meta_info;
+  if (typeof meta === 'object' && meta !== null && !Array.isArray(meta)) {
+    const floats: Record<string, unknown> = { ...meta };
+    for (const key of META_FLOAT_KEYS) if (key in floats) floats[key] = asFloat(floats[key]);
+    out.meta_info = floats;
+  }
   if (Array.isArray(out.status_conditions)) {
     out.status_conditions = (out.status_conditions as object[]).map((c) => ordered(c, CONDITION_FIELDS));
   }
-  return JSON.stringify(out);
+  return compactJson(out);
 }
 
-/** Lineage records as a compact JSON array in schema order. */
+/**
+ * Lineage records as upstream writes `lineages.plx.json`: a compact JSON
+ * array in schema order, nulls dropped, {@link PyFloat} summary values as floats.
+ *
+ * @param lineages - `V1RunArtifact` records
+ * @returns the file text
+ */
 export function lineagesToJson(lineages: readonly object[]): string {
-  return JSON.stringify(lineages.map((l) => ordered(l, ARTIFACT_FIELDS)));
+  return compactJson(lineages.map((l) => ordered(l, ARTIFACT_FIELDS)));
 }

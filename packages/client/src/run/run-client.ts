@@ -13,7 +13,8 @@ import type { V1OperationBody, V1Run, V1RunSettings } from '../models/run';
 import type { V1ArtifactTree, V1RunArtifact } from '../models/run-artifact';
 import type { V1Status, V1StatusCondition } from '../models/status';
 import { V1_STATUSES, isDoneStatus, isPendingStatus, isRunningStatus, type V1ManagedBy, type V1RunPending, type V1Statuses } from '../models/statuses';
-import { readOfflineRun, writeOfflineRun } from '../offline/offline-files';
+import { readOfflineRun, writeOfflineRun, writeOfflineRunSync } from '../offline/offline-files';
+import type { EnqueueOptions, FlushOptions } from '../queue/write-queue';
 import { lineagesToJson, runToJson } from '../offline/ordered-json';
 import { extractArchive } from '../tar/extract';
 import { emptyPage, listQuery, paginate, toPage, type ListOptions, type Page } from '../pagination/page';
@@ -343,8 +344,8 @@ export class RunClient {
   }
 
   /** Queues a fire-and-forget write (ordered, retried, reported once). */
-  protected enqueue(operation: string, task: () => Promise<unknown>): void {
-    this.client.enqueue(operation, this.runUuid, task);
+  protected enqueue(operation: string, task: () => Promise<unknown>, options?: EnqueueOptions): void {
+    this.client.enqueue(operation, this.runUuid, task, options);
   }
 
   #patchAsync(operation: string, body: Record<string, unknown>): void {
@@ -1180,10 +1181,24 @@ export class RunClient {
     return join(this.client.config.offlineRoot, 'runs', this.#uuid());
   }
 
-  /** Writes `run.plx.json` and `lineages.plx.json` into `path` (default: {@link RunClient.offlinePath}). */
+  /**
+   * Writes `run.plx.json` and `lineages.plx.json` into `path` (default:
+   * {@link RunClient.offlinePath}) with upstream's exact text: compact JSON in
+   * schema order, floats as Python prints them (`"wait_time":0.0`; wrap
+   * free-form values in {@link PyFloat} to keep them floats).
+   */
   async persistRun(path?: string): Promise<void> {
     if (this.noOp) return;
     await writeOfflineRun(path ?? this.offlinePath, this.runData, [...this.artifactsLineage.values()]);
+  }
+
+  /**
+   * {@link RunClient.persistRun}, synchronously: for `process.on('exit')`
+   * handlers and signal handlers, which cannot await.
+   */
+  persistRunSync(path?: string): void {
+    if (this.noOp) return;
+    writeOfflineRunSync(path ?? this.offlinePath, this.runData, [...this.artifactsLineage.values()]);
   }
 
   /**
@@ -1283,12 +1298,12 @@ export class RunClient {
 
   /**
    * Waits for this client's background writes (shared with every RunClient
-   * of the same PolyaxonClient).
+   * of the same PolyaxonClient), at most `timeoutMs` when given.
    *
-   * @throws {@link BackgroundWriteError} when some failed and no `onError` hook took them
+   * @throws {@link BackgroundWriteError} when some failed and no `onError` hook took them, or when writes were still queued after `timeoutMs`
    */
-  flush(): Promise<void> {
-    return this.noOp ? Promise.resolve() : this.client.flush();
+  flush(options?: FlushOptions): Promise<void> {
+    return this.noOp ? Promise.resolve() : this.client.flush(options);
   }
 
   /** A summary without secrets. */

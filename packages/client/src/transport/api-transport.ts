@@ -2,10 +2,10 @@ import type { Readable } from 'node:stream';
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import type { ClientConfig } from '../config/client-config';
 import { createApiError } from '../errors/api-error';
-import { PolyaxonClientException } from '../errors/client-error';
+import { ApiConnectionError, PolyaxonClientException } from '../errors/client-error';
 import { createNodeFetch } from './node-fetch';
 import { RawNetworkError, readAll, sendRaw, type RawResponse } from './raw-request';
-import { retryOptions, type RetryMode } from './retry-policy';
+import { backoffDelay, retryAfterMs, retryOptions, type RetryMode } from './retry-policy';
 import { createAgents, type Agents } from './tls-agents';
 import { buildQuery, cleanHost, type QueryStyle, type QueryValue } from './url';
 
@@ -150,15 +150,16 @@ export class ApiTransport {
       } catch {
         // body unreadable: keep it empty
       }
-      return createApiError({ status: response.status, statusText: response.statusText, method, url, body: parseBody(text) });
+      const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+      return createApiError({ status: response.status, statusText: response.statusText, method, url, body: parseBody(text), retryAfterMs: retryAfter });
     }
     if (signal?.aborted === true) return signal.reason ?? error;
     if (error instanceof TimeoutError) {
-      return new PolyaxonClientException(`${method} ${url} timed out after ${this.#config.timeout}s`, { cause: error });
+      return new ApiConnectionError(`${method} ${url} timed out after ${this.#config.timeout}s`, { cause: error });
     }
     const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return new PolyaxonClientException(`Error connecting to Polyaxon server on \`${url}\`: ${reason}`, { cause });
+    return new ApiConnectionError(`Error connecting to Polyaxon server on \`${url}\`: ${reason}`, { cause });
   }
 
   /**
@@ -194,19 +195,20 @@ export class ApiTransport {
       } catch (error) {
         if (options.signal?.aborted === true) throw options.signal.reason ?? error;
         if (attempt < attempts && error instanceof RawNetworkError) {
-          await sleep(this.#config.retryDelay * 1000 * 2 ** (attempt - 1));
+          await sleep(backoffDelay(attempt, this.#config.retryDelay * 1000));
           continue;
         }
         const reason = error instanceof Error ? error.message : String(error);
-        throw new PolyaxonClientException(`Error connecting to Polyaxon server on \`${url}\`: ${reason}`, { cause: error });
+        throw new ApiConnectionError(`Error connecting to Polyaxon server on \`${url}\`: ${reason}`, { cause: error });
       }
       if (response.status >= 200 && response.status < 300) return response;
       const text = (await readAll(response.body).catch(() => Buffer.alloc(0))).toString('utf8');
+      const retryAfter = retryAfterMs(response.headers['retry-after']);
       if (attempt < attempts && [408, 429, 500, 502, 503, 504].includes(response.status)) {
-        await sleep(retryAfterMs(response.headers['retry-after']) ?? this.#config.retryDelay * 1000 * 2 ** (attempt - 1));
+        await sleep(retryAfter ?? backoffDelay(attempt, this.#config.retryDelay * 1000));
         continue;
       }
-      throw createApiError({ status: response.status, statusText: response.statusText, method, url, body: parseBody(text) });
+      throw createApiError({ status: response.status, statusText: response.statusText, method, url, body: parseBody(text), retryAfterMs: retryAfter });
     }
   }
 
@@ -223,14 +225,6 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function retryAfterMs(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.min(Math.max(0, seconds * 1000), 60_000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - Date.now()), 60_000);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -6,8 +6,9 @@ import { drawBoxes, rescaleImage, toHwcImage, type PixelInput } from '../media/i
 import { encodePng, readEncodedImageInfo } from '../media/png';
 import { encodeWav } from '../media/wav';
 import { getPathExtension } from '../names';
-import { PyFloat } from '../serialization/py-float';
-import { compactJson, type JsonInput } from '../serialization/py-json';
+import { PyFloat } from '@px/client';
+import { compactJson } from '@px/client';
+import { type JsonInput } from '../serialization/py-json';
 import { copyPath, writeAsset } from './files';
 
 /** Where an event's asset goes: `<root>/assets/<kind>/<name>[_<step>][.<ext>]`. */

@@ -1,6 +1,7 @@
 import { TrackingError } from '../errors';
-import { formatPyFloat, PyFloat } from '../serialization/py-float';
-import { compactJson, type JsonInput } from '../serialization/py-json';
+import { formatPyFloat, PyFloat } from '@px/client';
+import { compactJson } from '@px/client';
+import { type JsonInput } from '../serialization/py-json';
 import type { HistogramData } from '../media/histogram';
 
 /**

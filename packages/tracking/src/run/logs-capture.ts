@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { formatIsoDateTime, nowMicros } from '../serialization/py-datetime';
-import { compactJson } from '../serialization/py-json';
+import { compactJson } from '@px/client';
 
 type Write = typeof process.stdout.write;
 

@@ -1,6 +1,22 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { PolyaxonClient, RunClient, type CreateRunOptions, type LogStatusOptions, type V1Run, type V1RunArtifact, type V1Statuses } from '@px/client';
+import {
+  BackgroundWriteError,
+  compactJson,
+  formatPyFloat,
+  isDoneStatus,
+  isPendingStatus,
+  nowIso,
+  PolyaxonClient,
+  RunClient,
+  runToJson,
+  type BackgroundFailure,
+  type CreateRunOptions,
+  type LogStatusOptions,
+  type V1Run,
+  type V1RunArtifact,
+  type V1Statuses,
+} from '@px/client';
 import { parseLaxBool, resolveContext, type ResolvedContext } from '@px/context';
 import { TrackingError } from '../errors';
 import { auc, averagePrecision, precisionRecallCurve, rocCurve } from '../media/curves';
@@ -10,11 +26,9 @@ import type { PixelInput } from '../media/image';
 import { readEncodedImageInfo } from '../media/png';
 import { getBaseFilename, getPathExtension, sanitizeFilename, toFqnName } from '../names';
 import { nowMicros, toPyDateTime, type PyDateTime, type TimestampInput } from '../serialization/py-datetime';
-import { formatPyFloat, PyFloat } from '../serialization/py-float';
-import { compactJson, pyJsonDumps, type JsonInput } from '../serialization/py-json';
+import { pyJsonDumps, type JsonInput, type JsonObject } from '../serialization/py-json';
 import { collectRunSummaries } from '../summaries/collect-summaries';
 import { EventFileWriter } from '../writer/event-file-writer';
-import { ApiSync } from './api-sync';
 import { artifactAsset, audioAsset, boxesImageAsset, dataframeAsset, imageAsset, modelAsset, videoAsset } from './asset-events';
 import { getCodeRef, type CodeRef } from './code-ref';
 import { getRunEnv, shortHash } from './env-info';
@@ -24,7 +38,7 @@ import { copyInto, hashPath, listFiles, writeAsset } from './files';
 import { LogsCapture } from './logs-capture';
 import { spanValue, type TraceSpan } from './trace-span';
 import { postJsonSync } from './post-sync';
-import { DONE_STATUSES, lineageJson, PENDING_STATUSES, RunRecord, type JsonObject, type RunArtifact } from './run-record';
+import type { RunArtifact } from './run-artifact';
 import { SystemResources } from './system-resources';
 
 /** Options of `tracking.init()` / {@link Run.init}, upstream's parameters in camelCase. */
@@ -120,7 +134,6 @@ export class Run extends RunClient implements SyncFinalizer {
   readonly isManaged: boolean;
   private artifactsRoot: string | undefined;
   private outputsRoot: string | undefined;
-  private readonly record = new RunRecord();
   private events: EventFileWriter | undefined;
   private resources: EventFileWriter | undefined;
   private resourceSampler: SystemResources | undefined;
@@ -130,7 +143,6 @@ export class Run extends RunClient implements SyncFinalizer {
   private readonly uploaded = new Map<string, string>();
   private readonly online: boolean;
   private readonly ownsClient: boolean;
-  private readonly sync: ApiSync;
   private readonly results = new Map<string, number>();
   private readonly nameCache = new Map<string, string>();
   private readonly warn: (message: string) => void;
@@ -144,6 +156,9 @@ export class Run extends RunClient implements SyncFinalizer {
   private ending: Promise<EndReport> | undefined;
   private warnedNoWriter = false;
   private metricsFlagged = false;
+  private warnedApiFailure = false;
+  /** The last status logged, for the exit path, which posts it synchronously. */
+  private lastStatus: { status: V1Statuses; options: LogStatusOptions } | undefined;
 
   private constructor(options: RunOptions, ctx: Resolved | undefined, noOp: boolean) {
     const source = {
@@ -152,12 +167,13 @@ export class Run extends RunClient implements SyncFinalizer {
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     };
     const isOffline = noOp ? false : (ctx?.isOffline.value ?? false);
-    const client = options.client ?? new PolyaxonClient({ context: source, config: { isOffline, noOp } });
+    let onError = (_failure: BackgroundFailure): void => undefined;
+    const client = options.client ?? new PolyaxonClient({ context: source, config: { isOffline, noOp }, onError: (failure) => onError(failure) });
     super({ owner: options.owner, project: options.project, runUuid: options.runUuid, client, isOffline, noOp });
     this.ownsClient = options.client === undefined;
     this.ctx = ctx;
     this.warn = options.warn ?? ((m) => console.warn(`[px] ${m}`));
-    this.sync = new ApiSync({ warn: this.warn });
+    onError = (failure) => this.apiFailed(failure);
     this.isManaged = noOp ? false : (ctx?.isManaged.value ?? false);
     this.isNew = !noOp && (options.isNew === true || (this.runUuid === undefined && !this.isManaged));
     this.flushIntervalMs = options.flushIntervalMs ?? 10_000;
@@ -206,9 +222,9 @@ export class Run extends RunClient implements SyncFinalizer {
     return new Run({}, undefined, true);
   }
 
-  /** The local run record (`V1Run` fields in upstream's order), a copy. */
+  /** The local run record (`V1Run` fields in upstream's order, as in `run.plx.json`), a copy. */
   get runRecord(): Readonly<JsonObject> {
-    return JSON.parse(compactJson(this.record.data)) as JsonObject;
+    return JSON.parse(runToJson(this.runData)) as JsonObject;
   }
 
   /** Events accepted but not yet written. */
@@ -233,9 +249,23 @@ export class Run extends RunClient implements SyncFinalizer {
     return `/${parts.map((p) => encodeURIComponent(p)).join('/')}`;
   }
 
-  private apiWrite(label: string, method: string, rest: string[], json: unknown): void {
-    if (!this.online) return;
-    this.sync.push(label, () => this.client.request(method, this.apiPath(...rest), { json, retry: 'write' }));
+  /**
+   * Queues a background API write in the client's ordered queue; tracking
+   * writes are retried until `end()` (the client's `retryUntilFlush`).
+   */
+  protected override enqueue(operation: string, task: () => Promise<unknown>): void {
+    super.enqueue(operation, task, { retryUntilFlush: true });
+  }
+
+  /** Warns about failed API writes of this run's own client: once while they are retried, and for each one refused. */
+  private apiFailed(failure: BackgroundFailure): void {
+    const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
+    if (failure.retrying !== true) {
+      this.warn(`Polyaxon API call failed (${failure.operation}): ${reason}. It is not retried (the server refused it); events stay on disk.`);
+    } else if (!this.warnedApiFailure) {
+      this.warnedApiFailure = true;
+      this.warn(`Polyaxon API call failed (${failure.operation}): ${reason}. Training continues; events stay on disk and calls are retried in the background.`);
+    }
   }
 
   private async startRun(options: RunOptions, env: Readonly<Record<string, string | undefined>>): Promise<void> {
@@ -245,32 +275,17 @@ export class Run extends RunClient implements SyncFinalizer {
     const hasProcessSidecar = sidecarEnv !== undefined && sidecarEnv !== '' && parseLaxBool(sidecarEnv) !== false;
     const autoCreate = options.autoCreate ?? true;
     if (autoCreate && (this.isNew || this.isOffline)) {
-      if (this.isOffline) {
-        this.record.create({
-          uuid: this.runUuid!,
-          ...(this.owner !== undefined ? { owner: this.owner } : {}),
-          ...(this.project !== undefined ? { project: this.project } : {}),
-          ...(options.name !== undefined ? { name: options.name } : {}),
-          ...(options.description !== undefined ? { description: options.description } : {}),
-          ...(options.tags !== undefined ? { tags: options.tags } : {}),
-        });
-        this.syncRunData();
-      } else {
-        const created = await super.create({ name: options.name, description: options.description, tags: options.tags });
-        if (!this.runUuid) throw new TrackingError('The API did not return the uuid of the created run.');
-        for (const [k, v] of Object.entries(created)) if (v !== null && v !== undefined) this.record.data[k] = v as JsonInput;
-        this.record.set('status', 'created');
-      }
-    } else if (this.runUuid !== undefined && this.online) {
-      this.record.set('uuid', this.runUuid);
-      if (options.refreshData === true || this.isManaged) {
-        const data = await this.refresh();
-        for (const [k, v] of Object.entries(data)) if (v !== null && v !== undefined) this.record.data[k] = v as JsonInput;
-      }
+      const tags = options.tags !== undefined && options.tags.length > 0 ? options.tags : undefined;
+      await super.create({ name: options.name, description: options.description, tags });
+      if (!this.runUuid) throw new TrackingError('The API did not return the uuid of the created run.');
+    } else if (this.runUuid !== undefined && this.online && (options.refreshData === true || this.isManaged)) {
+      await this.refresh();
     }
     if (this.runUuid === undefined) throw new TrackingError('No run uuid: pass runUuid, or let the run be created (isNew / autoCreate).');
 
     this.setArtifactsPath(options.artifactsPath);
+    // An offline run folder that already has run.plx.json is resumed (upstream loads it with the same uuid).
+    const resumed = this.isOffline && (await RunClient.loadOfflineRun({ path: this.artifactsRoot!, runClient: this })) !== null;
     const collectArtifacts = options.collectArtifacts ?? ctx.collectArtifacts.value ?? (this.isOffline || this.isNew || hasProcessSidecar);
     if (collectArtifacts) {
       this.events = this.makeWriter('events');
@@ -284,14 +299,10 @@ export class Run extends RunClient implements SyncFinalizer {
     this.ownsLifecycle = this.isOffline || this.isNew || hasProcessSidecar;
     if (!this.ownsLifecycle && this.isManaged && this.useExitHooks) registerExitHook(this);
     if (this.ownsLifecycle) {
-      if (this.isOffline) {
-        const found = this.record.load(this.artifactsRoot!);
-        if (found) this.syncRunData();
-        if (!found || this.record.status === undefined) this.logStatus('created', { reason: 'OfflineOperation', message: 'Operation is starting' });
+      if (this.isOffline && (!resumed || this.status === null)) {
+        this.logStatus('created', { reason: 'OfflineOperation', message: 'Operation is starting' });
       }
-      if (this.record.status === undefined || PENDING_STATUSES.has(this.record.status)) {
-        this.start();
-      }
+      if (this.status === null || isPendingStatus(this.status)) this.start();
       if (this.useExitHooks) registerExitHook(this);
     }
     if (this.hasSidecar) this.startSidecar();
@@ -396,11 +407,11 @@ export class Run extends RunClient implements SyncFinalizer {
   // ---------------------------------------------------------------- meta flags
 
   private logHasEvents(): void {
-    if (this.record.metaInfo.has_events !== true) this.logMeta({ has_events: true });
+    if (this.metaInfo.has_events !== true) this.logMeta({ has_events: true });
   }
 
   private logHasMetrics(): void {
-    const meta = this.record.metaInfo;
+    const meta = this.metaInfo;
     if (meta.has_metrics === true && meta.has_events === true) return;
     const data: Record<string, boolean> = {};
     if (meta.has_metrics !== true) data.has_metrics = true;
@@ -409,7 +420,7 @@ export class Run extends RunClient implements SyncFinalizer {
   }
 
   private logHasModel(): void {
-    if (this.record.metaInfo.has_model !== true) this.logMeta({ has_model: true });
+    if (this.metaInfo.has_model !== true) this.logMeta({ has_model: true });
   }
 
   // ---------------------------------------------------------------- metrics
@@ -574,7 +585,7 @@ export class Run extends RunClient implements SyncFinalizer {
     if (this.noOp || !span) return;
     const value = spanValue(span);
     const name = this.sanitize(span.name ?? 'trace');
-    const meta = this.record.metaInfo;
+    const meta = this.metaInfo;
     if (meta.has_traces !== true) this.logMeta({ has_traces: true, has_events: true });
     this.addEvent('span', name, options, value);
     if (span.inputs && Object.keys(span.inputs).length > 0) this.logInputs(span.inputs);
@@ -961,7 +972,7 @@ export class Run extends RunClient implements SyncFinalizer {
     const summary: JsonObject = {};
     for (const [k, v] of Object.entries(options.summary ?? {})) summary[k] = v as JsonInput;
     if (options.hash) summary.hash = options.hash;
-    else if (options.content !== undefined && !options.skipHashCalculation) summary.hash = shortHash(compactJson(options.content as JsonInput));
+    else if (options.content !== undefined && !options.skipHashCalculation) summary.hash = shortHash(compactJson(options.content));
     if (path) {
       const exists = existsSync(path);
       summary.path = exists ? relative(this.contextRootFor(), resolve(path)) : path;
@@ -1040,7 +1051,7 @@ export class Run extends RunClient implements SyncFinalizer {
    * @param options - name (default `tensorboard`), isInput, relPath
    */
   logTensorboardRef(path: string, options: { name?: string; isInput?: boolean; relPath?: string } = {}): void {
-    if (this.noOp || this.record.metaInfo.has_tensorboard === true) return;
+    if (this.noOp || this.metaInfo.has_tensorboard === true) return;
     this.logArtifactRef(path, 'tensorboard', { ...options, name: options.name ?? 'tensorboard', skipHashCalculation: true });
     this.logMeta({ has_tensorboard: true });
   }
@@ -1076,112 +1087,21 @@ export class Run extends RunClient implements SyncFinalizer {
 
   // ---------------------------------------------------------------- run data
 
-  private syncRunData(): void {
-    this.runData = JSON.parse(compactJson(this.record.data)) as V1Run;
+  private get metaInfo(): Readonly<Record<string, unknown>> {
+    return this.runData.meta_info ?? {};
   }
 
   /**
    * Records lineage records (offline: cached by name; online: POSTed in the
-   * background, retried until `end()`).
+   * background, retried until `end()`). Records without a name are skipped.
    *
    * @param body - one record or several
    */
   override logArtifactLineage(body: V1RunArtifact | readonly V1RunArtifact[] | readonly RunArtifact[]): void {
     if (this.noOp) return;
-    const list = (Array.isArray(body) ? body : [body]) as RunArtifact[];
+    const list = (Array.isArray(body) ? body : [body]) as readonly V1RunArtifact[];
     const artifacts = list.filter((a) => typeof a.name === 'string' && a.name !== '');
-    if (artifacts.length === 0) return;
-    this.record.addLineage(artifacts);
-    for (const a of artifacts) this.artifactsLineage.set(a.name, a as V1RunArtifact);
-    this.apiWrite('lineage', 'POST', ['lineage', 'artifacts'], { artifacts: artifacts.map((a) => JSON.parse(compactJson(lineageJson(a))) as unknown) });
-  }
-
-  /**
-   * Merges values into the run's inputs.
-   *
-   * @param values - name → value (names sanitised)
-   * @param options - reset to replace instead of merging
-   */
-  override logInputs(values: Record<string, unknown>, options: { reset?: boolean } = {}): void {
-    this.patchValues('inputs', values, options.reset ?? false);
-  }
-
-  /**
-   * Merges values into the run's outputs.
-   *
-   * @param values - name → value (names sanitised)
-   * @param options - reset to replace instead of merging
-   */
-  override logOutputs(values: Record<string, unknown>, options: { reset?: boolean } = {}): void {
-    this.patchValues('outputs', values, options.reset ?? false);
-  }
-
-  /**
-   * Merges values into the run's `meta_info` (`progress` is kept as a float).
-   *
-   * @param values - key → value
-   * @param options - reset to replace instead of merging
-   */
-  override logMeta(values: Record<string, unknown>, options: { reset?: boolean } = {}): void {
-    const progress = values.progress;
-    this.patchValues('meta_info', typeof progress === 'number' ? { ...values, progress: new PyFloat(progress) } : values, options.reset ?? false);
-  }
-
-  private patchValues(field: 'inputs' | 'outputs' | 'meta_info', values: Record<string, unknown>, reset: boolean): void {
-    if (this.noOp) return;
-    const applied = this.record.mergeValues(field, values, reset);
-    this.runData[field] = JSON.parse(compactJson(this.record.data[field])) as Record<string, unknown>;
-    const json = JSON.parse(compactJson(applied)) as unknown;
-    this.apiWrite(`patch ${field}`, 'PATCH', [], reset ? { [field]: json } : { [field]: json, merge: true });
-  }
-
-  /**
-   * Adds tags (comma-separated string or list), de-duplicated.
-   *
-   * @param tags - the tags
-   * @param options - reset to replace
-   */
-  override logTags(tags: string | readonly string[], options: { reset?: boolean } = {}): void {
-    if (this.noOp) return;
-    const list = (typeof tags === 'string' ? tags.split(',') : [...tags]).map((t) => t.trim()).filter(Boolean);
-    const unique = [...new Set(list)];
-    this.record.mergeTags(unique, options.reset);
-    this.runData.tags = [...((this.record.data.tags as string[] | undefined) ?? [])];
-    this.apiWrite('patch tags', 'PATCH', [], options.reset ? { tags: unique } : { tags: unique, merge: true });
-  }
-
-  /**
-   * Sets the run name.
-   *
-   * @param name - the new name
-   */
-  override setName(name: string): void {
-    this.setField('name', name);
-  }
-
-  /**
-   * Sets the run description.
-   *
-   * @param description - the new description
-   */
-  override setDescription(description: string): void {
-    this.setField('description', description);
-  }
-
-  /**
-   * Sets the run readme.
-   *
-   * @param readme - markdown text
-   */
-  override setReadme(readme: string): void {
-    this.setField('readme', readme);
-  }
-
-  private setField(field: 'name' | 'description' | 'readme', value: string): void {
-    if (this.noOp) return;
-    this.record.set(field, value);
-    this.runData[field] = value;
-    this.apiWrite(`patch ${field}`, 'PATCH', [], { [field]: value });
+    if (artifacts.length > 0) super.logArtifactLineage(artifacts);
   }
 
   /**
@@ -1193,10 +1113,8 @@ export class Run extends RunClient implements SyncFinalizer {
    */
   override logStatus(status: V1Statuses, options: LogStatusOptions = {}): void {
     if (this.noOp) return;
-    const condition = this.record.applyStatus(status, options.reason, options.message);
-    this.runData.status = status;
-    this.runData.status_conditions = JSON.parse(compactJson(this.record.data.status_conditions)) as V1Run['status_conditions'];
-    this.apiWrite(`status ${status}`, 'POST', ['statuses'], { condition });
+    super.logStatus(status, options);
+    this.lastStatus = { status, options };
   }
 
   // ---------------------------------------------------------------- resources and sync
@@ -1271,7 +1189,7 @@ export class Run extends RunClient implements SyncFinalizer {
       if (this.uploaded.get(file) === stamp) continue;
       this.uploaded.set(file, stamp);
       const dir = relative(root, join(file, '..'));
-      this.sync.push(`upload ${relative(root, file)}`, () => this.uploadArtifact(file, { path: dir === '.' ? '' : dir }));
+      this.enqueue(`uploadArtifact ${relative(root, file)}`, () => this.uploadArtifact(file, { path: dir === '.' ? '' : dir }));
     }
     await Promise.resolve();
   }
@@ -1309,7 +1227,7 @@ export class Run extends RunClient implements SyncFinalizer {
     const waited: string[] = [];
     unregisterExitHook(this);
     // Managed runs (in-cluster) leave statuses to the platform, as upstream's `_wait`.
-    if (this.ownsLifecycle && (this.record.status === undefined || !DONE_STATUSES.has(this.record.status))) {
+    if (this.ownsLifecycle && !isDoneStatus(this.status)) {
       this.logStatus('succeeded', { message: 'Operation has succeeded' });
     }
     clearInterval(this.resourceTimer);
@@ -1333,7 +1251,7 @@ export class Run extends RunClient implements SyncFinalizer {
     }
     if (this.isOffline && this.artifactsRoot) {
       waited.push('offline run persisted (run.plx.json, lineages.plx.json)');
-      this.record.persist(this.artifactsRoot);
+      this.persistRunSync(this.artifactsRoot);
     }
     return waited;
   }
@@ -1341,6 +1259,7 @@ export class Run extends RunClient implements SyncFinalizer {
   private async doEnd(timeoutMs: number): Promise<EndReport> {
     const waitedFor = this.finishLocally();
     let timedOut = false;
+    let apiCallsPending: string[] = [];
     if (this.online) {
       if (this.sidecarRunning) await this.sidecarRunning;
       if (this.hasSidecar) {
@@ -1348,9 +1267,10 @@ export class Run extends RunClient implements SyncFinalizer {
         await this.syncOnline();
       }
       waitedFor.push('background API calls');
-      timedOut = !(await this.sync.settle(timeoutMs));
+      apiCallsPending = await this.flushApi(timeoutMs);
+      timedOut = apiCallsPending.length > 0;
       if (timedOut) {
-        this.warn(`end(): ${this.sync.pending} API call(s) did not complete within ${timeoutMs} ms; the run folder ${this.artifactsRoot} keeps every event.`);
+        this.warn(`end(): ${apiCallsPending.length} API call(s) did not complete within ${timeoutMs} ms; the run folder ${this.artifactsRoot} keeps every event.`);
       }
     }
     if (this.ownsClient && !timedOut) {
@@ -1358,10 +1278,10 @@ export class Run extends RunClient implements SyncFinalizer {
       await this.client.close().catch(() => undefined);
     }
     return {
-      status: this.record.status,
+      status: this.status ?? undefined,
       eventsWritten: (this.events?.writtenEvents ?? 0) + (this.resources?.writtenEvents ?? 0),
       eventsPending: this.pendingEvents,
-      apiCallsPending: this.sync.pendingLabels,
+      apiCallsPending,
       waitedFor,
       timedOut,
     };
@@ -1390,22 +1310,40 @@ export class Run extends RunClient implements SyncFinalizer {
     this.ending = Promise.resolve({ status: undefined, eventsWritten: 0, eventsPending: 0, apiCallsPending: [], waitedFor: [], timedOut: false });
     this.finishLocally();
     if (this.online && this.ownsLifecycle) this.postFinalStatusSync();
-    if (this.online && this.sync.pending > 0) {
-      this.warn(`The process exited before ${this.sync.pending} API call(s) completed; call \`await run.end()\` before exiting. Events are on disk in ${this.artifactsRoot}.`);
+    if (this.online && this.client.pendingWrites > 0) {
+      this.warn(`The process exited before ${this.client.pendingWrites} API call(s) completed; call \`await run.end()\` before exiting. Events are on disk in ${this.artifactsRoot}.`);
+    }
+  }
+
+  /**
+   * Waits for the client's background writes (retried until they land) for
+   * at most `timeoutMs`.
+   *
+   * @returns the operations still queued when the time ran out
+   */
+  private async flushApi(timeoutMs: number): Promise<string[]> {
+    try {
+      await this.client.flush({ timeoutMs });
+      return [];
+    } catch (error) {
+      if (!BackgroundWriteError.isInstance(error)) throw error;
+      if (error.failures.length > 0) this.warn(`end(): ${error.message}`);
+      return [...error.unsent];
     }
   }
 
   /** Sends the final status condition synchronously (exit and crash paths). */
   private postFinalStatusSync(): void {
-    const conditions = this.record.data.status_conditions;
-    const list = Array.isArray(conditions) ? (conditions as readonly JsonInput[]) : [];
-    const last: JsonInput = list[list.length - 1];
+    const last = this.lastStatus;
+    if (last === undefined) return;
     const token = this.ctx?.token.value;
-    if (last === undefined || last === null) return;
+    const time = nowIso();
+    const { reason = 'PolyaxonClient', message } = last.options;
+    const condition = { type: last.status, status: true, reason, message, last_update_time: time, last_transition_time: time };
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (token) headers.Authorization = `${this.ctx?.authenticationType.value ?? 'Token'} ${token}`;
-    const ok = postJsonSync(`${this.client.host}${this.apiPath('statuses')}`, headers, { condition: last });
-    if (!ok) this.warn(`Could not record the final status ${String(this.record.status)} on the API at exit.`);
+    const ok = postJsonSync(`${this.client.host}${this.apiPath('statuses')}`, headers, { condition });
+    if (!ok) this.warn(`Could not record the final status ${last.status} on the API at exit.`);
   }
 
   /**
@@ -1414,10 +1352,8 @@ export class Run extends RunClient implements SyncFinalizer {
    * @param path - the folder (default: the artifacts root)
    */
   override persistRun(path?: string): Promise<void> {
-    if (this.noOp) return Promise.resolve();
     const dir = path ?? this.artifactsRoot;
-    if (dir) this.record.persist(dir);
-    return Promise.resolve();
+    return dir === undefined ? Promise.resolve() : super.persistRun(dir);
   }
 
   /** Never prints the API token or the client. */

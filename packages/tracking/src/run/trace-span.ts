@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TrackingError } from '../errors';
 import { formatIsoDateTime, toPyDateTime, type TimestampInput } from '../serialization/py-datetime';
-import { compactJson, type JsonInput } from '../serialization/py-json';
+import { compactJson } from '@px/client';
+import { type JsonInput } from '../serialization/py-json';
 
 /** Kinds of spans upstream knows. */
 export type TraceSpanKind = 'llm' | 'chain' | 'agent' | 'tool' | 'embedding' | 'retriever';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PyFloat } from './py-float';
-import { compactJson, pyJsonDumps, pyJsonString } from './py-json';
+import { PyFloat } from '@px/client';
+import { pyJsonDumps, pyJsonString } from './py-json';
 
 describe('python json.dumps', () => {
   it('uses default separators and ensure_ascii', () => {
@@ -15,17 +15,5 @@ describe('python json.dumps', () => {
 
   it('writes lists with ", " and floats like Python', () => {
     expect(pyJsonDumps([1, 0.5, new PyFloat(2), NaN])).toBe('[1, 0.5, 2.0, NaN]');
-  });
-});
-
-describe('compact (orjson) json', () => {
-  it('keeps UTF-8, drops undefined, keeps null and marks floats', () => {
-    expect(compactJson({ a: '\u00fcn\u00ef', b: undefined, c: null, d: new PyFloat(1), e: [1, 0.1], f: NaN })).toBe(
-      '{"a":"\u00fcn\u00ef","c":null,"d":1.0,"e":[1,0.1],"f":null}',
-    );
-  });
-
-  it('writes non-finite floats as null', () => {
-    expect(compactJson(new PyFloat(Infinity))).toBe('null');
   });
 });

@@ -1,4 +1,4 @@
-import { formatPyFloat, PyFloat } from './py-float';
+import { formatPyFloat, PyFloat } from '@px/client';
 
 /** A JSON-like value the encoders of this package accept. */
 export type JsonInput =
@@ -10,6 +10,9 @@ export type JsonInput =
   | PyFloat
   | readonly JsonInput[]
   | { readonly [key: string]: JsonInput };
+
+/** A JSON object as the encoders accept it. */
+export type JsonObject = { [key: string]: JsonInput };
 
 const NON_ASCII = /[\u007f-\uffff]/g;
 
@@ -64,54 +67,4 @@ export function pyJsonDumps(value: JsonInput): string {
     parts.push(`${pyJsonString(k)}: ${pyJsonDumps(v)}`);
   }
   return `{${parts.join(', ')}}`;
-}
-
-function compactNumber(n: number): string {
-  if (!Number.isFinite(n)) return 'null';
-  if (Number.isInteger(n) && Math.abs(n) < 1e16) return `${n}`;
-  return formatPyFloat(n);
-}
-
-/**
- * Compact JSON as upstream's `orjson` writes it: no spaces, raw UTF-8,
- * non-finite numbers as `null`, {@link PyFloat} values always with a decimal
- * (`1.0`). Entries whose value is `undefined` are dropped (like pydantic's
- * unset fields); `null` is kept.
- *
- * @param value - the value
- * @returns the JSON text
- */
-export function compactJson(value: JsonInput): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return compactNumber(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof PyFloat) return Number.isFinite(value.value) ? formatPyFloat(value.value) : 'null';
-  if (Array.isArray(value)) return `[${(value as readonly JsonInput[]).map((v) => compactJson(v)).join(',')}]`;
-  let out = '{';
-  let first = true;
-  for (const [k, v] of Object.entries(value as Record<string, JsonInput>)) {
-    if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${compactJson(v)}`;
-    first = false;
-  }
-  return `${out}}`;
-}
-
-/**
- * Converts plain JSON data (from `JSON.parse`) into {@link JsonInput},
- * marking numbers at the given dotted paths as floats.
- *
- * @param value - parsed JSON
- * @returns the same value, typed as encoder input
- */
-export function fromParsedJson(value: unknown): JsonInput {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map((v) => fromParsedJson(v));
-  if (typeof value === 'object') {
-    const out: Record<string, JsonInput> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromParsedJson(v);
-    return out;
-  }
-  return null;
 }

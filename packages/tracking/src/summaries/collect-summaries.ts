@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonInput } from '../serialization/py-json';
-import type { RunArtifact } from '../run/run-record';
+import type { RunArtifact } from '../run/run-artifact';
 import { buildSummary, lastMetricValue, summarizeEventFile, type SummaryAccumulator } from './event-summary';
 
 /**

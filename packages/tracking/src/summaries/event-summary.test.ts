@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compactJson } from '../serialization/py-json';
+import { compactJson } from '@px/client';
 import { summarizeEventFile } from './event-summary';
 
 const dir = mkdtempSync(join(tmpdir(), 'px-summary-'));

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isJsonlKind } from '../events/event-kinds';
-import { PyFloat } from '../serialization/py-float';
+import { PyFloat } from '@px/client';
 import type { JsonInput } from '../serialization/py-json';
 import { describe } from './numpy-stats';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WriterClosedError } from '../errors';
 import { EventFileWriter } from './event-file-writer';
-import { compactJson } from '../serialization/py-json';
+import { compactJson } from '@px/client';
 import { buildSummary, summarizeEventFile } from '../summaries/event-summary';
 
 const dirs: string[] = [];

@@ -5,7 +5,7 @@ import { isJsonlKind } from '../events/event-kinds';
 import { getEventPath, getResourcePath } from '../events/event-paths';
 import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow } from '../events/event-row';
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
-import { formatPyFloat } from '../serialization/py-float';
+import { formatPyFloat } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */

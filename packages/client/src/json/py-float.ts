@@ -1,14 +1,33 @@
 /**
- * A number that must be written as a Python `float` (`1.0`, not `1`) by the
- * JSON encoders of this package. Plain numbers are written as integers when
- * they are integral, like Python `int`s.
+ * A number that must be written as a Python `float` (`1.0`, not `1`) in the
+ * files upstream writes with float fields (offline `run.plx.json` and
+ * `lineages.plx.json`, event files). JavaScript numbers carry no float-ness,
+ * so {@link compactJson} writes plain integral numbers as integers, like
+ * Python `int`s; wrap a value in `PyFloat` to keep upstream's float text.
+ * Everywhere else it behaves as its number: `JSON.stringify` (request bodies)
+ * writes the plain number and arithmetic uses {@link PyFloat.valueOf}.
+ *
+ * @example
+ * ```ts
+ * run.logOutputs({ loss: new PyFloat(3) }); // run.plx.json: "loss":3.0; API body: "loss":3
+ * ```
  */
 export class PyFloat {
   constructor(readonly value: number) {}
 
-  /** The Python `repr` text of the value. */
+  /** The Python `repr` text of the value (`3.0`, `1e-05`, `nan`). */
   toString(): string {
     return formatPyFloat(this.value);
+  }
+
+  /** The number, so comparisons and arithmetic work. */
+  valueOf(): number {
+    return this.value;
+  }
+
+  /** The number, for `JSON.stringify` (non-finite values become `null` there). */
+  toJSON(): number {
+    return this.value;
   }
 }
 

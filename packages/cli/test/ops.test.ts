@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from '@px/testkit';
@@ -67,6 +68,69 @@ describe('px run', () => {
     const post = server.requests.findLast((r) => r.method === 'POST' && r.path === '/api/v1/default/demo/runs');
     expect(post?.body).toMatchObject({ pending: 'upload', meta_info: { upload_artifacts: 'uploads' } });
     expect(server.requests.some((r) => r.path.endsWith(`/runs/${uuid}/approve`))).toBe(true);
+  });
+});
+
+describe('px run: matrix, mounts, approval and git preset', () => {
+  const postedContent = (): Record<string, unknown> => {
+    const post = server.requests.findLast((r) => r.method === 'POST' && r.path === '/api/v1/default/demo/runs');
+    return JSON.parse((post?.body as { content: string }).content) as Record<string, unknown>;
+  };
+
+  it('builds a matrix from -HP and the --matrix-* options', async () => {
+    const args = ['run', '-f', join(FIXTURES, 'typed.yaml'), '-HP', 'lr=choice:[0.1, 0.2]', '-HP', 'epochs=range:[1, 4, 1]'];
+    const result = await px(sb, [...args, '--matrix-kind', 'random', '--matrix-concurrency', '2', '--matrix-num-runs', '3']);
+    expect(result.code).toBe(0);
+    expect(postedContent().matrix).toEqual({
+      kind: 'random',
+      concurrency: 2,
+      numRuns: 3,
+      params: { lr: { kind: 'choice', value: [0.1, 0.2] }, epochs: { kind: 'range', value: { start: 1, stop: 4, step: 1 } } },
+    });
+    const bad = await px(sb, [...args, '--matrix-concurrency', 'two']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Invalid value for '--matrix-concurrency': 'two' is not a valid integer.");
+  });
+
+  it('uploads -m mounts (and mounts of the Polyaxonfile), waits --approve-after, then approves', async () => {
+    mkdirSync(join(sb.cwd, 'data'));
+    writeFileSync(join(sb.cwd, 'data', 'x.csv'), '1,2\n');
+    mkdirSync(join(sb.cwd, 'code'));
+    writeFileSync(join(sb.cwd, 'code', 'train.py'), 'print(1)\n');
+    writeFileSync(join(sb.cwd, 'op.yaml'), `version: 1.1\nkind: operation\npathRef: ${join(FIXTURES, 'job.yaml')}\nmount: ["./code:src"]\n`);
+    const result = await px(sb, ['run', '-f', 'op.yaml', '-m', './data:datasets', '-m', './data', '-aa', '1']);
+    expect(result.code).toBe(0);
+    const uuid = /@([0-9a-f]{32})/.exec(result.stdout)![1]!;
+    expect(readFileSync(join(server.artifactsDir, uuid, 'src', 'train.py'), 'utf8')).toBe('print(1)\n');
+    expect(readFileSync(join(server.artifactsDir, uuid, 'datasets', 'x.csv'), 'utf8')).toBe('1,2\n');
+    expect(readFileSync(join(server.artifactsDir, uuid, 'uploads', 'x.csv'), 'utf8')).toBe('1,2\n');
+    expect(result.stdout).toContain('Waiting 1s to approve the run...');
+    const post = server.requests.findLast((r) => r.method === 'POST' && r.path === '/api/v1/default/demo/runs');
+    expect(post?.body).toMatchObject({ pending: 'upload' });
+    expect(postedContent().mount).toEqual(['./code:src', './data:datasets', './data']);
+    expect(server.requests.some((r) => r.path.endsWith(`/runs/${uuid}/approve`))).toBe(true);
+  });
+
+  it('adds the git initializer of polyaxongit.yaml at the current commit with --git-preset', async () => {
+    const noConfig = await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml'), '--git-preset']);
+    expect(noConfig.code).toBe(1);
+    expect(noConfig.stderr).toContain('the current path is not initialized with a valid git connection or a git url');
+    expect((await px(sb, ['init', '--git-url', 'https://github.com/org/repo', '--yes'])).code).toBe(0);
+    const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'px', GIT_AUTHOR_EMAIL: 'px@example.com', GIT_COMMITTER_NAME: 'px', GIT_COMMITTER_EMAIL: 'px@example.com' };
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: sb.cwd, env: gitEnv, encoding: 'utf8' }).trim();
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'first');
+    const head = git('rev-parse', 'HEAD');
+    const result = await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml'), '--git-preset']);
+    expect(result.code).toBe(0);
+    expect(postedContent().runPatch).toEqual({ init: [{ git: { url: 'https://github.com/org/repo', revision: head } }] });
+    writeFileSync(join(sb.cwd, 'dirty.txt'), 'x');
+    const pinned = await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml'), '--git-revision', 'v1.0']);
+    expect(pinned.code).toBe(0);
+    expect(postedContent().runPatch).toEqual({ init: [{ git: { url: 'https://github.com/org/repo', revision: 'v1.0' } }] });
+    const dirty = await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml'), '--git-preset']);
+    expect(dirty.stderr).toContain('uncommitted changes');
   });
 });
 

@@ -5,13 +5,25 @@ import { CliError } from '../errors';
 import { emitData } from '../output/emit-data';
 import { cellText } from '../output/table';
 import { parseOutputFormat } from '../output/output-format';
-import { flagOption, listOption, parseTags, stringOption } from '../option-values';
+import { flagOption, intOption, listOption, parseTags, stringOption } from '../option-values';
 import { specFiles } from '../spec-files';
 import { withApi } from './with-api';
 
+/** Where a mount (`./src:dest`, `./src`, or `{from, to}` in the Polyaxonfile) uploads from and to. */
+function resolveMount(mount: unknown): { from: string; to: string } | undefined {
+  if (typeof mount === 'string') {
+    const at = mount.indexOf(':');
+    return at < 0 ? { from: mount, to: 'uploads' } : { from: mount.slice(0, at), to: mount.slice(at + 1) || 'uploads' };
+  }
+  if (typeof mount !== 'object' || mount === null) return undefined;
+  const { from, to } = mount as { from?: unknown; to?: unknown };
+  return typeof from === 'string' ? { from, to: typeof to === 'string' && to !== '' ? to : 'uploads' } : undefined;
+}
+
 /**
- * `px run -f FILE [-P k=v ...] [-p project] [-n name] [-u] [-w] [-l] ...`: builds the operation locally, creates the run, then
- * optionally uploads the working directory, watches statuses or streams logs.
+ * `px run -f FILE [-P k=v ...] [-HP name=kind:value ...] [-p project] [-n name] [-u] [-m src:dest] [-w] [-l] ...`:
+ * builds the operation locally, creates the run, then optionally uploads the working directory and mounts,
+ * approves, watches statuses or streams logs.
  */
 export async function run(ctx: CommandContext): Promise<number> {
   const o = ctx.options;
@@ -46,11 +58,27 @@ export async function run(ctx: CommandContext): Promise<number> {
   const approved = stringOption(o, 'approved');
   const queue = stringOption(o, 'queue');
   const namespace = stringOption(o, 'namespace');
+  const hparams = listOption(o, 'hparam');
+  const matrixKind = stringOption(o, 'matrixKind');
+  const matrixConcurrency = intOption(o, 'matrixConcurrency', '--matrix-concurrency');
+  const matrixNumRuns = intOption(o, 'matrixNumRuns', '--matrix-num-runs');
+  const approveAfter = intOption(o, 'approveAfter', '-aa / --approve-after');
+  const gitRevision = stringOption(o, 'gitRevision');
+  let gitInit: Record<string, unknown> | undefined;
+  if (flagOption(o, 'gitPreset') || gitRevision !== undefined) {
+    const { gitInitPreset } = await import('../git-preset');
+    gitInit = await gitInitPreset(ctx, gitRevision);
+  }
   const op = await pf.checkPolyaxonfile({
     polyaxonfile: files,
     ...(url === undefined ? {} : { url }),
     ...(hub === undefined ? {} : { hub, hubHost: resolved.host.value }),
     params: listOption(o, 'param'),
+    ...(hparams.length === 0 ? {} : { hparams }),
+    ...(matrixKind === undefined ? {} : { matrixKind }),
+    ...(matrixConcurrency === undefined ? {} : { matrixConcurrency }),
+    ...(matrixNumRuns === undefined ? {} : { matrixNumRuns }),
+    ...(gitInit === undefined ? {} : { gitInit }),
     ...(presets === undefined || presets.length === 0 ? {} : { presets }),
     ...(queue === undefined ? {} : { queue }),
     ...(namespace === undefined ? {} : { namespace }),
@@ -62,6 +90,10 @@ export async function run(ctx: CommandContext): Promise<number> {
     onWarning: (message) => ctx.print.warning(message),
   });
   const spec = pf.toDict(op);
+  const cliMounts = listOption(o, 'mount');
+  if (cliMounts.length > 0) spec.mount = [...(Array.isArray(spec.mount) ? (spec.mount as unknown[]) : []), ...cliMounts];
+  const mounts = (Array.isArray(spec.mount) ? (spec.mount as unknown[]) : []).map(resolveMount).filter((m) => m !== undefined);
+  const uploading = upload || mounts.length > 0;
   const template = spec.template as { enabled?: unknown } | undefined;
   if (template !== undefined && template !== null && template.enabled !== false && !flagOption(o, 'ignoreTemplate')) {
     throw new CliError('Please customize the specification or disable the template!');
@@ -75,10 +107,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (tags !== undefined) body.tags = tags;
   body.content = JSON.stringify(spec);
   body.managed_by = 'agent';
-  if (upload) {
-    body.pending = 'upload';
-    body.meta_info = { upload_artifacts: uploadTo ?? 'uploads' };
-  }
+  if (upload) body.meta_info = { upload_artifacts: uploadTo ?? 'uploads' };
+  if (uploading) body.pending = 'upload';
   if (format.kind === 'table') ctx.print.line('Creating a new run...');
   const created = await withApi(ctx, resolved, async (api) => {
     try {
@@ -98,9 +128,14 @@ export async function run(ctx: CommandContext): Promise<number> {
   ctx.print.success(`A new run was created: ${target.owner}/${target.project}:${cellText(created.name ?? uuid)}@${uuid}`);
   ctx.print.line(`You can view this run on Polyaxon UI: ${runUrl(resolved.host.value, runTarget)}`);
 
-  if (upload) {
+  if (uploading) {
     const { uploadPath } = await import('./ops-artifacts');
-    await uploadPath(ctx, resolved, runTarget, uploadFrom ?? ctx.cwd, uploadTo ?? 'uploads');
+    if (upload) await uploadPath(ctx, resolved, runTarget, uploadFrom ?? ctx.cwd, uploadTo ?? 'uploads');
+    for (const mount of mounts) await uploadPath(ctx, resolved, runTarget, mount.from, mount.to);
+    if (approveAfter !== undefined && approveAfter > 0) {
+      ctx.print.line(`Waiting ${approveAfter}s to approve the run...`);
+      await new Promise((done) => setTimeout(done, approveAfter * 1000));
+    }
     await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, uuid, 'approve'));
   }
   const childOptions = { ...ctx.options, uid: uuid, project: `${target.owner}/${target.project}` };

@@ -26,9 +26,14 @@ function expectKind<K extends YamlNode['kind']>(node: YamlNode, kind: K): Extrac
 }
 
 function decodeBase64(text: string): string {
+  // Python's base64.decodebytes: characters outside the alphabet are skipped; the padding must be right.
   const clean = text.replace(/[^A-Za-z0-9+/=]/g, '');
-  const bytes = Uint8Array.from(atob(clean), (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
+  if (clean.length % 4 !== 0) throw new ScalarValueError('failed to decode base64 data: Incorrect padding');
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(clean), (c) => c.charCodeAt(0)));
+  } catch {
+    throw new ScalarValueError('failed to decode base64 data');
+  }
 }
 
 /** A mapping's pairs with `<<` merge keys applied, as PyYAML's `flatten_mapping`. */
@@ -68,16 +73,18 @@ const SCALARS: Readonly<Record<string, (text: string) => unknown>> = {
   [`${Y}int`]: constructInt,
   [`${Y}float`]: constructFloat,
   [`${Y}timestamp`]: constructTimestamp,
+  [`${Y}binary`]: decodeBase64,
 };
 
-class Constructor {
-  private budget = MAX_EXPANDED_NODES;
-  private readonly built = new Set<YamlNode>();
-  private readonly active = new Set<YamlNode>();
+/** A constructor for one document: builds nodes, following aliases within the expansion budget. */
+function constructor(): (node: YamlNode) => unknown {
+  let budget = MAX_EXPANDED_NODES;
+  const built = new Set<YamlNode>();
+  const active = new Set<YamlNode>();
 
-  value(node: YamlNode): unknown {
-    if (!this.built.has(node)) this.built.add(node);
-    else if (--this.budget < 0) problem(`the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`, node);
+  function value(node: YamlNode): unknown {
+    if (!built.has(node)) built.add(node);
+    else if (--budget < 0) problem(`the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`, node);
     const scalar = SCALARS[node.tag];
     if (scalar !== undefined) {
       try {
@@ -87,40 +94,31 @@ class Constructor {
         throw error;
       }
     }
-    if (node.tag === `${Y}binary`) {
-      const text = expectKind(node, 'scalar').value;
-      try {
-        return decodeBase64(text);
-      } catch {
-        return problem('failed to decode base64 data', node, 'while constructing a binary value');
-      }
-    }
-    if (this.active.has(node)) problem('found a recursive alias (the node contains itself), which cannot be represented as data', node);
-    this.active.add(node);
+    if (active.has(node)) problem('found a recursive alias (the node contains itself), which cannot be represented as data', node);
+    active.add(node);
     try {
-      return this.collection(node);
+      return collection(node);
     } finally {
-      this.active.delete(node);
+      active.delete(node);
     }
   }
 
-  private collection(node: YamlNode): unknown {
+  function collection(node: YamlNode): unknown {
     switch (node.tag) {
       case `${Y}seq`:
-        return expectKind(node, 'seq').items.map((item) => this.value(item));
+        return expectKind(node, 'seq').items.map(value);
       case `${Y}map`:
-        return this.mapping(expectKind(node, 'map'));
+        return mapping(expectKind(node, 'map'));
       case `${Y}set`:
-        return Object.keys(this.mapping(expectKind(node, 'map')));
+        return Object.keys(mapping(expectKind(node, 'map')));
       case `${Y}omap`:
       case `${Y}pairs`: {
-        const context = `while constructing an ${node.tag === `${Y}omap` ? 'ordered map' : 'pairs'}`;
+        const context = `while constructing ${node.tag === `${Y}omap` ? 'an ordered map' : 'pairs'}`;
         if (node.kind !== 'seq') return problem(`expected a sequence, but found ${NODE_NAMES[node.kind]}`, node, context);
         return node.items.map((item) => {
           if (item.kind !== 'map') return problem(`expected a mapping of length 1, but found ${NODE_NAMES[item.kind]}`, item, context, node);
           if (item.pairs.length !== 1) return problem(`expected a single mapping item, but found ${item.pairs.length} items`, item, context, node);
-          const [key, value] = item.pairs[0]!;
-          return [this.value(key), this.value(value)];
+          return item.pairs[0]!.map(value);
         });
       }
       default:
@@ -128,15 +126,17 @@ class Constructor {
     }
   }
 
-  private mapping(node: MapNode): Record<string, unknown> {
+  function mapping(node: MapNode): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [keyNode, valueNode] of flatten(node)) {
-      const key = keyNode.tag === `${Y}value` ? '=' : keyString(this.value(keyNode));
+      const key = keyNode.tag === `${Y}value` ? '=' : keyString(value(keyNode));
       if (key === undefined) problem('found unhashable key', keyNode, 'while constructing a mapping', node);
-      setKey(out, key, this.value(valueNode));
+      setKey(out, key, value(valueNode));
     }
     return out;
   }
+
+  return value;
 }
 
 /**
@@ -149,7 +149,7 @@ class Constructor {
 export function scalarKeyText(node: YamlNode): string | undefined {
   if (node.kind !== 'scalar') return undefined;
   try {
-    return keyString(new Constructor().value(node));
+    return keyString(constructor()(node));
   } catch {
     return undefined;
   }
@@ -164,5 +164,5 @@ export function scalarKeyText(node: YamlNode): string | undefined {
  * @throws {@link YamlSyntaxError} for what PyYAML's SafeConstructor refuses
  */
 export function constructValue(root: YamlNode | undefined): unknown {
-  return root === undefined ? null : new Constructor().value(root);
+  return root === undefined ? null : constructor()(root);
 }

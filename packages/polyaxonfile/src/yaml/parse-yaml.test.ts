@@ -116,6 +116,11 @@ describe('parseJson', () => {
     expect(doc.locate(['kind'])).toEqual({ line: 3, column: 3 });
   });
 
+  it('locates fields in tab-indented JSON, which YAML would refuse', () => {
+    const doc = parseJson('{\n\t"version": 1.1,\n\t"run": {\n\t\t"kind": "job"\n\t}\n}', 'x.json');
+    expect(doc.locate(['run', 'kind'])).toEqual({ line: 4, column: 3 });
+  });
+
   it('reports syntax errors as PolyaxonfileError at stage yaml', () => {
     expect(() => parseJson('{"a": ', 'x.json')).toThrow(PolyaxonfileError);
   });

@@ -591,7 +591,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     forward();
     let out = scanQuotedNonSpaces(double, context, start);
     while (peek() !== quote) {
-      out += scanQuotedSpaces(context, start);
+      out += scanQuotedSpaces(start);
       out += scanQuotedNonSpaces(double, context, start);
     }
     forward();
@@ -635,13 +635,13 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
           forward(size);
         } else if (isBreak(code)) {
           scanLineBreak();
-          out += scanQuotedBreaks(context, start).join('');
+          out += scanQuotedBreaks(start).join('');
         } else fail(`found unknown escape character ${reprChar(code)}`, context, start);
       } else return out;
     }
   }
 
-  function scanQuotedSpaces(context: string, start: Mark): string {
+  function scanQuotedSpaces(start: Mark): string {
     let length = 0;
     while (peek(length) === ' ' || peek(length) === '\t') length++;
     const blanks = prefix(length);
@@ -649,12 +649,12 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     if (index >= text.length) fail('found unexpected end of stream', 'while scanning a quoted scalar', start);
     if (!isBreak(peek())) return blanks;
     const lineBreak = scanLineBreak();
-    const breaks = scanQuotedBreaks(context, start);
+    const breaks = scanQuotedBreaks(start);
     if (lineBreak !== '\n') return lineBreak + breaks.join('');
     return breaks.length === 0 ? ' ' : breaks.join('');
   }
 
-  function scanQuotedBreaks(_context: string, start: Mark): string[] {
+  function scanQuotedBreaks(start: Mark): string[] {
     const breaks: string[] = [];
     for (;;) {
       const head = prefix(3);

@@ -1,13 +1,15 @@
 /**
  * Describes a value for error messages: its type and a short rendering,
- * e.g. `number (12)`, `string ("abc")`, `array (3 items)`.
+ * e.g. `number (12)`, `string ("abc")`, `array (3 items)`, `nothing` (a missing value).
  *
  * @param value - any value
  * @returns a short description
  */
 export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return `array (${value.length} item${value.length === 1 ? '' : 's'})`;
+  if (value instanceof Date) return `date (${value.toISOString()})`;
   switch (typeof value) {
     case 'string': {
       const text = value.length > 60 ? `${value.slice(0, 57)}...` : value;

@@ -3,6 +3,7 @@ import { applyOperationContexts } from '../compile/apply-contexts';
 import { compileOperation } from '../compile/compile-operation';
 import { patchObject } from '../compile/patch';
 import { PolyaxonfileError } from '../errors';
+import { toLaxBool } from '../schemas/common';
 import { pyRepr } from '../schemas/py-format';
 import { isRecord, deepMerge } from '../read/plain-data';
 import type { SpecData, SpecSource } from '../read/read-sources';
@@ -70,14 +71,9 @@ export interface CheckOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-const TRUE = new Set(['y', 'yes', 't', 'true', 'on', '1']);
-const FALSE = new Set(['n', 'no', 'f', 'false', 'off', '0']);
-
 function toBool(value: boolean | string | number, field: string): boolean {
-  if (typeof value === 'boolean') return value;
-  const text = String(value).trim().toLowerCase();
-  if (TRUE.has(text)) return true;
-  if (FALSE.has(text)) return false;
+  const bool = toLaxBool(value);
+  if (bool !== undefined) return bool;
   throw new PolyaxonfileError(`Received an invalid boolean \`${String(value)}\` for ${field}.`, { stage: 'read', issues: [{ path: [field], message: 'invalid boolean', expected: 'true/false/yes/no/on/off/1/0', received: String(value) }] });
 }
 

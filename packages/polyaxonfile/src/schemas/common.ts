@@ -2,6 +2,7 @@
 // (lax vs strict), `{{ }}` references, alias-aware strict objects and tagged
 // unions. Everything here is pure and browser-safe.
 import * as v from 'valibot';
+import { describeValue } from '../describe-value';
 import { pyStr } from './py-format';
 
 /** A string that contains a `{{ ... }}` template anywhere (upstream's `RefField` test). */
@@ -25,23 +26,6 @@ export function hasRef(value: string): boolean {
  */
 export function isRef(value: unknown): value is string {
   return typeof value === 'string' && REF_PATTERN.test(value);
-}
-
-/**
- * Describes a received value for issue messages, e.g. `number (12)`.
- *
- * @param value - The value found in the document.
- * @returns A short human description.
- */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return `date (${value.toISOString()})`;
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `string (${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)})`;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} (${String(value)})`;
-  return typeof value;
 }
 
 /**
@@ -95,9 +79,9 @@ function coerced<TOut>(
       const out = convert(dataset.value);
       if (out === INVALID) {
         addIssue({
-          message: message ? message(dataset.value) : `Expected ${expected}, received ${describe(dataset.value)}.`,
+          message: message ? message(dataset.value) : `Expected ${expected}, received ${describeValue(dataset.value)}.`,
           expected,
-          received: describe(dataset.value),
+          received: describeValue(dataset.value),
         });
         return NEVER;
       }
@@ -197,7 +181,7 @@ export const refString = coerced(
   'a `{{ }}` reference',
   (i) => (isRef(i) ? i : INVALID),
   REF_JSON,
-  (i) => `Value must be a reference, received \`${typeof i === 'string' ? i : describe(i)}\` instead.`,
+  (i) => `Value must be a reference, received \`${typeof i === 'string' ? i : describeValue(i)}\` instead.`,
 );
 
 const refOr = <TOut>(expected: string, convert: (input: unknown) => TOut | Invalid, json: JsonHint): v.GenericSchema<unknown, TOut | string> =>
@@ -251,7 +235,7 @@ export function dispatch<const S extends readonly v.GenericSchema[]>(
   const self = union as unknown as { '~run': RunFn };
   self['~run'] = (dataset, config) => {
     for (const [test, run] of runs) if (test(dataset.value)) return run({ value: dataset.value }, config);
-    v._addIssue(union, 'type', dataset, config, { received: describe(dataset.value) });
+    v._addIssue(union, 'type', dataset, config, { received: describeValue(dataset.value) });
     return dataset as unknown as v.OutputDataset<unknown, v.BaseIssue<unknown>>;
   };
   return union;
@@ -315,7 +299,7 @@ export const nameField = coerced(
   (i) =>
     typeof i === 'string'
       ? `String should match pattern '^[-a-zA-Z0-9_]+\\z', received \`${i}\`.`
-      : `Expected a string name, received ${describe(i)}.`,
+      : `Expected a string name, received ${describeValue(i)}.`,
 );
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -369,7 +353,14 @@ export const genericStrMap = dict(
 
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
-function pad(n: number, width = 2): string {
+/**
+ * Zero-pads a number: `pad(7)` → `07`, `pad(7, 4)` → `0007`.
+ *
+ * @param n - The number.
+ * @param width - The width (default 2).
+ * @returns The padded digits.
+ */
+export function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
@@ -488,7 +479,7 @@ const objectMessage = (issue: v.StrictObjectIssue): string => {
     const key: unknown = issue.path?.[issue.path.length - 1]?.key;
     return `Extra inputs are not permitted: \`${typeof key === 'string' ? key : '?'}\` is not a known field here.`;
   }
-  if (issue.kind === 'schema' && issue.expected === 'Object') return `Expected an object, received ${describe(issue.input)}.`;
+  if (issue.kind === 'schema' && issue.expected === 'Object') return `Expected an object, received ${describeValue(issue.input)}.`;
   const key: unknown = issue.path?.[issue.path.length - 1]?.key;
   return typeof key === 'string' ? `Field required: \`${key}\`.` : `Invalid value: ${issue.message}`;
 };
@@ -620,8 +611,8 @@ export function tagged<const P extends readonly ModelParts<Entries & { kind: v.G
   }
   const variantMessage = (issue: v.VariantIssue): string =>
     issue.path === undefined
-      ? `Expected an object with a \`kind\`, received ${describe(issue.input)}.`
-      : `${message} Received ${issue.input === undefined ? 'no kind' : describe(issue.input)}.`;
+      ? `Expected an object with a \`kind\`, received ${describeValue(issue.input)}.`
+      : `${message} Received ${issue.input === undefined ? 'no kind' : describeValue(issue.input)}.`;
   const variant = v.variant('kind', options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>, variantMessage);
   return v.pipe(
     variant,

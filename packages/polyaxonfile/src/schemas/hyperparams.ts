@@ -2,7 +2,8 @@
 // range-like values are accepted as a list, a `a:b:c` string or an object and
 // normalised to the object form (`{start, stop, num}`...).
 import * as v from 'valibot';
-import { describe, isPlainObject, isRef, modelParts, tagged, toIsoDatetime, toLaxFloat, toLaxInt, toSeconds, dict } from './common';
+import { describeValue } from '../describe-value';
+import { isPlainObject, isRef, modelParts, tagged, toIsoDatetime, toLaxFloat, toLaxInt, toSeconds, dict } from './common';
 
 type Coerce = (input: unknown) => unknown;
 const BAD: unique symbol = Symbol('bad');
@@ -47,7 +48,7 @@ function rangeValue(spec: RangeSpec): v.GenericSchema<unknown, RangeValue | stri
       const input = dataset.value;
       if (isRef(input)) return input;
       const fail = (message: string): never => {
-        addIssue({ message, received: describe(input) });
+        addIssue({ message, received: describeValue(input) });
         return NEVER;
       };
       let raw: Record<string, unknown>;
@@ -69,7 +70,7 @@ function rangeValue(spec: RangeSpec): v.GenericSchema<unknown, RangeValue | stri
         if (extra.length > 0) return fail(`Unexpected key${extra.length > 1 ? 's' : ''} ${extra.map((k) => `\`${k}\``).join(', ')} in \`${spec.name}\`: expected ${names.map((k) => `\`${k}\``).join(', ')}.`);
         raw = input;
       } else {
-        return fail(`Expected a list, a \`:\` separated string or an object for \`${spec.name}\`, received ${describe(input)}.`);
+        return fail(`Expected a list, a \`:\` separated string or an object for \`${spec.name}\`, received ${describeValue(input)}.`);
       }
       const out: RangeValue = {};
       for (const [i, [key, coerce]] of fields.entries()) {
@@ -79,7 +80,7 @@ function rangeValue(spec: RangeSpec): v.GenericSchema<unknown, RangeValue | stri
           continue;
         }
         const c = coerce(x);
-        if (c === BAD) return fail(`Invalid \`${key}\` value ${describe(x)} for \`${spec.name}\`.`);
+        if (c === BAD) return fail(`Invalid \`${key}\` value ${describeValue(x)} for \`${spec.name}\`.`);
         out[key] = c as number | string;
       }
       const [k0, k1, k2] = names;
@@ -115,13 +116,13 @@ const PCHOICE = v.pipe(
     const input = dataset.value;
     if (isRef(input)) return input;
     if (!Array.isArray(input)) {
-      addIssue({ message: 'This field expects a list of [value<Any>, dist<float>].', received: describe(input) });
+      addIssue({ message: 'This field expects a list of [value<Any>, dist<float>].', received: describeValue(input) });
       return NEVER;
     }
     let sum = 0;
     for (const item of input) {
       if (!Array.isArray(item) || item.length !== 2 || typeof item[1] !== 'number' || item[1] < 0 || item[1] >= 1) {
-        addIssue({ message: 'This field expects a list of [value<Any>, dist<float>].', received: describe(item) });
+        addIssue({ message: 'This field expects a list of [value<Any>, dist<float>].', received: describeValue(item) });
         return NEVER;
       }
       sum += item[1];
@@ -140,7 +141,7 @@ const CHOICE = v.pipe(
   v.rawTransform<unknown, unknown[] | string | null>(({ dataset, addIssue, NEVER }) => {
     const input = dataset.value;
     if (input === null || Array.isArray(input) || isRef(input)) return input as unknown[] | string | null;
-    addIssue({ message: `Expected a list of values or a \`{{ }}\` reference, received ${describe(input)}.` });
+    addIssue({ message: `Expected a list of values or a \`{{ }}\` reference, received ${describeValue(input)}.` });
     return NEVER;
   }),
 ) as unknown as v.GenericSchema<unknown, unknown[] | string | null>;

@@ -2,7 +2,8 @@
 // the value must be an object, its top-level keys (either spelling) must be
 // constructor arguments of the kubernetes client model, nested values are raw.
 import * as v from 'valibot';
-import { describe, isPlainObject, toSnakeCase } from './common';
+import { describeValue } from '../describe-value';
+import { isPlainObject, toCamelCase, toSnakeCase } from './common';
 
 /** A Kubernetes object after validation: top-level keys camelCase, nested values raw. */
 export type K8sObject = Record<string, unknown>;
@@ -23,7 +24,7 @@ const SPECIAL_CAMEL: Readonly<Record<string, string>> = {
 };
 
 function camelOf(snake: string): string {
-  return SPECIAL_CAMEL[snake] ?? snake.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  return SPECIAL_CAMEL[snake] ?? toCamelCase(snake);
 }
 
 /**
@@ -58,7 +59,7 @@ export function k8sObject<const F extends string>(className: string, fields: rea
         addIssue({
           message: `This field expects a dict or an instance of ${className}.`,
           expected: 'an object',
-          received: describe(input),
+          received: describeValue(input),
         });
         return NEVER;
       }

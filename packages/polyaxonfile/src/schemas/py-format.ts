@@ -27,7 +27,7 @@ export function pyRepr(value: unknown, depth = 0): string {
     if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
     return String(value);
   }
-  if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (typeof value === 'string') return pyStringRepr(value);
   if (value instanceof Date) return value.toISOString();
   if (depth > 20) return '...';
   if (Array.isArray(value)) return `[${value.map((x) => pyRepr(x, depth + 1)).join(', ')}]`;
@@ -37,4 +37,32 @@ export function pyRepr(value: unknown, depth = 0): string {
       .join(', ')}}`;
   }
   return typeof value === 'bigint' ? value.toString() : '?';
+}
+
+// What Python's str.isprintable() refuses (besides the ASCII controls handled first).
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function escapeChar(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  const hex = (width: number): string => code.toString(16).padStart(width, '0');
+  if (ch === '\\') return '\\\\';
+  if (ch === '\t') return '\\t';
+  if (ch === '\n') return '\\n';
+  if (ch === '\r') return '\\r';
+  if (code < 0x20 || code === 0x7f) return `\\x${hex(2)}`;
+  if (code < 0x7f || ch === ' ' || !UNPRINTABLE.test(ch)) return ch;
+  return code <= 0xff ? `\\x${hex(2)}` : code <= 0xffff ? `\\u${hex(4)}` : `\\U${hex(8)}`;
+}
+
+/**
+ * A string the way Python's `repr()` prints it: `'a'`, `"it's"`, `'\\t'`, `'\\x85'`.
+ *
+ * @param text - the string
+ * @returns the quoted, escaped text
+ */
+export function pyStringRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = '';
+  for (const ch of text) out += ch === quote ? `\\${ch}` : escapeChar(ch);
+  return quote + out + quote;
 }

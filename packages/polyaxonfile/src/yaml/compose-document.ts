@@ -1,3 +1,4 @@
+import { pyStringRepr } from '../schemas/py-format';
 import { resolveImplicitTag } from './resolve-scalar';
 import { createScanner } from './scan-tokens';
 import type { ScanOptions, Token, TokenType } from './scan-tokens';
@@ -70,13 +71,13 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
     }
     while (is('<document end>')) next();
     if (!is('<stream end>')) {
-      const first = root;
+      const second = peek();
       directives();
       const token = peek();
       if (token.type !== '<document start>') {
         throw new YamlSyntaxError(`expected '<document start>', but found '${token.type}'`, token);
       }
-      throw new YamlSyntaxError('but found another document', token, 'expected a single document in the stream', first);
+      throw new YamlSyntaxError('but found another document', second, 'expected a single document in the stream', root);
     }
     return root;
   }
@@ -102,11 +103,16 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
         version = true;
       } else if (token.handle === 'TAG') {
         const [handle, prefix] = token.value!.split(' ') as [string, string];
-        if (Object.hasOwn(handles, handle)) throw new YamlSyntaxError(`duplicate tag handle '${handle}'`, token);
+        if (Object.hasOwn(handles, handle)) throw new YamlSyntaxError(`duplicate tag handle ${pyStringRepr(handle)}`, token);
         handles[handle] = prefix;
       }
     }
     for (const [handle, prefix] of Object.entries(DEFAULT_HANDLES)) if (!Object.hasOwn(handles, handle)) handles[handle] = prefix;
+  }
+
+  /** Where a one-character indicator token ends (PyYAML places the empty node after `-`, `?` or `:` there). */
+  function after(token: Token): Mark {
+    return { line: token.line, column: token.column + 1 };
   }
 
   function empty(mark: Mark, implicit: boolean, tag?: string): ScalarNode {
@@ -116,7 +122,7 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
   function register<T extends YamlNode>(anchor: Token | undefined, node: T): T {
     if (anchor !== undefined) {
       const first = anchors.get(anchor.value!);
-      if (first !== undefined) throw new YamlSyntaxError('second occurrence', anchor, `found duplicate anchor '${anchor.value!}'; first occurrence`, first);
+      if (first !== undefined) throw new YamlSyntaxError('second occurrence', node, `found duplicate anchor ${pyStringRepr(anchor.value!)}; first occurrence`, first);
       anchors.set(anchor.value!, node);
     }
     return node;
@@ -130,11 +136,12 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
     if (is('<alias>')) {
       const token = next();
       const target = anchors.get(token.value!);
-      if (target === undefined) throw new YamlSyntaxError(`found undefined alias '${token.value!}'`, token);
+      if (target === undefined) throw new YamlSyntaxError(`found undefined alias ${pyStringRepr(token.value!)}`, token);
       return target;
     }
     let anchor: Token | undefined;
     let tagToken: Token | undefined;
+    const start: Mark = peek();
     if (is('<anchor>')) {
       anchor = next();
       if (is('<tag>')) tagToken = next();
@@ -142,14 +149,13 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
       tagToken = next();
       if (is('<anchor>')) anchor = next();
     }
-    const start: Mark = anchor ?? tagToken ?? peek();
     let tag: string | undefined;
     if (tagToken !== undefined) {
       const handle = tagToken.handle;
       if (handle === undefined) tag = tagToken.value!;
       else {
         if (!Object.hasOwn(handles, handle)) {
-          throw new YamlSyntaxError(`found undefined tag handle '${handle}'`, tagToken, `while parsing a ${block ? 'block' : 'flow'} node`, start);
+          throw new YamlSyntaxError(`found undefined tag handle ${pyStringRepr(handle)}`, tagToken, `while parsing a ${block ? 'block' : 'flow'} node`, start);
         }
         tag = handles[handle]! + tagToken.value!;
       }
@@ -189,7 +195,7 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
     const start = next();
     while (is('-')) {
       const entry = next();
-      seq.items.push(is('-', '<block end>') ? empty(entry, true) : blockNode(false));
+      seq.items.push(is('-', '<block end>') ? empty(after(entry), true) : blockNode(false));
     }
     endBlock('while parsing a block collection', start);
     return seq;
@@ -198,7 +204,7 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
   function indentlessSequence(seq: SeqNode): SeqNode {
     while (is('-')) {
       const entry = next();
-      seq.items.push(is('-', '?', ':', '<block end>') ? empty(entry, true) : blockNode(false));
+      seq.items.push(is('-', '?', ':', '<block end>') ? empty(after(entry), true) : blockNode(false));
     }
     return seq;
   }
@@ -209,12 +215,12 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
       let key: YamlNode;
       if (is('?')) {
         const token = next();
-        key = is('?', ':', '<block end>') ? empty(token, true) : blockNode(true);
+        key = is('?', ':', '<block end>') ? empty(after(token), true) : blockNode(true);
       } else break;
       let value: YamlNode;
       if (is(':')) {
         const token = next();
-        value = is('?', ':', '<block end>') ? empty(token, true) : blockNode(true);
+        value = is('?', ':', '<block end>') ? empty(after(token), true) : blockNode(true);
       } else value = empty(peek(), true);
       map.pairs.push([key, value]);
     }
@@ -251,7 +257,7 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
       }
       // `[a: 1]`: a single-pair mapping.
       const token = next();
-      const key = is(':', ',', ']') ? empty(token, true) : node(false);
+      const key = is(':', ',', ']') ? empty(after(token), true) : node(false);
       seq.items.push({ kind: 'map', tag: MAP, pairs: [[key, flowValue(']')]], line: token.line, column: token.column });
     });
     return seq;
@@ -264,7 +270,7 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
         return;
       }
       const token = next();
-      const key = is(':', ',', '}') ? empty(token, true) : node(false);
+      const key = is(':', ',', '}') ? empty(after(token), true) : node(false);
       map.pairs.push([key, flowValue('}')]);
     });
     return map;
@@ -273,7 +279,7 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
   function flowValue(end: ']' | '}'): YamlNode {
     if (!is(':')) return empty(peek(), true);
     const token = next();
-    return is(',', end) ? empty(token, true) : node(false);
+    return is(',', end) ? empty(after(token), true) : node(false);
   }
 
   return single();

@@ -1,5 +1,6 @@
 import type { MapNode, YamlNode } from './compose-document';
 import { setKey } from '../read/plain-data';
+import { pyStringRepr } from '../schemas/py-format';
 import { ScalarValueError, constructBool, constructFloat, constructInt, constructTimestamp } from './resolve-scalar';
 import { YamlSyntaxError } from './yaml-syntax-error';
 
@@ -25,15 +26,46 @@ function expectKind<K extends YamlNode['kind']>(node: YamlNode, kind: K): Extrac
   return node as Extract<YamlNode, { kind: K }>;
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Python's `base64.decodebytes` (non-strict `a2b_base64`): other characters are skipped, padding is checked. */
 function decodeBase64(text: string): string {
-  // Python's base64.decodebytes: characters outside the alphabet are skipped; the padding must be right.
-  const clean = text.replace(/[^A-Za-z0-9+/=]/g, '');
-  if (clean.length % 4 !== 0) throw new ScalarValueError('failed to decode base64 data: Incorrect padding');
-  try {
-    return new TextDecoder().decode(Uint8Array.from(atob(clean), (c) => c.charCodeAt(0)));
-  } catch {
-    throw new ScalarValueError('failed to decode base64 data');
+  const nonAscii = /[\u0080-\u{10FFFF}]/u.exec(text);
+  if (nonAscii !== null) {
+    // Python counts code points, not UTF-16 units.
+    const at = Array.from(text.slice(0, nonAscii.index)).length;
+    throw new ScalarValueError(
+      `failed to convert base64 data into ascii: 'ascii' codec can't encode character ${pyStringRepr(nonAscii[0])} in position ${at}: ordinal not in range(128)`,
+    );
   }
+  const bytes: number[] = [];
+  let quad = 0;
+  let pads = 0;
+  let bits = 0;
+  let count = 0;
+  let padded = false;
+  for (const ch of text) {
+    if (ch === '=') {
+      // Enough padding ends the data; what follows is ignored.
+      if (quad >= 2 && quad + ++pads >= 4) {
+        padded = true;
+        break;
+      }
+      continue;
+    }
+    const value = BASE64.indexOf(ch);
+    if (value < 0) continue;
+    count++;
+    pads = 0;
+    bits = (bits << 6) | value;
+    if (quad > 0) bytes.push((bits >> (6 - 2 * quad)) & 0xff);
+    quad = (quad + 1) % 4;
+  }
+  if (!padded && quad === 1) {
+    throw new ScalarValueError(`failed to decode base64 data: Invalid base64-encoded string: number of data characters (${count}) cannot be 1 more than a multiple of 4`);
+  }
+  if (!padded && quad !== 0) throw new ScalarValueError('failed to decode base64 data: Incorrect padding');
+  return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
 /** A mapping's pairs with `<<` merge keys applied, as PyYAML's `flatten_mapping`. */
@@ -59,11 +91,8 @@ function flatten(node: MapNode): [YamlNode, YamlNode][] {
 }
 
 /** The string key a constructed mapping key becomes. */
-function keyString(key: unknown): string | undefined {
-  if (key === null) return '';
-  if (typeof key === 'string') return key;
-  if (typeof key === 'number' || typeof key === 'boolean') return String(key);
-  return undefined;
+function keyString(key: string | number | boolean | null): string {
+  return key === null ? '' : String(key);
 }
 
 const SCALARS: Readonly<Record<string, (text: string) => unknown>> = {
@@ -76,67 +105,108 @@ const SCALARS: Readonly<Record<string, (text: string) => unknown>> = {
   [`${Y}binary`]: decodeBase64,
 };
 
-/** A constructor for one document: builds nodes, following aliases within the expansion budget. */
-function constructor(): (node: YamlNode) => unknown {
-  let budget = MAX_EXPANDED_NODES;
-  const built = new Set<YamlNode>();
-  const active = new Set<YamlNode>();
+type Container = unknown[] | Record<string, unknown>;
+const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
 
-  function value(node: YamlNode): unknown {
-    if (!built.has(node)) built.add(node);
-    else if (--budget < 0) problem(`the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`, node);
+/**
+ * PyYAML's construction: scalars are built at once; a collection is created
+ * empty and filled in a later round (its generator), so problems surface in
+ * the same order as in PyYAML, and an alias is the very object it names.
+ */
+function constructGraph(root: YamlNode): { value: unknown; origin: WeakMap<object, YamlNode>; shared: boolean } {
+  const built = new Map<YamlNode, unknown>();
+  const origin = new WeakMap<object, YamlNode>();
+  let rounds: (() => void)[] = [];
+  let shared = false;
+
+  function object(node: YamlNode): unknown {
+    if (built.has(node)) {
+      const value = built.get(node);
+      shared ||= isContainer(value);
+      return value;
+    }
     const scalar = SCALARS[node.tag];
+    let value: unknown;
     if (scalar !== undefined) {
       try {
-        return scalar(expectKind(node, 'scalar').value);
+        value = scalar(expectKind(node, 'scalar').value);
       } catch (error) {
         if (error instanceof ScalarValueError) problem(error.message, node);
         throw error;
       }
+    } else {
+      const container: Container = node.tag === `${Y}map` ? {} : [];
+      if (!(node.tag in FILLERS)) problem(`could not determine a constructor for the tag ${pyStringRepr(node.tag)}`, node);
+      rounds.push(() => {
+        FILLERS[node.tag]!(node, container);
+      });
+      origin.set(container, node);
+      value = container;
     }
-    if (active.has(node)) problem('found a recursive alias (the node contains itself), which cannot be represented as data', node);
-    active.add(node);
+    built.set(node, value);
+    return value;
+  }
+
+  function mapping(node: YamlNode, each: (key: string, value: unknown) => void): void {
+    const map = expectKind(node, 'map');
+    for (const [keyNode, valueNode] of flatten(map)) {
+      const key = keyNode.tag === `${Y}value` ? '=' : object(keyNode);
+      if (isContainer(key)) problem('found unhashable key', keyNode, 'while constructing a mapping', node);
+      each(keyString(key as string | number | boolean | null), object(valueNode));
+    }
+  }
+
+  function pairs(node: YamlNode, list: unknown[], context: string): void {
+    if (node.kind !== 'seq') problem(`expected a sequence, but found ${NODE_NAMES[node.kind]}`, node, context, node);
+    for (const item of node.items) {
+      if (item.kind !== 'map') problem(`expected a mapping of length 1, but found ${NODE_NAMES[item.kind]}`, item, context, node);
+      if (item.pairs.length !== 1) problem(`expected a single mapping item, but found ${item.pairs.length} items`, item, context, node);
+      list.push(item.pairs[0]!.map(object));
+    }
+  }
+
+  const FILLERS: Readonly<Record<string, (node: YamlNode, into: Container) => void>> = {
+    [`${Y}seq`]: (node, into) => (into as unknown[]).push(...expectKind(node, 'seq').items.map(object)),
+    [`${Y}map`]: (node, into) => mapping(node, (key, value) => setKey(into as Record<string, unknown>, key, value)),
+    [`${Y}set`]: (node, into) => mapping(node, (key) => (into as unknown[]).push(key)),
+    [`${Y}omap`]: (node, into) => pairs(node, into as unknown[], 'while constructing an ordered map'),
+    [`${Y}pairs`]: (node, into) => pairs(node, into as unknown[], 'while constructing pairs'),
+  };
+
+  const value = object(root);
+  while (rounds.length > 0) {
+    const round = rounds;
+    rounds = [];
+    for (const fill of round) fill();
+  }
+  return { value, origin, shared };
+}
+
+/**
+ * Copies the constructed graph into a tree of plain data, refusing cycles and
+ * bounding how much aliases repeat (PyYAML shares the objects instead).
+ */
+function toTree(value: unknown, origin: WeakMap<object, YamlNode>): unknown {
+  let budget = MAX_EXPANDED_NODES;
+  const seen = new WeakSet<object>();
+  const active = new WeakSet<object>();
+  const copy = (item: unknown): unknown => {
+    if (!isContainer(item)) return item;
+    const node = origin.get(item)!;
+    if (active.has(item)) problem('found a recursive alias (the node contains itself), which cannot be represented as data', node);
+    if (seen.has(item) && --budget < 0) problem(`the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`, node);
+    seen.add(item);
+    active.add(item);
     try {
-      return collection(node);
+      if (Array.isArray(item)) return item.map(copy);
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(item)) setKey(out, key, copy(item[key]));
+      return out;
     } finally {
-      active.delete(node);
+      active.delete(item);
     }
-  }
-
-  function collection(node: YamlNode): unknown {
-    switch (node.tag) {
-      case `${Y}seq`:
-        return expectKind(node, 'seq').items.map(value);
-      case `${Y}map`:
-        return mapping(expectKind(node, 'map'));
-      case `${Y}set`:
-        return Object.keys(mapping(expectKind(node, 'map')));
-      case `${Y}omap`:
-      case `${Y}pairs`: {
-        const context = `while constructing ${node.tag === `${Y}omap` ? 'an ordered map' : 'pairs'}`;
-        if (node.kind !== 'seq') return problem(`expected a sequence, but found ${NODE_NAMES[node.kind]}`, node, context);
-        return node.items.map((item) => {
-          if (item.kind !== 'map') return problem(`expected a mapping of length 1, but found ${NODE_NAMES[item.kind]}`, item, context, node);
-          if (item.pairs.length !== 1) return problem(`expected a single mapping item, but found ${item.pairs.length} items`, item, context, node);
-          return item.pairs[0]!.map(value);
-        });
-      }
-      default:
-        return problem(`could not determine a constructor for the tag '${node.tag}'`, node);
-    }
-  }
-
-  function mapping(node: MapNode): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [keyNode, valueNode] of flatten(node)) {
-      const key = keyNode.tag === `${Y}value` ? '=' : keyString(value(keyNode));
-      if (key === undefined) problem('found unhashable key', keyNode, 'while constructing a mapping', node);
-      setKey(out, key, value(valueNode));
-    }
-    return out;
-  }
-
-  return value;
+  };
+  return copy(value);
 }
 
 /**
@@ -149,7 +219,8 @@ function constructor(): (node: YamlNode) => unknown {
 export function scalarKeyText(node: YamlNode): string | undefined {
   if (node.kind !== 'scalar') return undefined;
   try {
-    return keyString(constructor()(node));
+    const { value } = constructGraph(node);
+    return isContainer(value) ? undefined : keyString(value as string | number | boolean | null);
   } catch {
     return undefined;
   }
@@ -164,5 +235,7 @@ export function scalarKeyText(node: YamlNode): string | undefined {
  * @throws {@link YamlSyntaxError} for what PyYAML's SafeConstructor refuses
  */
 export function constructValue(root: YamlNode | undefined): unknown {
-  return root === undefined ? null : constructor()(root);
+  if (root === undefined) return null;
+  const { value, origin, shared } = constructGraph(root);
+  return shared ? toTree(value, origin) : value;
 }

@@ -1,4 +1,5 @@
 import type { MapNode, YamlNode } from './compose-document';
+import { toCamelCase } from '../schemas/common';
 import { scalarKeyText } from './construct-value';
 
 /** A 1-based line and column. */
@@ -9,7 +10,6 @@ export interface Position {
   readonly column: number;
 }
 
-const camelOf = (key: string): string => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
 function findPair(node: MapNode, segment: string, seen: Set<YamlNode>): [YamlNode, YamlNode] | undefined {
   if (seen.has(node)) return undefined;
@@ -18,7 +18,7 @@ function findPair(node: MapNode, segment: string, seen: Set<YamlNode>): [YamlNod
   for (const pair of node.pairs) {
     const text = scalarKeyText(pair[0]);
     if (text === segment) return pair;
-    if (text !== undefined && loose === undefined && camelOf(text) === camelOf(segment)) loose = pair;
+    if (text !== undefined && loose === undefined && toCamelCase(text) === toCamelCase(segment)) loose = pair;
   }
   if (loose !== undefined) return loose;
   for (const [key, value] of node.pairs) {

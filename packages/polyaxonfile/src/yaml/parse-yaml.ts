@@ -41,27 +41,6 @@ function tooLarge(length: number, file?: string): void {
   }
 }
 
-/** Flow collections nested deeper than this are refused up front (PyYAML's recursive composer fails near 1000 too). */
-export const MAX_FLOW_DEPTH = 1000;
-
-/** A quick upper bound of the flow-collection nesting (brackets outside quotes). */
-function flowDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let quote = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-      else if (c === 92 /* \ */ && quote === 34) i++;
-    } else if (c === 91 || c === 123) {
-      if (++depth > limit) return true;
-    } else if (c === 93 || c === 125) {
-      if (depth > 0) depth--;
-    } else if ((c === 34 || c === 39) && depth > 0) quote = c;
-  }
-  return false;
-}
-
 function compose(text: string, tabs: boolean): YamlNode | undefined {
   const bad = UNPRINTABLE.exec(text);
   if (bad !== null) {
@@ -88,11 +67,6 @@ function compose(text: string, tabs: boolean): YamlNode | undefined {
  */
 export function parseYaml(text: string, file?: string): SourceDocument {
   tooLarge(text.length, file);
-  if (flowDepthExceeds(text, MAX_FLOW_DEPTH)) {
-    fail(`Received an invalid yaml stream: flow collections are nested deeper than ${MAX_FLOW_DEPTH} levels.`, [
-      { path: [], message: 'nested too deeply', expected: `at most ${MAX_FLOW_DEPTH} levels of [ ] / { }`, received: 'more', ...(file === undefined ? {} : { file }) },
-    ]);
-  }
   try {
     const root = compose(text, false);
     const value = constructValue(root);

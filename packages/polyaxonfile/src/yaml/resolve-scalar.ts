@@ -1,3 +1,5 @@
+import { pad } from '../schemas/common';
+
 // Plain-scalar resolution and scalar construction exactly as PyYAML's
 // SafeLoader (YAML 1.1) does them: `yes`/`no`/`on`/`off` are booleans,
 // `1:10` is base 60, `010` octal, `1e3` a string (a float needs a dot), and
@@ -15,17 +17,6 @@ const IMPLICIT: readonly (readonly [string, RegExp])[] = [
   [`${Y}value`, /^=$/],
 ];
 
-// PyYAML only tries the resolvers registered for a scalar's first character.
-const FIRST_CHARS: Readonly<Record<string, string>> = {
-  [`${Y}bool`]: 'yYnNtTfFoO',
-  [`${Y}float`]: '-+0123456789.',
-  [`${Y}int`]: '-+0123456789',
-  [`${Y}merge`]: '<',
-  [`${Y}null`]: '~nN',
-  [`${Y}timestamp`]: '0123456789',
-  [`${Y}value`]: '=',
-};
-
 /**
  * The tag PyYAML gives a plain scalar (or one with the `!` tag).
  *
@@ -33,9 +24,8 @@ const FIRST_CHARS: Readonly<Record<string, string>> = {
  * @returns the resolved tag (`tag:yaml.org,2002:str` when nothing matches)
  */
 export function resolveImplicitTag(value: string): string {
-  if (value === '') return `${Y}null`;
-  const first = value[0]!;
-  for (const [tag, pattern] of IMPLICIT) if (FIRST_CHARS[tag]!.includes(first) && pattern.test(value)) return tag;
+  // PyYAML only tries the resolvers registered for the first character; each pattern already implies it.
+  for (const [tag, pattern] of IMPLICIT) if (pattern.test(value)) return tag;
   return `${Y}str`;
 }
 
@@ -101,8 +91,6 @@ export function constructBool(text: string): boolean {
 
 const TIMESTAMP =
   /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?$/;
-
-const pad = (n: number | string, width = 2): string => String(n).padStart(width, '0');
 
 function daysIn(year: number, month: number): number {
   return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;

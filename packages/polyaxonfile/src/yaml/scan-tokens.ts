@@ -1,4 +1,5 @@
-import { YamlSyntaxError, reprChar } from './yaml-syntax-error';
+import { pyStringRepr } from '../schemas/py-format';
+import { YamlSyntaxError } from './yaml-syntax-error';
 import type { Mark } from './yaml-syntax-error';
 
 // A YAML 1.1 tokenizer that accepts and refuses exactly what PyYAML's
@@ -242,7 +243,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     if (ch === ':' && (flowLevel > 0 || isBlankOrEnd(next))) return fetchValue();
     if ((ch === '|' || ch === '>') && flowLevel === 0) return fetchBlockScalar(ch);
     if (checkPlain()) return fetchPlain();
-    fail(`found character ${reprChar(ch)} that cannot start any token`, 'while scanning for the next token');
+    fail(`found character ${pyStringRepr(ch)} that cannot start any token`, 'while scanning for the next token');
   }
 
   function checkPlain(): boolean {
@@ -346,10 +347,10 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
   function scanName(context: string, start: Mark, follow: string): string {
     let length = 0;
     while (isWordChar(peek(length))) length++;
-    if (length === 0) fail(`expected alphabetic or numeric character, but found ${reprChar(peek())}`, context, start);
+    if (length === 0) fail(`expected alphabetic or numeric character, but found ${pyStringRepr(peek())}`, context, start);
     const name = prefix(length);
     forward(length);
-    if (!follow.includes(peek())) fail(`expected alphabetic or numeric character, but found ${reprChar(peek())}`, context, start);
+    if (!follow.includes(peek())) fail(`expected alphabetic or numeric character, but found ${pyStringRepr(peek())}`, context, start);
     return name;
   }
 
@@ -373,7 +374,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     if (next === '<') {
       forward(2);
       suffix = scanTagUri(context, start);
-      if (peek() !== '>') fail(`expected '>', but found ${reprChar(peek())}`, context, start);
+      if (peek() !== '>') fail(`expected '>', but found ${pyStringRepr(peek())}`, context, start);
       forward();
     } else if (isBlankOrEnd(next)) {
       suffix = '!';
@@ -395,18 +396,18 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
       }
       suffix = scanTagUri(context, start);
     }
-    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected ' ', but found ${reprChar(peek())}`, context, start);
+    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected ' ', but found ${pyStringRepr(peek())}`, context, start);
     push('<tag>', start, { value: suffix, handle });
   }
 
   function scanTagHandle(context: string, start: Mark): string {
-    if (peek() !== '!') fail(`expected '!', but found ${reprChar(peek())}`, context, start);
+    if (peek() !== '!') fail(`expected '!', but found ${pyStringRepr(peek())}`, context, start);
     let length = 1;
     if (peek(1) !== ' ') {
       while (isWordChar(peek(length))) length++;
       if (peek(length) !== '!') {
         forward(length);
-        fail(`expected '!', but found ${reprChar(peek())}`, context, start);
+        fail(`expected '!', but found ${pyStringRepr(peek())}`, context, start);
       }
       length++;
     }
@@ -430,7 +431,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
       out += prefix(length);
       forward(length);
     }
-    if (out === '') fail(`expected URI, but found ${reprChar(peek())}`, context, start);
+    if (out === '') fail(`expected URI, but found ${pyStringRepr(peek())}`, context, start);
     return out;
   }
 
@@ -440,7 +441,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
       forward();
       const hex = prefix(2);
       if (!/^[0-9A-Fa-f]{2}$/.test(hex)) {
-        fail(`expected URI escape sequence of 2 hexadecimal numbers, but found ${reprChar(peek(/^[0-9A-Fa-f]/.test(hex) ? 1 : 0))}`, context, start);
+        fail(`expected URI escape sequence of 2 hexadecimal numbers, but found ${pyStringRepr(peek(/^[0-9A-Fa-f]/.test(hex) ? 1 : 0))}`, context, start);
       }
       bytes.push(Number.parseInt(hex, 16));
       forward(2);
@@ -465,10 +466,10 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     else if (name === 'TAG') {
       skipSpaces();
       const handle = scanTagHandle(context, start);
-      if (peek() !== ' ') fail(`expected ' ', but found ${reprChar(peek())}`, context, start);
+      if (peek() !== ' ') fail(`expected ' ', but found ${pyStringRepr(peek())}`, context, start);
       skipSpaces();
       value = scanTagUri(context, start);
-      if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected ' ', but found ${reprChar(peek())}`, context, start);
+      if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected ' ', but found ${pyStringRepr(peek())}`, context, start);
       push('<directive>', start, { handle: 'TAG', value: `${handle} ${value}` });
       scanIgnoredLine(context, start);
       return;
@@ -482,16 +483,16 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     const number = (): string => {
       let length = 0;
       while (/^[0-9]$/.test(peek(length))) length++;
-      if (length === 0) fail(`expected a digit, but found ${reprChar(peek())}`, context, start);
+      if (length === 0) fail(`expected a digit, but found ${pyStringRepr(peek())}`, context, start);
       const digits = prefix(length);
       forward(length);
       return digits;
     };
     const major = number();
-    if (peek() !== '.') fail(`expected a digit or '.', but found ${reprChar(peek())}`, context, start);
+    if (peek() !== '.') fail(`expected a digit or '.', but found ${pyStringRepr(peek())}`, context, start);
     forward();
     const minor = number();
-    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected a digit or ' ', but found ${reprChar(peek())}`, context, start);
+    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected a digit or ' ', but found ${pyStringRepr(peek())}`, context, start);
     return `${Number(major)}.${Number(minor)}`;
   }
 
@@ -502,7 +503,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
   function scanIgnoredLine(context: string, start: Mark): void {
     skipSpaces();
     if (peek() === '#') while (!END_OR_BREAK.includes(peek())) forward();
-    if (!END_OR_BREAK.includes(peek())) fail(`expected a comment or a line break, but found ${reprChar(peek())}`, context, start);
+    if (!END_OR_BREAK.includes(peek())) fail(`expected a comment or a line break, but found ${pyStringRepr(peek())}`, context, start);
     scanLineBreak();
   }
 
@@ -531,7 +532,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
         forward();
       }
     }
-    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected chomping or indentation indicators, but found ${reprChar(peek())}`, context, start);
+    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected chomping or indentation indicators, but found ${pyStringRepr(peek())}`, context, start);
     scanIgnoredLine(context, start);
     const minIndent = Math.max(1, indent + 1);
     let blockIndent: number;
@@ -626,7 +627,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
           forward();
           for (let k = 0; k < size; k++) {
             if (!/^[0-9A-Fa-f]$/.test(peek(k))) {
-              fail(`expected escape sequence of ${size} hexadecimal numbers, but found ${reprChar(peek(k))}`, context, start);
+              fail(`expected escape sequence of ${size} hexadecimal numbers, but found ${pyStringRepr(peek(k))}`, context, start);
             }
           }
           const point = Number.parseInt(prefix(size), 16);
@@ -636,7 +637,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
         } else if (isBreak(code)) {
           scanLineBreak();
           out += scanQuotedBreaks(start).join('');
-        } else fail(`found unknown escape character ${reprChar(code)}`, context, start);
+        } else fail(`found unknown escape character ${pyStringRepr(code)}`, context, start);
       } else return out;
     }
   }

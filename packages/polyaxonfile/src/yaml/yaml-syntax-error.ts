@@ -29,13 +29,3 @@ export class YamlSyntaxError extends Error {
     this.contextMark = contextMark;
   }
 }
-
-/** A character the way Python's `repr()` prints it in PyYAML's messages. */
-export function reprChar(ch: string): string {
-  if (ch === '') return "'\\x00'";
-  const code = ch.codePointAt(0)!;
-  const escaped: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
-  if (escaped[ch] !== undefined) return `'${escaped[ch]}'`;
-  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `'\\x${code.toString(16).padStart(2, '0')}'`;
-  return `'${ch}'`;
-}

@@ -9,7 +9,7 @@ import { PolyaxonfileError } from '../../src/errors';
 import { parseYaml } from '../../src/yaml/parse-yaml';
 
 /** What PyYAML (or the reader) makes of one text. */
-export type Outcome = { value: unknown } | { error: { problem: string; line?: number; column?: number } };
+export type Outcome = { value: unknown } | { error: { problem: string; line?: number; column?: number } } | { skip: string };
 
 const ORACLE = join(dirname(fileURLToPath(import.meta.url)), 'oracle.py');
 
@@ -43,10 +43,23 @@ export function ourOutcome(text: string): Outcome {
   }
 }
 
+/** `ours` with the lists that PyYAML's outcome marks as unordered (sets) sorted the same way. */
+function alignSets(ours: unknown, theirs: unknown): unknown {
+  if (typeof theirs !== 'object' || theirs === null) return ours;
+  if ('$unordered' in theirs && Array.isArray(ours)) return { $unordered: ours.map(String).sort() };
+  if (Array.isArray(theirs) && Array.isArray(ours)) return ours.map((item, i) => alignSets(item, theirs[i]));
+  if (!Array.isArray(theirs) && typeof ours === 'object' && ours !== null && !Array.isArray(ours)) {
+    const t = theirs as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(ours).map(([k, v]) => [k, alignSets(v, t[k])]));
+  }
+  return ours;
+}
+
 /** Why two outcomes differ, or `undefined` when they agree. */
 export function disagreement(ours: Outcome, theirs: Outcome): string | undefined {
+  if ('skip' in theirs || 'skip' in ours) return undefined;
   if ('value' in theirs) {
-    if ('value' in ours && isDeepStrictEqual(ours.value, theirs.value)) return undefined;
+    if ('value' in ours && isDeepStrictEqual(alignSets(ours.value, theirs.value), theirs.value)) return undefined;
     return `PyYAML reads ${JSON.stringify(theirs.value)}, we ${'value' in ours ? `read ${JSON.stringify(ours.value)}` : `fail: ${JSON.stringify(ours.error)}`}`;
   }
   if ('value' in ours) return `PyYAML fails (${JSON.stringify(theirs.error)}), we read ${JSON.stringify(ours.value)}`;

@@ -12,6 +12,10 @@ import sys
 import yaml
 
 
+class KeyCollision(Exception):
+    """Distinct Python keys (1 and '1') that are one key in JSON-like data: not comparable."""
+
+
 def key_text(key):
     if key is None:
         return ""
@@ -38,11 +42,15 @@ def plain(value, depth=0):
             return {"$float": "inf" if value > 0 else "-inf"}
         return value
     if isinstance(value, dict):
+        texts = [key_text(k) for k in value]
+        if len(set(texts)) != len(texts):
+            raise KeyCollision()
         return {key_text(k): plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [plain(v, depth + 1) for v in value]
     if isinstance(value, set):
-        return sorted(key_text(v) for v in value)
+        # Python iterates a set in hash order: compared as an unordered collection.
+        return {"$unordered": sorted(key_text(v) for v in value)}
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -63,6 +71,8 @@ def load(text):
         return {"value": plain(value)}
     except RecursionError:
         return {"error": {"problem": "recursive"}}
+    except KeyCollision:
+        return {"skip": "distinct keys with the same text"}
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ export const allowedImports = {
   errors: [],
   polyaxonfile: ['errors'],
   context: ['errors'],
-  client: ['errors', 'context'],
+  // polyaxonfile: an optional peer, imported lazily by RunClient.createFrom* only.
+  client: ['errors', 'context', 'polyaxonfile'],
   tracking: ['errors', 'context', 'client'],
   cli: ['errors', 'context', 'client', 'tracking', 'polyaxonfile'],
   testkit: ['errors', 'context', 'client', 'tracking', 'polyaxonfile'],

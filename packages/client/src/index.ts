@@ -2,7 +2,16 @@ export { VERSION } from './version';
 export { PolyaxonException, type PolyaxonExceptionOptions } from '@px/errors';
 export { PolyaxonClient, type PolyaxonClientOptions } from './client/polyaxon-client';
 export type { ClientConfig } from './config/client-config';
-export { ApiConnectionError, ApiError, ForbiddenError, NotFoundError, PolyaxonClientException, UnauthorizedError, type ApiErrorInit } from './errors/errors';
+export {
+  ApiConnectionError,
+  ApiError,
+  ForbiddenError,
+  MissingDependencyError,
+  NotFoundError,
+  PolyaxonClientException,
+  UnauthorizedError,
+  type ApiErrorInit,
+} from './errors/errors';
 export { BackgroundWriteError, type BackgroundFailure } from './queue/background-error';
 export type { BackgroundErrorHandler, EnqueueOptions, FlushOptions } from './queue/write-queue';
 export { compactJson } from './json/compact-json';
@@ -33,6 +42,7 @@ export {
   type UploadOptions,
   type WatchOptions,
 } from './run/run-client';
+export type { CreateFromSpecOptions } from './spec/build-operation';
 export { toFqnName, parseTags } from './run/names';
 export { nowIso } from './run/timestamps';
 export { UnsafeArchiveError } from './tar/extract';

@@ -3,8 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from '@px/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PolyaxonfileError } from '@px/polyaxonfile';
 import { ApiError, PolyaxonClient, ProjectClient, RunClient } from '../src/index';
 import { tempDir } from './helpers/isolated';
+import { tinyServer } from './helpers/tiny-server';
 
 let server: ApiServer;
 const work = tempDir('px-readme-');
@@ -59,6 +61,44 @@ describe('README examples', () => {
     const error = await new RunClient({ project: 'demo', runUuid: '0'.repeat(32), client }).refresh().catch((e: unknown) => e);
     expect(ApiError.isInstance(error) && error.isNotFound).toBe(true);
     await client.close();
+  });
+
+  it('managed runs from a Polyaxonfile, a URL or the hub', async () => {
+    const component = 'version: 1.1\nkind: component\ninputs: [{name: lr, type: float}]\nrun: {kind: job, container: {image: python:3.11}}\n';
+    writeFileSync(join(work, 'polyaxonfile.yaml'), component);
+    writeFileSync(join(work, 'gpu-preset.yaml'), 'runPatch:\n  environment:\n    nodeSelector: {gpu: "yes"}\n');
+    server.state.addVersion({ owner: 'acme', project: 'trainer', kind: 'component', name: 'v2', content: component });
+    const specs = await tinyServer((_req, res) => {
+      res.end(component);
+    });
+    const client = new PolyaxonClient({ config: { host: server.url }, context });
+    await new ProjectClient({ owner: 'default', project: 'demo', client }).getOrCreate();
+
+    const managed = new RunClient({ owner: 'default', project: 'demo', client });
+    try {
+      await managed.createFromPolyaxonfile(['polyaxonfile.yaml', 'gpu-preset.yaml'], {
+        name: 'train-1',
+        tags: ['nightly'],
+        params: { lr: 0.01 },
+        presets: ['small'],
+        queue: 'agent/gpu',
+        cache: false,
+      });
+    } catch (error) {
+      if (PolyaxonfileError.isInstance(error)) console.error(`${error.file}:${error.line}: ${error.message}`);
+      else throw error;
+    }
+    expect(JSON.parse(server.state.getRun('default', 'demo', managed.runUuid!)?.content ?? '{}')).toMatchObject({
+      queue: 'agent/gpu',
+      presets: ['small'],
+      cache: { disable: true },
+      runPatch: { environment: { nodeSelector: { gpu: 'yes' } } },
+    });
+    await managed.createFromUrl(`${specs.url}/train.yaml`, { params: { lr: 0.1 } });
+    await managed.createFromHub('acme/trainer:v2', { params: { lr: 0.1 }, approved: false });
+    expect(JSON.parse(server.state.getRun('default', 'demo', managed.runUuid!)?.content ?? '{}')).toMatchObject({ hubRef: 'acme/trainer:v2', isApproved: false });
+    await client.close();
+    await specs.close();
   });
 
   it('offline runs pushed later', async () => {

@@ -17,3 +17,25 @@ export class PolyaxonClientException extends PolyaxonException {
 export class ApiConnectionError extends PolyaxonClientException {
   static override readonly marker: string = 'px.client.ApiConnectionError';
 }
+
+/**
+ * A feature needs an optional peer dependency that is not installed, e.g.
+ * `RunClient.createFromPolyaxonfile` needs `@px/polyaxonfile`. Install
+ * {@link MissingDependencyError.packageName} next to `@px/client`.
+ */
+export class MissingDependencyError extends PolyaxonClientException {
+  static override readonly marker: string = 'px.client.MissingDependencyError';
+
+  /** The package to install, e.g. `@px/polyaxonfile`. */
+  readonly packageName: string;
+
+  /**
+   * @param packageName - the missing package
+   * @param feature - what needs it, e.g. `RunClient.createFromHub`
+   * @param options - `cause`: the module-not-found error
+   */
+  constructor(packageName: string, feature: string, options: { cause?: unknown } = {}) {
+    super(`${feature} needs the optional package \`${packageName}\`, which is not installed: run \`npm install ${packageName}\` (or pnpm/yarn add).`, options);
+    this.packageName = packageName;
+  }
+}

@@ -28,6 +28,7 @@ import { archiveNameFor, downloadAndExtract, downloadToFile, uploadFile, uploadT
 import { normaliseKeys, parseTags } from './names';
 import { applyCondition, conditionsSince } from './status-history';
 import { nowIso } from './timestamps';
+import { buildOperation, type CreateFromSpecOptions, type SpecOrigin } from '../spec/build-operation';
 
 /** Options of {@link RunClient}. */
 export interface RunClientOptions {
@@ -444,6 +445,72 @@ export class RunClient {
     this.runData = { ...created, owner: created.owner ?? this.owner, project: created.project ?? this.project };
     this.runData.status ??= 'created';
     return this.runData;
+  }
+
+  /**
+   * Creates a managed run from a Polyaxonfile (upstream
+   * `create_from_polyaxonfile`): the operation is built and validated locally
+   * with `@px/polyaxonfile` (params, matrix, presets, queue, namespace, cache,
+   * approval; component references resolved), then posted as the run's
+   * `content` by {@link RunClient.create}. Needs the optional peer
+   * dependency `@px/polyaxonfile`, loaded on first use.
+   *
+   * No-op: resolves to `{}` without reading anything. Offline: the spec is
+   * still checked, then the local record is created as `create()` does.
+   *
+   * @param polyaxonfile - the path of a YAML/JSON file holding a component or an operation (or its text);
+   *   with a list, the first is the spec and the others are preset files applied in order
+   * @param options - run name/description/tags and upstream's check options
+   * @returns the created run
+   * @throws `PolyaxonfileError` (of `@px/polyaxonfile`, with file, line and field path) when the spec is not valid
+   * @throws {@link ApiError} when the API refuses the run (e.g. 404 for a missing project)
+   * @throws {@link MissingDependencyError} when `@px/polyaxonfile` is not installed
+   * @example
+   * ```ts
+   * await run.createFromPolyaxonfile(['polyaxonfile.yaml', 'gpu-preset.yaml'], { params: { lr: 0.01 }, queue: 'agent/gpu' });
+   * ```
+   */
+  createFromPolyaxonfile(polyaxonfile: string | readonly string[], options: CreateFromSpecOptions = {}): Promise<V1Run> {
+    return this.#createFromSpec({ polyaxonfile }, options, 'RunClient.createFromPolyaxonfile');
+  }
+
+  /**
+   * Creates a managed run from a Polyaxonfile at a URL (upstream
+   * `create_from_url`), like {@link RunClient.createFromPolyaxonfile}. The
+   * URL is read with a plain `fetch` (no token).
+   *
+   * @param url - where the YAML/JSON spec (a component or an operation) is
+   * @param options - run name/description/tags and upstream's check options
+   * @returns the created run
+   * @throws `PolyaxonfileError` when the spec cannot be read or is not valid
+   * @throws {@link ApiError} when the API refuses the run
+   * @throws {@link MissingDependencyError} when `@px/polyaxonfile` is not installed
+   */
+  createFromUrl(url: string, options: CreateFromSpecOptions = {}): Promise<V1Run> {
+    return this.#createFromSpec({ url }, options, 'RunClient.createFromUrl');
+  }
+
+  /**
+   * Creates a managed run from a hub component (upstream `create_from_hub`),
+   * like {@link RunClient.createFromPolyaxonfile}; the operation keeps the
+   * `hubRef`. Components of owner `polyaxon` come from the public hub;
+   * others from this client's host, read with its token.
+   *
+   * @param component - `[owner/]name[:version]`, e.g. `tensorboard:v1` or `acme/trainer:v2`
+   * @param options - run name/description/tags and upstream's check options (pass `params` for required inputs)
+   * @returns the created run
+   * @throws `PolyaxonfileError` when the reference or the component is not valid
+   * @throws {@link ApiError} when reading the component from the API or creating the run fails
+   * @throws {@link MissingDependencyError} when `@px/polyaxonfile` is not installed
+   */
+  createFromHub(component: string, options: CreateFromSpecOptions = {}): Promise<V1Run> {
+    return this.#createFromSpec({ hub: component }, options, 'RunClient.createFromHub');
+  }
+
+  async #createFromSpec(origin: SpecOrigin, options: CreateFromSpecOptions, feature: string): Promise<V1Run> {
+    if (this.noOp) return {};
+    const content = await buildOperation(this.client, origin, options, feature);
+    return this.create({ name: options.name, description: options.description, tags: options.tags, content });
   }
 
   /** Patches the run and waits (`PATCH .../runs/{uuid}`). Offline: merges locally. */

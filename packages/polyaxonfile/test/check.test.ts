@@ -34,7 +34,11 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'bad.yaml'), 'version: 1.1\nkind: component\nrun:\n  kind: job\n  container: {image: x}\n  sidecar: []\n');
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    if (req.url === '/component.yaml' || req.url === '/trainer/v1.yaml') {
+    if (req.url === '/api/v1/acme/trainer/versions/component/v1') {
+      // What a Polyaxon server answers for a hub component version (V1ProjectVersion).
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ uuid: 'a'.repeat(32), name: 'v1', kind: 'component', owner: 'acme', project: 'trainer', content: COMPONENT }));
+    } else if (req.url === '/component.yaml' || req.url === '/trainer/v1.yaml') {
       res.writeHead(200, { 'content-type': 'text/yaml' });
       res.end(COMPONENT);
     } else {
@@ -83,6 +87,8 @@ describe('checkPolyaxonfile (Node entry, real files and HTTP)', () => {
     expect(fromHub.toDict().hubRef).toBe('trainer:v1');
     expect(requests).toContain('/trainer/v1.yaml');
     await expect(checkPolyaxonfile({ hub: 'missing', gitRegistry: base })).rejects.toThrow(PolyaxonfileError);
+    const fromApi = await checkPolyaxonfile({ hub: 'acme/trainer:v1', hubHost: base, params: { lr: 0.3 } });
+    expect(fromApi.toDict()).toMatchObject({ hubRef: 'acme/trainer:v1', component: { name: 'trainer' }, params: { lr: { value: 0.3 } } });
     await expect(checkPolyaxonfile({ hub: 'x', url: 'http://x' })).rejects.toThrow(/only one option/);
   });
 

@@ -94,7 +94,9 @@ function parseText(text: string, file: string): SourceDocument {
   if (file.toLowerCase().endsWith('.json') || (trimmed.startsWith('{') && trimmed.includes('"content"'))) {
     try {
       const doc = parseJson(text, file);
-      if (isRecord(doc.value) && typeof doc.value.content === 'string' && doc.value.kind === undefined) return parseYaml(doc.value.content, file);
+      // A hub answer (the API's V1ProjectVersion, whose `kind` is `component`) carries the spec as text in
+      // `content`; a Polyaxonfile always has a `version` and never a `content` field.
+      if (isRecord(doc.value) && typeof doc.value.content === 'string' && doc.value.version === undefined) return parseYaml(doc.value.content, file);
       return doc;
     } catch {
       return parseYaml(text, file);

@@ -111,6 +111,16 @@ describe('px run: matrix, mounts, approval and git preset', () => {
     expect(server.requests.some((r) => r.path.endsWith(`/runs/${uuid}/approve`))).toBe(true);
   });
 
+  it('runs a hub component of the host, read with the user\'s token (--hub)', async () => {
+    server.state.addVersion({ owner: 'acme', project: 'trainer', kind: 'component', name: 'v1', content: readFileSync(join(FIXTURES, 'typed.yaml'), 'utf8') });
+    const result = await px(sb, ['run', '--hub', 'acme/trainer:v1', '-P', 'lr=0.2'], { env: { POLYAXON_AUTH_TOKEN: 'hub-token-5678' } });
+    expect(result.code).toBe(0);
+    expect(postedContent()).toMatchObject({ hubRef: 'acme/trainer:v1', component: { name: 'typed' }, params: { lr: { value: '0.2' } } });
+    const read = server.requests.find((r) => r.method === 'GET' && r.path === '/api/v1/acme/trainer/versions/component/v1');
+    expect(read?.authorization).toBe('Token hub-token-5678');
+    expect(result.stdout + result.stderr).not.toContain('hub-token-5678');
+  });
+
   it('adds the git initializer of polyaxongit.yaml at the current commit with --git-preset', async () => {
     const noConfig = await px(sb, ['run', '-f', join(FIXTURES, 'job.yaml'), '--git-preset']);
     expect(noConfig.code).toBe(1);

@@ -43,6 +43,8 @@ export {
   type WatchOptions,
 } from './run/run-client';
 export type { CreateFromSpecOptions } from './spec/build-operation';
+export { specFetcher } from './spec/spec-fetcher';
+export type { SpecFetcher } from './spec/spec-fetcher';
 export { toFqnName, parseTags } from './run/names';
 export { nowIso } from './run/timestamps';
 export { UnsafeArchiveError } from './tar/extract';

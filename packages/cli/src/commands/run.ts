@@ -69,8 +69,15 @@ export async function run(ctx: CommandContext): Promise<number> {
     const { gitInitPreset } = await import('../git-preset');
     gitInit = await gitInitPreset(ctx, gitRevision);
   }
+  // Specs from a URL or the hub are read as upstream does: hub components on the host with the user's token.
+  const remote = url !== undefined || hub !== undefined;
+  const fetchText = remote ? (target: string): Promise<string> => withApi(ctx, resolved, async (api) => {
+    const { specFetcher } = await import('@px/client');
+    return specFetcher(api.client).fetchText(target);
+  }) : undefined;
   const op = await pf.checkPolyaxonfile({
     polyaxonfile: files,
+    ...(fetchText === undefined ? {} : { fetchText }),
     ...(url === undefined ? {} : { url }),
     ...(hub === undefined ? {} : { hub, hubHost: resolved.host.value }),
     params: listOption(o, 'param'),

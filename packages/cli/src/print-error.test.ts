@@ -3,7 +3,7 @@ import { ApiError } from '@px/client';
 import { PolyaxonException } from '@px/errors';
 import { Printer, type CliIo } from './cli-io';
 import { CliError, UsageError } from './errors';
-import { errorLine, hasMarker, printError } from './print-error';
+import { apiErrorSummary, errorLine, hasMarker, printError } from './print-error';
 import { registerSecret } from './redact';
 
 function apiError(status: number, body: unknown): ApiError {
@@ -31,6 +31,15 @@ describe('errorLine / printError', () => {
     );
     expect(errorLine(apiError(400, ['bad name']))).toBe('Error: Status: 400. One or more request parameters are incorrect ["bad name"]');
     expect(hasMarker(apiError(500, ''), 'px.client.ApiError')).toBe(true);
+  });
+
+  it('summarises API errors for a command header line (login), and nothing else', () => {
+    const wrong = apiError(400, { non_field_errors: ['Unable to log in with provided credentials.'] });
+    expect(apiErrorSummary(wrong)).toBe('Status: 400. One or more request parameters are incorrect {"non_field_errors":["Unable to log in with provided credentials."]}');
+    expect(apiErrorSummary(apiError(401, { detail: 'Invalid token.' }))).toBe(
+      'Status: 401. Authentication failed. Retry by invoking `px login`. {"detail":"Invalid token."}',
+    );
+    expect(apiErrorSummary(new CliError('x'))).toBeUndefined();
   });
 
   it('locates Polyaxonfile errors', () => {

@@ -15,15 +15,25 @@ export function hasMarker(error: unknown, marker: string): boolean {
   return Array.isArray(markers) && markers.includes(marker);
 }
 
+/**
+ * What an API error says, as upstream's handler does: the status, what it
+ * means and the server's body, secrets redacted (e.g.
+ * `Status: 400. One or more request parameters are incorrect ["bad name"]`),
+ * or undefined when `error` is not an `ApiError`.
+ */
+export function apiErrorSummary(error: unknown): string | undefined {
+  if (!hasMarker(error, 'px.client.ApiError')) return undefined;
+  // ApiError's own hint and detail: reading them needs no import of @px/client.
+  const e = error as { status: number; hint?: unknown; detail?: unknown };
+  const hint = typeof e.hint === 'string' ? e.hint.replace('Retry by invoking Polyaxon login.', 'Retry by invoking `px login`.') : 'Request failed.';
+  const detail = typeof e.detail === 'string' ? e.detail.slice(0, 300) : '';
+  return redact(`Status: ${e.status}. ${hint}${detail === '' ? '' : ` ${detail}`}`);
+}
+
 /** The one-line message printed for `error` (secrets redacted). */
 export function errorLine(error: unknown): string {
-  if (hasMarker(error, 'px.client.ApiError')) {
-    // ApiError's own hint and detail: reading them needs no import of @px/client.
-    const e = error as { status: number; hint?: unknown; detail?: unknown };
-    const hint = typeof e.hint === 'string' ? e.hint.replace('Retry by invoking Polyaxon login.', 'Retry by invoking `px login`.') : 'Request failed.';
-    const detail = typeof e.detail === 'string' ? e.detail.slice(0, 300) : '';
-    return redact(`Error: Status: ${e.status}. ${hint}${detail === '' ? '' : ` ${detail}`}`);
-  }
+  const api = apiErrorSummary(error);
+  if (api !== undefined) return `Error: ${api}`;
   if (hasMarker(error, 'px.polyaxonfile.PolyaxonfileError')) {
     const e = error as { message: string; file?: string; line?: number; column?: number };
     const where = e.file === undefined ? '' : ` (${e.file}${e.line === undefined ? '' : `:${e.line}${e.column === undefined ? '' : `:${e.column}`}`})`;

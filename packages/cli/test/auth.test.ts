@@ -5,11 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { px, requireBuild, sandbox, type Sandbox } from './helpers';
 
 const TOKEN = 'secret-token-1234';
+const PASSWORD = 'correct-horse-battery';
 let server: ApiServer;
 let sb: Sandbox;
 beforeAll(async () => {
   requireBuild();
-  server = await startApiServer({ requireToken: TOKEN });
+  server = await startApiServer({ requireToken: TOKEN, users: { alice: PASSWORD } });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -78,5 +79,67 @@ describe('px login / whoami / logout', () => {
     const result = await px(sb, ['logout']);
     expect(result).toMatchObject({ code: 0, stdout: 'You are logged out\n' });
     for (const name of ['.auth', '.user', '.cli']) expect(existsSync(sb.config(name))).toBe(false);
+  });
+});
+
+describe('px login with a username and password', () => {
+  function issuedToken(): string {
+    const token = server.userToken('alice');
+    if (token === undefined) throw new Error('no token was issued to alice');
+    return token;
+  }
+
+  it('-u/-p stores the issued token in .auth (mode 0600) and the user in .user, printing neither secret', async () => {
+    const result = await px(sb, ['login', '-u', 'alice', '-p', PASSWORD]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Login successful');
+    expect(result.stdout).toMatch(/USERNAME\s+alice/);
+    const token = issuedToken();
+    for (const secret of [PASSWORD, token]) expect(result.stdout + result.stderr).not.toContain(secret);
+    expect(readFileSync(sb.config('.auth'), 'utf8')).toBe(`{"POLYAXON_AUTH_USERNAME":"alice","POLYAXON_AUTH_TOKEN":"${token}"}`);
+    expect(statSync(sb.config('.auth')).mode & 0o777).toBe(0o600);
+    expect(sb.readJson(sb.config('.user'))).toMatchObject({ username: 'alice', email: 'alice@polyaxon.local' });
+    const login = server.requests.filter((r) => r.path === '/api/v1/auth/token').at(-1)!;
+    expect(login.body).toEqual({ username: 'alice', password: '<redacted>' });
+    expect(server.requests.at(-1)).toMatchObject({ path: '/api/v1/users', status: 200 });
+    expect(server.requests.at(-1)!.authorization).toBe(`Token ${token}`);
+    // the stored token works for later commands
+    const who = await px(sb, ['whoami']);
+    expect(who.code).toBe(0);
+    expect(who.stdout).toMatch(/USERNAME\s+alice/);
+    expect(who.stdout + who.stderr).not.toContain(token);
+  });
+
+  it("a wrong password exits 1 with upstream's message, removes stored credentials and never prints the password", async () => {
+    await px(sb, ['login', '-t', TOKEN]);
+    writeConfig(sb, '.cli', '{}');
+    const result = await px(sb, ['login', '-u', 'alice', '--password', 'wrong-password-42']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Could not login.');
+    expect(result.stderr).toContain('Status: 400. One or more request parameters are incorrect');
+    expect(result.stderr).toContain('Unable to log in with provided credentials.');
+    expect(result.stdout + result.stderr).not.toContain('wrong-password-42');
+    // as upstream, a failed login purges the previous session
+    for (const name of ['.auth', '.user', '.cli']) expect(existsSync(sb.config(name))).toBe(false);
+  });
+
+  it('reads the password from stdin when -p is missing', async () => {
+    const result = await px(sb, ['login', '--username', 'alice'], { input: `  ${PASSWORD}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Please enter your password: ');
+    expect(result.stdout + result.stderr).not.toContain(PASSWORD);
+    expect(sb.readJson(sb.config('.auth'))).toEqual({ POLYAXON_AUTH_USERNAME: 'alice', POLYAXON_AUTH_TOKEN: issuedToken() });
+  });
+
+  it('an empty password at the prompt exits 1 without calling the server', async () => {
+    const before = server.requests.length;
+    for (const input of ['', '   \n']) {
+      const result = await px(sb, ['login', '-u', 'alice'], { input });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('You entered an empty string. Please make sure you enter your password correctly.');
+    }
+    expect(server.requests.slice(before).filter((r) => r.path === '/api/v1/auth/token')).toEqual([]);
+    expect(existsSync(sb.config('.auth'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer } from '../src/index';
+import { startApiServer, type ApiServer, type ApiServerOptions } from '../src/index';
 
 describe('API test server fault injection', () => {
   let server: ApiServer;
@@ -79,6 +79,84 @@ describe('API test server auth', () => {
     expect((await fetch(`${server.url}/api/v1/users`, { headers: { Authorization: 'Token anything' } })).status).toBe(200);
     expect((await fetch(`${server.url}/api/v1/users`)).status).toBe(401);
   });
+});
+
+describe('API test server password login (POST /api/v1/auth/token)', () => {
+  const post = (server: ApiServer, body: unknown): Promise<Response> =>
+    fetch(`${server.url}/api/v1/auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  /** Runs `fn` against a server started with `options`, closing it (violations checked) afterwards. */
+  async function withServer(options: ApiServerOptions, fn: (server: ApiServer) => Promise<void>): Promise<void> {
+    const server = await startApiServer(options);
+    try {
+      await fn(server);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('is absent by default, as on the CE sandbox', () =>
+    withServer({}, async (server) => {
+      // the path then falls to the project endpoint (`/api/v1/{owner}/{project}`), which takes no POST
+      const res = await post(server, { username: 'default', password: 'x' });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).not.toContain('POST');
+      expect(JSON.stringify(server.requests)).not.toContain('"x"');
+    }));
+
+  it('issues a token for the right password that requireToken then accepts', () =>
+    withServer({ requireToken: 'admin-token', users: { alice: 'pw-alice' } }, async (server) => {
+      expect(server.userToken('alice')).toBeUndefined();
+      const res = await post(server, { username: 'alice', password: 'pw-alice' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('allow')).toBe('POST, OPTIONS');
+      const { token } = (await res.json()) as { token: string };
+      expect(token).toMatch(/^[0-9a-f]{40}$/);
+      expect(server.userToken('alice')).toBe(token);
+      // the same token on every login, also by email
+      expect(await (await post(server, { username: 'alice@polyaxon.local', password: 'pw-alice' })).json()).toEqual({ token });
+      const me = await fetch(`${server.url}/api/v1/users`, { headers: { Authorization: `Token ${token}` } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toEqual({ username: 'alice', email: 'alice@polyaxon.local', organization: 'default' });
+      expect((await fetch(`${server.url}/api/v1/default/projects/list`, { headers: { Authorization: `Token ${token}` } })).status).toBe(200);
+      const admin = await fetch(`${server.url}/api/v1/users`, { headers: { Authorization: 'Token admin-token' } });
+      expect(await admin.json()).toMatchObject({ username: 'default' });
+      // the password never reaches the request log
+      expect(server.requests[0]!.body).toEqual({ username: 'alice', password: '<redacted>' });
+      expect(JSON.stringify(server.requests)).not.toContain('pw-alice');
+    }));
+
+  it("answers wrong credentials and bad bodies with upstream's 400s", () =>
+    withServer({ requireToken: 'admin-token', users: { alice: 'pw-alice' } }, async (server) => {
+      for (const body of [
+        { username: 'alice', password: 'wrong' },
+        { username: 'bob', password: 'pw-alice' },
+      ]) {
+        const res = await post(server, body);
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual({ non_field_errors: ['Unable to log in with provided credentials.'] });
+      }
+      const missing = await post(server, { username: 'alice' });
+      expect(missing.status).toBe(400);
+      expect(await missing.json()).toEqual({ password: ['This field is required.'] });
+      expect(server.userToken('alice')).toBeUndefined();
+      expect(JSON.stringify(server.requests)).not.toContain('wrong');
+      // no token was issued, so none but requireToken's is accepted
+      expect((await fetch(`${server.url}/api/v1/users`, { headers: { Authorization: 'Token not-issued' } })).status).toBe(401);
+    }));
+
+  it('checks the body against V1Credentials', () =>
+    withServer({ users: { alice: 'pw-alice' } }, async (server) => {
+      expect((await post(server, { username: 'alice', password: 'pw-alice', remember: true })).status).toBe(200);
+      const violations = server.takeViolations();
+      if (server.validating) {
+        expect(violations).toHaveLength(1);
+        expect(violations[0]).toMatchObject({ direction: 'request', operationId: 'Login' });
+        expect(violations[0]!.errors.join('\n')).toContain('"remember"');
+      } else {
+        expect(violations).toEqual([]);
+      }
+    }));
 });
 
 describe('API test server options', () => {

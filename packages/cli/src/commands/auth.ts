@@ -5,6 +5,7 @@ import { emitData } from '../output/emit-data';
 import { parseOutputFormat } from '../output/output-format';
 import { renderKeyValues } from '../output/table';
 import { stringOption } from '../option-values';
+import { apiErrorSummary } from '../print-error';
 import { registerSecret } from '../redact';
 
 const CE_REFUSAL = 'You are running Polyaxon CE which does not support this command!';
@@ -31,12 +32,18 @@ function userData(user: Record<string, unknown>): Record<string, string | number
   return out;
 }
 
+/** A string option's value; an empty one counts as not given, as upstream's truthiness checks. */
+function givenOption(ctx: CommandContext, key: string): string | undefined {
+  const value = stringOption(ctx.options, key);
+  return value === '' ? undefined : value;
+}
+
 /** `px login [-t TOKEN | -u USER [-p PASSWORD]]`: stores the token and the user, as `polyaxon login`. */
 export async function login(ctx: CommandContext): Promise<number> {
   await refuseOnCommunity(ctx);
-  let token = stringOption(ctx.options, 'token');
-  const username = stringOption(ctx.options, 'username');
-  let password = stringOption(ctx.options, 'password');
+  let token = givenOption(ctx, 'token');
+  const username = givenOption(ctx, 'username');
+  let password = givenOption(ctx, 'password');
   const resolved = await resolveFor(ctx);
   const { createApi } = await import('../api');
   const context = await import('@px/context');
@@ -45,7 +52,7 @@ export async function login(ctx: CommandContext): Promise<number> {
   if (username !== undefined && token === undefined) {
     if (password === undefined) {
       password = (await ctx.io.prompt('Please enter your password: ', { hidden: true }))?.trim();
-      if (password === undefined || password === '') throw new CliError('You entered an empty password. Please make sure you enter your password correctly.');
+      if (password === undefined || password === '') throw new CliError('You entered an empty string. Please make sure you enter your password correctly.');
     }
     registerSecret(password);
     const api = await createApi(ctx, resolved);
@@ -59,7 +66,7 @@ export async function login(ctx: CommandContext): Promise<number> {
     } finally {
       await api.close();
     }
-    if (token === undefined) throw new CliError('Failed to login.');
+    if (token === undefined || token === '') throw new CliError('Failed to login.');
   } else if (token === undefined) {
     ctx.print.line(`Get a token at ${resolved.host.value}/ui/profile/token/`);
     token = (await ctx.io.prompt('This is an invisible field. Paste token and press ENTER: ', { hidden: true }))?.trim();
@@ -89,11 +96,9 @@ export async function login(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
+/** What follows upstream's header line (`Could not login.`): the API error's status, meaning and body, else the message. */
 function errorText(error: unknown): string {
-  if (typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number') {
-    return `Status: ${(error as { status: number }).status}.`;
-  }
-  return error instanceof Error ? error.message : String(error);
+  return apiErrorSummary(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** `px logout`: removes the stored token, user and CLI config. */

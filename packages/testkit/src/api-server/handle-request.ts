@@ -143,7 +143,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       return;
     }
     const { route, params } = match;
-    const denied = authFailure(options.requireToken, url.pathname, record.authorization);
+    const denied = authFailure(options.requireToken, url.pathname, record.authorization, settings.accounts);
     if (denied) {
       req.resume();
       await answer(req, res, record, url, denied, route);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Json } from './json';
 import type { ApiState } from './state';
+import type { UserAccounts, UserProfile } from './user-accounts';
 
 /** Server settings handlers need. */
 export interface RouteSettings {
@@ -10,8 +11,10 @@ export interface RouteSettings {
   pageSize: number;
   /** `GET /api/v1/installation` body. */
   installation: { key: string; version: string; dist: string; mode: string };
-  /** `GET /api/v1/users` body. */
-  user: { username: string; email: string | null; name?: string | null; kind?: string; theme?: number | null; organization?: string | null };
+  /** `GET /api/v1/users` body for any token but one issued by `accounts`. */
+  user: UserProfile;
+  /** Password users and the tokens issued to them (`ApiServerOptions.users`). */
+  accounts: UserAccounts;
 }
 
 /** Everything a route handler gets. */

@@ -13,6 +13,7 @@ import type { RouteSettings } from './route-context';
 import { buildRouter } from './routes';
 import { ApiState } from './state';
 import type { ApiServer, ApiServerOptions, Violation } from './types';
+import { emailOf, UserAccounts } from './user-accounts';
 
 let validationNoticed = false;
 
@@ -40,7 +41,7 @@ function loadValidator(options: ApiServerOptions): ExchangeValidator | undefined
  * recorded in `api-samples/`, and (when `../shared` is present) checks every
  * request and response against the official OpenAPI schema.
  *
- * @param options - auth, validation, gzip and paging settings (all optional)
+ * @param options - auth, password users, validation, gzip and paging settings (all optional)
  * @returns the running server; stop it with `close()`
  *
  * @example
@@ -59,16 +60,18 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const requests: RecordedRequest[] = [];
   const violations: Violation[] = [];
   const validator = loadValidator(options);
+  const accounts = new UserAccounts(options.users);
   const settings: RouteSettings = {
     artifactsDir,
     pageSize: options.pageSize ?? 20,
     installation: { key: randomBytes(16).toString('hex'), version: options.version ?? '2.4.0', dist: 'ce', mode: 'sandbox' },
-    user: { username: owner, email: `${owner}@polyaxon.local`, organization: owner },
+    user: { username: owner, email: emailOf(owner), organization: owner },
+    accounts,
   };
   let port = 0;
   const handle = createRequestHandler({
     options,
-    router: buildRouter(),
+    router: buildRouter({ passwordLogin: accounts.enabled }),
     state,
     settings,
     faults,
@@ -117,6 +120,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     },
     takeViolations() {
       return violations.splice(0, violations.length);
+    },
+    userToken(username) {
+      return accounts.tokenOf(username);
     },
     async close() {
       if (!closed) {

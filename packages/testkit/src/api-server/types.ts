@@ -12,6 +12,17 @@ export interface ApiServerOptions {
    * Default: no auth, like the CE sandbox.
    */
   requireToken?: boolean | string;
+  /**
+   * Users that may log in with a password, `{ username: password }`: adds
+   * `POST /api/v1/auth/token` (absent by default, as on the CE sandbox,
+   * where a POST there is a 405 of `/api/v1/{owner}/{project}`). A
+   * right username (or `<username>@polyaxon.local`) and password get
+   * `{"token": ...}`, the same 40-hex token on every login
+   * ({@link ApiServer.userToken}); `requireToken` accepts that token too, and
+   * `GET /api/v1/users` with it answers that user. Wrong credentials get
+   * upstream's 400 `{"non_field_errors": ["Unable to log in with provided credentials."]}`.
+   */
+  users?: Readonly<Record<string, string>>;
   /** Validate every exchange against the official OpenAPI (default: when ../shared exists). */
   validate?: boolean;
   /** Throw from `close()` when violations were recorded (default true). */
@@ -68,6 +79,11 @@ export interface ApiServer {
   assertNoViolations(): void;
   /** Returns the violations recorded so far and forgets them. */
   takeViolations(): Violation[];
+  /**
+   * The token `POST /api/v1/auth/token` issued to `username` (see
+   * `ApiServerOptions.users`), undefined before that user logged in.
+   */
+  userToken(username: string): string | undefined;
   /**
    * Stops the server, removes the artifacts folder and, unless
    * `failOnViolations: false`, throws when violations were recorded.

@@ -1,4 +1,5 @@
 import type { Route } from '../router';
+import { emailOf } from '../user-accounts';
 
 /** Health, installation, compatibility and user endpoints. */
 export function metaRoutes(): Route[] {
@@ -28,7 +29,12 @@ export function metaRoutes(): Route[] {
       method: 'GET',
       pattern: '/api/v1/users',
       allow: 'GET, PUT, PATCH, HEAD, OPTIONS',
-      handle: (ctx) => ({ status: 200, json: { ...ctx.settings.user } }),
+      handle: (ctx) => {
+        // the user a password login issued this token to, else the server's default user
+        const username = ctx.settings.accounts.userOf(ctx.req.headers.authorization);
+        const user = username === undefined ? ctx.settings.user : { ...ctx.settings.user, username, email: emailOf(username) };
+        return { status: 200, json: { ...user } };
+      },
     },
   ];
 }

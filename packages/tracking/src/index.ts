@@ -16,4 +16,5 @@ export { PyFloat, formatPyFloat } from '@px/client';
 export { EventFileWriter, type EventFileWriterOptions, type WriterBackend } from './writer/event-file-writer';
 export { rocCurve, precisionRecallCurve, auc, averagePrecision, type CurvePoints } from './media/curves';
 export { computeHistogram, type HistogramData } from './media/histogram';
-export { toFqnName } from './names';
+/** Upstream's `to_fqn_name`, as tracking applies it to metric and event names (`@px/client`'s). */
+export { toFqnName } from '@px/client';

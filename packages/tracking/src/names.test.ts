@@ -1,27 +1,25 @@
+import { PolyaxonClientException, toFqnName } from '@px/client';
 import { describe, expect, it } from 'vitest';
 import { TrackingError } from './errors';
-import { getBaseFilename, getPathExtension, sanitizeFilename, toFqnName } from './names';
+import { eventName, getBaseFilename, getPathExtension, sanitizeFilename } from './names';
 
-describe('toFqnName', () => {
-  it.each([
-    ['val/loss', 'val__loss'],
-    ['Val Loss', 'Val-Loss'],
-    ['a.b-c', 'a-b-c'],
-    ['\u00fcn\u00ef', 'uni'],
-    ['unicode text', 'unicode-text'],
-    ['curve \u2713', 'curve'],
-    ['gray image', 'gray-image'],
-    ['train/loss', 'train__loss'],
-    ['val.acc \u00e9', 'val-acc-e'],
-    ['a\\\\b//c', 'a__b__c'],
-    ['loss', 'loss'],
-  ])('%s → %s', (input, expected) => {
-    expect(toFqnName(input)).toBe(expected);
+describe('eventName', () => {
+  it("applies @px/client's toFqnName", () => {
+    expect(eventName('train/loss')).toBe(toFqnName('train/loss'));
+    expect(eventName('val.acc \u00e9')).toBe('val-acc-e');
   });
 
-  it('rejects empty names with a typed error', () => {
-    expect(() => toFqnName('')).toThrow(TrackingError);
-    expect(() => toFqnName('\u2713')).toThrow(/empty once sanitised/);
+  it('raises bad names as TrackingError, with the client error as cause', () => {
+    expect(() => eventName('')).toThrow(new TrackingError('A name is required to process events.'));
+    expect(() => eventName(3 as unknown as string)).toThrow(TrackingError);
+    let caught: unknown;
+    try {
+      eventName('\u2713');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(TrackingError);
+    expect(PolyaxonClientException.isInstance((caught as TrackingError).cause)).toBe(true);
   });
 });
 

@@ -1,31 +1,27 @@
 import { basename } from 'node:path';
+import { PolyaxonClientException, toFqnName } from '@px/client';
 import { TrackingError } from './errors';
 
-const NOT_ALLOWED = /[^A-Za-z0-9_\\/.\s-]/g;
-const SLASHES = /[\\/]+/g;
-const SEPARATORS = /[-.\s]+/g;
-const SIMPLE = /^[A-Za-z0-9_]+$/;
-
 /**
- * Upstream's `to_fqn_name`: NFKD to ASCII, drop characters outside
- * `[A-Za-z0-9_\\/.\s-]`, trim, runs of `/` or `\` become `__`, runs of
- * `-`, `.` or whitespace become `-`.
+ * The event name of a tracking call: `@px/client`'s {@link toFqnName}
+ * (upstream's `to_fqn_name`, `train/loss` → `train__loss`), with bad names
+ * (not a string, empty, or empty once sanitised) raised as a
+ * {@link TrackingError} like every other invalid tracking input.
  *
  * @param name - the raw name
- * @returns the sanitised name (`train/loss` → `train__loss`, `ünï` → `uni`)
- * @throws {@link TrackingError} when the name is empty, not a string, or empty after sanitising
+ * @returns the sanitised name
+ * @throws {@link TrackingError} for a bad name (the client's error as its `cause`)
  */
-export function toFqnName(name: string): string {
+export function eventName(name: string): string {
   if (typeof name !== 'string' || name.length === 0) {
     throw new TrackingError('A name is required to process events.');
   }
-  if (SIMPLE.test(name)) return name;
-  const ascii = name.normalize('NFKD').replace(/[^\u0020-\u007e\t\n\r\f\v]/g, '');
-  const value = ascii.replace(NOT_ALLOWED, '').trim().replace(SLASHES, '__').replace(SEPARATORS, '-');
-  if (value.length === 0) {
-    throw new TrackingError(`The name ${JSON.stringify(name)} is empty once sanitised; use letters, digits, '_', '-', '.' or '/'.`);
+  try {
+    return toFqnName(name);
+  } catch (error) {
+    if (PolyaxonClientException.isInstance(error)) throw new TrackingError(error.message, { cause: error });
+    throw error;
   }
-  return value;
 }
 
 /**
@@ -52,7 +48,7 @@ export function getPathExtension(path: string): string {
 /**
  * Upstream's `_sanitize_filename`: strips a leading run-context prefix
  * (`<contextRoot>/artifacts/<uuid>/outputs/` …, or the offline run folder)
- * when the name contains the context root, then applies {@link toFqnName}.
+ * when the name contains the context root, then applies {@link eventName}.
  *
  * @param name - the raw name
  * @param prefixes - run-context prefixes, each ending with `/`
@@ -62,8 +58,8 @@ export function getPathExtension(path: string): string {
 export function sanitizeFilename(name: string, prefixes: readonly string[], contextRoot: string): string {
   if (typeof name === 'string' && name.includes(contextRoot)) {
     for (const prefix of prefixes) {
-      if (name.startsWith(prefix)) return toFqnName(name.slice(prefix.length));
+      if (name.startsWith(prefix)) return eventName(name.slice(prefix.length));
     }
   }
-  return toFqnName(name);
+  return eventName(name);
 }

@@ -24,7 +24,7 @@ import type { DataframeRows } from '../media/dataframe';
 import { checkHistogram, computeHistogram } from '../media/histogram';
 import type { PixelInput } from '../media/image';
 import { readEncodedImageInfo } from '../media/png';
-import { getBaseFilename, getPathExtension, sanitizeFilename, toFqnName } from '../names';
+import { eventName, getBaseFilename, getPathExtension, sanitizeFilename } from '../names';
 import { nowMicros, toPyDateTime, type PyDateTime, type TimestampInput } from '../serialization/py-datetime';
 import { pyJsonDumps, type JsonInput, type JsonObject } from '../serialization/py-json';
 import { collectRunSummaries } from '../summaries/collect-summaries';
@@ -390,7 +390,7 @@ export class Run extends RunClient implements SyncFinalizer {
   private metricName(name: string): string {
     let fqn = this.nameCache.get(name);
     if (fqn === undefined) {
-      fqn = toFqnName(name);
+      fqn = eventName(name);
       if (this.nameCache.size < 10_000) this.nameCache.set(name, fqn);
     }
     return fqn;

@@ -6,6 +6,7 @@ describe('toFqnName', () => {
     expect(toFqnName('train/loss')).toBe('train__loss');
     expect(toFqnName('val.acc é')).toBe('val-acc-e');
     expect(toFqnName(' a\\\\b ')).toBe('a__b');
+    expect(toFqnName('a\tb\nc')).toBe('a-b-c');
     expect(toFqnName('lr!')).toBe('lr');
   });
 

@@ -9,7 +9,8 @@ import { PolyaxonClientException } from '../errors/client-error';
  * @throws {@link PolyaxonClientException} when the name is empty after cleaning
  */
 export function toFqnName(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\u0020-\u007E]/g, '');
+  // encode('ascii', 'ignore'): only non-ASCII goes here; tabs and line breaks stay and become `-` below.
+  const ascii = name.normalize('NFKD').replace(/[\u0080-\u{10FFFF}]/gu, '');
   const cleaned = ascii
     .replace(/[^A-Za-z0-9_\\/.\s-]/g, '')
     .trim()

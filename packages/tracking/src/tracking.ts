@@ -49,11 +49,9 @@ export function currentRun(): Run | undefined {
   return current;
 }
 
-type RunMethod = {
-  [K in keyof Run]: Run[K] extends (...args: never[]) => unknown ? K : never;
-}[keyof Run];
-
-function delegate<K extends RunMethod>(name: K): Run[K] {
+// Plain `keyof Run` (no mapped type filtering the methods): the filtered union of a class this size
+// made some builds fail with TS2590; every export below is typed by the method it names anyway.
+function delegate<K extends keyof Run>(name: K): Run[K] {
   return ((...args: unknown[]) => {
     const target = run(name);
     return (target[name] as (...a: unknown[]) => unknown).apply(target, args);

@@ -151,16 +151,18 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
   const params = normalizeCheckParams(options.params);
   const hparams = parseHparams(options.hparams);
   const fetchText = options.fetchText ?? defaultFetch;
+  const readUrl = async (url: string): Promise<SourceDocument> => parseText(await fetchText(url), url);
+  const hubUrl = (ref: string): string =>
+    hubComponentUrl(ref, { ...(options.hubHost === undefined ? {} : { host: options.hubHost }), ...(options.gitRegistry === undefined ? {} : { gitRegistry: options.gitRegistry }) });
   const readRef = async (op: Record<string, unknown>, relativeTo: string | undefined): Promise<Record<string, unknown> | undefined> => {
     let doc: SourceDocument | undefined;
     let ref = '';
     if (typeof op.hubRef === 'string') {
       ref = op.hubRef;
-      const url = hubComponentUrl(op.hubRef, { ...(options.hubHost === undefined ? {} : { host: options.hubHost }), ...(options.gitRegistry === undefined ? {} : { gitRegistry: options.gitRegistry }) });
-      doc = parseText(await fetchText(url), url);
+      doc = await readUrl(hubUrl(op.hubRef));
     } else if (typeof op.urlRef === 'string') {
       ref = op.urlRef;
-      doc = parseText(await fetchText(op.urlRef), op.urlRef);
+      doc = await readUrl(op.urlRef);
     } else if (typeof op.pathRef === 'string') {
       ref = op.pathRef;
       doc = options.readPath?.(op.pathRef, relativeTo);
@@ -193,11 +195,10 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
     let source: SpecData;
     let presets: readonly SpecSource[];
     if (options.url !== undefined) {
-      source = parseText(await fetchText(options.url), options.url);
+      source = await readUrl(options.url);
       presets = files;
     } else if (options.hub !== undefined) {
-      const url = hubComponentUrl(options.hub, { ...(options.hubHost === undefined ? {} : { host: options.hubHost }), ...(options.gitRegistry === undefined ? {} : { gitRegistry: options.gitRegistry }) });
-      source = parseText(await fetchText(url), url);
+      source = await readUrl(hubUrl(options.hub));
       presets = files;
     } else {
       const first = files[0]!;

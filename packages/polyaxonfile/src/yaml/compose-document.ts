@@ -1,7 +1,7 @@
 import { pyStringRepr } from '../schemas/py-format';
 import { resolveImplicitTag } from './resolve-scalar';
 import { createScanner } from './scan-tokens';
-import type { ScanOptions, Token, TokenType } from './scan-tokens';
+import type { Token, TokenType } from './scan-tokens';
 import { YamlSyntaxError } from './yaml-syntax-error';
 import type { Mark } from './yaml-syntax-error';
 
@@ -33,6 +33,9 @@ export interface MapNode extends Mark {
 /** A node of the composed document. */
 export type YamlNode = ScalarNode | SeqNode | MapNode;
 
+/** The nodes that carry an anchor, so that aliases can name them (only these can be shared). */
+export type AnchoredNodes = ReadonlySet<YamlNode>;
+
 const DEFAULT_HANDLES: Readonly<Record<string, string>> = { '!': '!', '!!': 'tag:yaml.org,2002:' };
 const SEQ = 'tag:yaml.org,2002:seq';
 const MAP = 'tag:yaml.org,2002:map';
@@ -42,14 +45,14 @@ const MAP = 'tag:yaml.org,2002:map';
  * `compose` does (aliases are the nodes they name).
  *
  * @param text - the YAML source (already checked for unprintable characters)
- * @param options - scanner options
- * @returns the root node, or `undefined` for an empty stream
+ * @returns the root node (`undefined` for an empty stream) and the nodes that carry an anchor
  * @throws {@link YamlSyntaxError} for text PyYAML refuses
  */
-export function composeDocument(text: string, options: ScanOptions = {}): YamlNode | undefined {
-  const scanner = createScanner(text, options);
+export function composeDocument(text: string): { root: YamlNode | undefined; anchored: AnchoredNodes } {
+  const scanner = createScanner(text);
   let handles: Record<string, string> = { ...DEFAULT_HANDLES };
   let anchors = new Map<string, YamlNode>();
+  const anchored = new Set<YamlNode>();
 
   function next(): Token {
     return scanner.nextToken();
@@ -72,26 +75,21 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
     while (is('<document end>')) next();
     if (!is('<stream end>')) {
       const second = peek();
-      directives();
-      const token = peek();
-      if (token.type !== '<document start>') {
-        throw new YamlSyntaxError(`expected '<document start>', but found '${token.type}'`, token);
-      }
+      documentStart();
       throw new YamlSyntaxError('but found another document', second, 'expected a single document in the stream', root);
     }
     return root;
   }
 
   function explicitDocument(): YamlNode {
-    directives();
-    const token = peek();
-    if (token.type !== '<document start>') throw new YamlSyntaxError(`expected '<document start>', but found '${token.type}'`, token);
+    documentStart();
     next();
     if (is('<directive>', '<document start>', '<document end>', '<stream end>')) return empty(peek(), true);
     return blockNode(false);
   }
 
-  function directives(): void {
+  /** Reads an explicit document's directives, up to its `---` (not taken). */
+  function documentStart(): void {
     handles = {};
     anchors = new Map();
     let version = false;
@@ -108,6 +106,8 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
       }
     }
     for (const [handle, prefix] of Object.entries(DEFAULT_HANDLES)) if (!Object.hasOwn(handles, handle)) handles[handle] = prefix;
+    const token = peek();
+    if (token.type !== '<document start>') throw new YamlSyntaxError(`expected '<document start>', but found '${token.type}'`, token);
   }
 
   /** Where a one-character indicator token ends (PyYAML places the empty node after `-`, `?` or `:` there). */
@@ -124,6 +124,7 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
       const first = anchors.get(anchor.value!);
       if (first !== undefined) throw new YamlSyntaxError('second occurrence', node, `found duplicate anchor ${pyStringRepr(anchor.value!)}; first occurrence`, first);
       anchors.set(anchor.value!, node);
+      anchored.add(node);
     }
     return node;
   }
@@ -282,5 +283,5 @@ export function composeDocument(text: string, options: ScanOptions = {}): YamlNo
     return is(',', end) ? empty(after(token), true) : node(false);
   }
 
-  return single();
+  return { root: single(), anchored };
 }

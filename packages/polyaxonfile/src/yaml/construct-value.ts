@@ -1,4 +1,4 @@
-import type { MapNode, YamlNode } from './compose-document';
+import type { AnchoredNodes, MapNode, YamlNode } from './compose-document';
 import { setKey } from '../read/plain-data';
 import { pyStringRepr } from '../schemas/py-format';
 import { ScalarValueError, constructBool, constructFloat, constructInt, constructTimestamp } from './resolve-scalar';
@@ -78,13 +78,13 @@ function flatten(node: MapNode): [YamlNode, YamlNode][] {
       own.push(pair);
       continue;
     }
-    if (value.kind === 'map') merged.push(...flatten(value));
+    if (value.kind === 'map') for (const merge of flatten(value)) merged.push(merge);
     else if (value.kind === 'seq') {
       const parts = value.items.map((item) => {
         if (item.kind !== 'map') problem(`expected a mapping for merging, but found ${NODE_NAMES[item.kind]}`, item, 'while constructing a mapping', node);
         return flatten(item);
       });
-      for (const part of parts.reverse()) merged.push(...part);
+      for (const part of parts.reverse()) for (const merge of part) merged.push(merge);
     } else problem(`expected a mapping or list of mappings for merging, but found ${NODE_NAMES[value.kind]}`, value, 'while constructing a mapping', node);
   }
   return merged.length === 0 ? own : [...merged, ...own];
@@ -113,14 +113,16 @@ const isContainer = (value: unknown): value is Container => typeof value === 'ob
  * empty and filled in a later round (its generator), so problems surface in
  * the same order as in PyYAML, and an alias is the very object it names.
  */
-function constructGraph(root: YamlNode): { value: unknown; origin: WeakMap<object, YamlNode>; shared: boolean } {
+function constructGraph(root: YamlNode, anchored: AnchoredNodes): { value: unknown; origin: WeakMap<object, YamlNode>; shared: boolean } {
+  // Only nodes with an anchor can be reached twice: they alone are remembered.
   const built = new Map<YamlNode, unknown>();
   const origin = new WeakMap<object, YamlNode>();
-  let rounds: (() => void)[] = [];
+  let rounds: [YamlNode, Container][] = [];
   let shared = false;
 
   function object(node: YamlNode): unknown {
-    if (built.has(node)) {
+    const isAnchored = anchored.has(node);
+    if (isAnchored && built.has(node)) {
       const value = built.get(node);
       shared ||= isContainer(value);
       return value;
@@ -135,15 +137,13 @@ function constructGraph(root: YamlNode): { value: unknown; origin: WeakMap<objec
         throw error;
       }
     } else {
-      const container: Container = node.tag === `${Y}map` ? {} : [];
       if (!(node.tag in FILLERS)) problem(`could not determine a constructor for the tag ${pyStringRepr(node.tag)}`, node);
-      rounds.push(() => {
-        FILLERS[node.tag]!(node, container);
-      });
-      origin.set(container, node);
+      const container: Container = node.tag === `${Y}map` ? {} : [];
+      rounds.push([node, container]);
+      if (isAnchored) origin.set(container, node);
       value = container;
     }
-    built.set(node, value);
+    if (isAnchored) built.set(node, value);
     return value;
   }
 
@@ -166,7 +166,10 @@ function constructGraph(root: YamlNode): { value: unknown; origin: WeakMap<objec
   }
 
   const FILLERS: Readonly<Record<string, (node: YamlNode, into: Container) => void>> = {
-    [`${Y}seq`]: (node, into) => (into as unknown[]).push(...expectKind(node, 'seq').items.map(object)),
+    [`${Y}seq`]: (node, into) => {
+      // A loop, not push(...items): a spread of a long list would exhaust the stack.
+      for (const item of expectKind(node, 'seq').items) (into as unknown[]).push(object(item));
+    },
     [`${Y}map`]: (node, into) => mapping(node, (key, value) => setKey(into as Record<string, unknown>, key, value)),
     [`${Y}set`]: (node, into) => mapping(node, (key) => (into as unknown[]).push(key)),
     [`${Y}omap`]: (node, into) => pairs(node, into as unknown[], 'while constructing an ordered map'),
@@ -177,7 +180,7 @@ function constructGraph(root: YamlNode): { value: unknown; origin: WeakMap<objec
   while (rounds.length > 0) {
     const round = rounds;
     rounds = [];
-    for (const fill of round) fill();
+    for (const [node, container] of round) FILLERS[node.tag]!(node, container);
   }
   return { value, origin, shared };
 }
@@ -186,27 +189,28 @@ function constructGraph(root: YamlNode): { value: unknown; origin: WeakMap<objec
  * Copies the constructed graph into a tree of plain data, refusing cycles and
  * bounding how much aliases repeat (PyYAML shares the objects instead).
  */
-function toTree(value: unknown, origin: WeakMap<object, YamlNode>): unknown {
+function toTree(value: unknown, origin: WeakMap<object, YamlNode>, root: YamlNode): unknown {
   let budget = MAX_EXPANDED_NODES;
   const seen = new WeakSet<object>();
   const active = new WeakSet<object>();
-  const copy = (item: unknown): unknown => {
+  // `at`: the nearest anchored node, named in errors.
+  const copy = (item: unknown, at: YamlNode): unknown => {
     if (!isContainer(item)) return item;
-    const node = origin.get(item)!;
+    const node = origin.get(item) ?? at;
     if (active.has(item)) problem('found a recursive alias (the node contains itself), which cannot be represented as data', node);
     if (seen.has(item) && --budget < 0) problem(`the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`, node);
     seen.add(item);
     active.add(item);
     try {
-      if (Array.isArray(item)) return item.map(copy);
+      if (Array.isArray(item)) return item.map((entry) => copy(entry, node));
       const out: Record<string, unknown> = {};
-      for (const key of Object.keys(item)) setKey(out, key, copy(item[key]));
+      for (const key of Object.keys(item)) setKey(out, key, copy(item[key], node));
       return out;
     } finally {
       active.delete(item);
     }
   };
-  return copy(value);
+  return copy(value, root);
 }
 
 /**
@@ -219,7 +223,7 @@ function toTree(value: unknown, origin: WeakMap<object, YamlNode>): unknown {
 export function scalarKeyText(node: YamlNode): string | undefined {
   if (node.kind !== 'scalar') return undefined;
   try {
-    const { value } = constructGraph(node);
+    const { value } = constructGraph(node, new Set());
     return isContainer(value) ? undefined : keyString(value as string | number | boolean | null);
   } catch {
     return undefined;
@@ -231,11 +235,12 @@ export function scalarKeyText(node: YamlNode): string | undefined {
  * would, in JSON-like data.
  *
  * @param root - the root node (`undefined`: an empty stream, read as `null`)
+ * @param anchored - the nodes that carry an anchor (from `composeDocument`)
  * @returns the value
  * @throws {@link YamlSyntaxError} for what PyYAML's SafeConstructor refuses
  */
-export function constructValue(root: YamlNode | undefined): unknown {
+export function constructValue(root: YamlNode | undefined, anchored: AnchoredNodes): unknown {
   if (root === undefined) return null;
-  const { value, origin, shared } = constructGraph(root);
-  return shared ? toTree(value, origin) : value;
+  const { value, origin, shared } = constructGraph(root, anchored);
+  return shared ? toTree(value, origin, root) : value;
 }

@@ -81,6 +81,13 @@ describe('parseYaml (PyYAML 1.1 semantics)', () => {
     expect(() => parseYaml(lines.join('\n'))).toThrow(/expands to more than 1000000 nodes through aliases/);
   });
 
+  it('reads very long lists (no argument spreading that would exhaust the stack)', () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => i);
+    expect((value(`a: [${items.join(', ')}]`) as { a: number[] }).a).toEqual(items);
+    const merged = value(`base: &b {${items.slice(0, 5000).map((i) => `k${i}: ${i}`).join(', ')}}\nx:\n  <<: *b`) as { x: Record<string, number> };
+    expect(Object.keys(merged.x)).toHaveLength(5000);
+  });
+
   it('refuses a node that contains itself, which JSON-like data cannot hold', () => {
     expect(() => parseYaml('a: &x [1, *x]')).toThrow(/recursive alias/);
   });

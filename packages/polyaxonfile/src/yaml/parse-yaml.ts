@@ -41,7 +41,7 @@ function tooLarge(length: number, file?: string): void {
   }
 }
 
-function compose(text: string, tabs: boolean): YamlNode | undefined {
+function compose(text: string): ReturnType<typeof composeDocument> {
   const bad = UNPRINTABLE.exec(text);
   if (bad !== null) {
     const code = bad[0].codePointAt(0)!;
@@ -52,7 +52,7 @@ function compose(text: string, tabs: boolean): YamlNode | undefined {
       column: bad.index - (before.lastIndexOf('\n') + 1),
     });
   }
-  return composeDocument(text, { tabs });
+  return composeDocument(text);
 }
 
 /**
@@ -68,8 +68,8 @@ function compose(text: string, tabs: boolean): YamlNode | undefined {
 export function parseYaml(text: string, file?: string): SourceDocument {
   tooLarge(text.length, file);
   try {
-    const root = compose(text, false);
-    const value = constructValue(root);
+    const { root, anchored } = compose(text);
+    const value = constructValue(root, anchored);
     return { value, ...(file === undefined ? {} : { file }), locate: (path) => locateNode(root, path) };
   } catch (error) {
     if (error instanceof YamlSyntaxError) {
@@ -118,7 +118,9 @@ export function parseJson(text: string, file?: string): SourceDocument {
     ...(file === undefined ? {} : { file }),
     locate: (path) => {
       try {
-        located ??= compose(text, true);
+        // JSON may indent with tabs, which YAML refuses; outside strings (where JSON forbids raw tabs) they are
+        // blanks, and a space in their place keeps every column.
+        located ??= compose(text.replaceAll('\t', ' ')).root;
         return locateNode(located, path);
       } catch {
         return undefined;

@@ -92,8 +92,9 @@ export function constructBool(text: string): boolean {
 const TIMESTAMP =
   /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?$/;
 
-function daysIn(year: number, month: number): number {
-  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+/** Python's `datetime` range check (`month must be in 1..12`). */
+function inRange(value: number, low: number, high: number, name: string): void {
+  if (value < low || value > high) throw new ScalarValueError(`${name} must be in ${low}..${high}`);
 }
 
 /**
@@ -105,13 +106,14 @@ export function constructTimestamp(text: string): string {
   if (m === null) throw new ScalarValueError(`'${text}' is not a YAML timestamp`);
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)));
   if (year! < 1) throw new ScalarValueError(`year ${year!} is out of range`);
-  if (month! < 1 || month! > 12) throw new ScalarValueError('month must be in 1..12');
-  if (day! < 1 || day! > daysIn(year!, month!)) throw new ScalarValueError('day is out of range for month');
+  inRange(month!, 1, 12, 'month');
+  // Day 0 of the next month is the last day of this one (years 1..99 map to 19xx, which leap alike).
+  if (day! < 1 || day! > new Date(Date.UTC(year!, month, 0)).getUTCDate()) throw new ScalarValueError('day is out of range for month');
   const date = `${pad(year!, 4)}-${pad(month!)}-${pad(day!)}`;
   if (hour === undefined) return date;
-  if (hour > 23) throw new ScalarValueError('hour must be in 0..23');
-  if (minute! > 59) throw new ScalarValueError('minute must be in 0..59');
-  if (second! > 59) throw new ScalarValueError('second must be in 0..59');
+  inRange(hour, 0, 23, 'hour');
+  inRange(minute!, 0, 59, 'minute');
+  inRange(second!, 0, 59, 'second');
   let out = `${date}T${pad(hour)}:${pad(minute!)}:${pad(second!)}`;
   const micro = (m[7] ?? '').slice(0, 6).padEnd(6, '0');
   if (Number(micro) !== 0) out += `.${micro}`;

@@ -59,12 +59,6 @@ const ESCAPES: Record<string, string> = {
 };
 const ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-/** Options of {@link Scanner}. */
-export interface ScanOptions {
-  /** Skip tabs between tokens as JSON allows (used only to locate fields in `.json` files). */
-  readonly tabs?: boolean;
-}
-
 /** A tokenizer over one text: look at, take, or test the next token. */
 export interface Scanner {
   /** The next token, without taking it. */
@@ -79,11 +73,9 @@ export interface Scanner {
  * Splits YAML text into tokens, on demand.
  *
  * @param text - the YAML source
- * @param options - scanning options
  * @returns the scanner
  */
-export function createScanner(text: string, options: ScanOptions = {}): Scanner {
-  const tabs = options.tabs === true;
+export function createScanner(text: string): Scanner {
   let index = text.startsWith('\uFEFF') ? 1 : 0;
   let line = 0;
   let column = 0;
@@ -114,6 +106,11 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
 
   function mark(): Mark {
     return { line: line, column: column };
+  }
+
+  /** Fails with PyYAML's "expected X, but found Y" about the character here. */
+  function expected(what: string, context: string, start: Mark): never {
+    return fail(`expected ${what}, but found ${pyStringRepr(peek())}`, context, start);
   }
 
   function fail(problem: string, context?: string, contextMark?: Mark): never {
@@ -254,7 +251,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
 
   function scanToNextToken(): void {
     for (;;) {
-      while (peek() === ' ' || (tabs && peek() === '\t')) forward();
+      while (peek() === ' ') forward();
       if (peek() === '#') while (!END_OR_BREAK.includes(peek())) forward();
       if (scanLineBreak() === '') return;
       if (flowLevel === 0) allowSimpleKey = true;
@@ -347,10 +344,10 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
   function scanName(context: string, start: Mark, follow: string): string {
     let length = 0;
     while (isWordChar(peek(length))) length++;
-    if (length === 0) fail(`expected alphabetic or numeric character, but found ${pyStringRepr(peek())}`, context, start);
+    if (length === 0) expected('alphabetic or numeric character', context, start);
     const name = prefix(length);
     forward(length);
-    if (!follow.includes(peek())) fail(`expected alphabetic or numeric character, but found ${pyStringRepr(peek())}`, context, start);
+    if (!follow.includes(peek())) expected('alphabetic or numeric character', context, start);
     return name;
   }
 
@@ -374,7 +371,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     if (next === '<') {
       forward(2);
       suffix = scanTagUri(context, start);
-      if (peek() !== '>') fail(`expected '>', but found ${pyStringRepr(peek())}`, context, start);
+      if (peek() !== '>') expected("'>'", context, start);
       forward();
     } else if (isBlankOrEnd(next)) {
       suffix = '!';
@@ -396,18 +393,18 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
       }
       suffix = scanTagUri(context, start);
     }
-    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected ' ', but found ${pyStringRepr(peek())}`, context, start);
+    if (!`\0 ${BREAKS}`.includes(peek())) expected("' '", context, start);
     push('<tag>', start, { value: suffix, handle });
   }
 
   function scanTagHandle(context: string, start: Mark): string {
-    if (peek() !== '!') fail(`expected '!', but found ${pyStringRepr(peek())}`, context, start);
+    if (peek() !== '!') expected("'!'", context, start);
     let length = 1;
     if (peek(1) !== ' ') {
       while (isWordChar(peek(length))) length++;
       if (peek(length) !== '!') {
         forward(length);
-        fail(`expected '!', but found ${pyStringRepr(peek())}`, context, start);
+        expected("'!'", context, start);
       }
       length++;
     }
@@ -431,7 +428,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
       out += prefix(length);
       forward(length);
     }
-    if (out === '') fail(`expected URI, but found ${pyStringRepr(peek())}`, context, start);
+    if (out === '') expected('URI', context, start);
     return out;
   }
 
@@ -466,10 +463,10 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     else if (name === 'TAG') {
       skipSpaces();
       const handle = scanTagHandle(context, start);
-      if (peek() !== ' ') fail(`expected ' ', but found ${pyStringRepr(peek())}`, context, start);
+      if (peek() !== ' ') expected("' '", context, start);
       skipSpaces();
       value = scanTagUri(context, start);
-      if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected ' ', but found ${pyStringRepr(peek())}`, context, start);
+      if (!`\0 ${BREAKS}`.includes(peek())) expected("' '", context, start);
       push('<directive>', start, { handle: 'TAG', value: `${handle} ${value}` });
       scanIgnoredLine(context, start);
       return;
@@ -483,16 +480,16 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
     const number = (): string => {
       let length = 0;
       while (/^[0-9]$/.test(peek(length))) length++;
-      if (length === 0) fail(`expected a digit, but found ${pyStringRepr(peek())}`, context, start);
+      if (length === 0) expected('a digit', context, start);
       const digits = prefix(length);
       forward(length);
       return digits;
     };
     const major = number();
-    if (peek() !== '.') fail(`expected a digit or '.', but found ${pyStringRepr(peek())}`, context, start);
+    if (peek() !== '.') expected("a digit or '.'", context, start);
     forward();
     const minor = number();
-    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected a digit or ' ', but found ${pyStringRepr(peek())}`, context, start);
+    if (!`\0 ${BREAKS}`.includes(peek())) expected("a digit or ' '", context, start);
     return `${Number(major)}.${Number(minor)}`;
   }
 
@@ -503,7 +500,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
   function scanIgnoredLine(context: string, start: Mark): void {
     skipSpaces();
     if (peek() === '#') while (!END_OR_BREAK.includes(peek())) forward();
-    if (!END_OR_BREAK.includes(peek())) fail(`expected a comment or a line break, but found ${pyStringRepr(peek())}`, context, start);
+    if (!END_OR_BREAK.includes(peek())) expected('a comment or a line break', context, start);
     scanLineBreak();
   }
 
@@ -532,7 +529,7 @@ export function createScanner(text: string, options: ScanOptions = {}): Scanner 
         forward();
       }
     }
-    if (!`\0 ${BREAKS}`.includes(peek())) fail(`expected chomping or indentation indicators, but found ${pyStringRepr(peek())}`, context, start);
+    if (!`\0 ${BREAKS}`.includes(peek())) expected('chomping or indentation indicators', context, start);
     scanIgnoredLine(context, start);
     const minIndent = Math.max(1, indent + 1);
     let blockIndent: number;

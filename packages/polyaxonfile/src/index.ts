@@ -39,7 +39,3 @@ export type { CheckOptions } from './check/check-polyaxonfile';
 export { parseCliParams, parseHparams } from './check/parse-params';
 export { hubComponentUrl, parseHubRef, PUBLIC_GIT_REGISTRY, PUBLIC_HUB_HOST } from './check/hub-ref';
 export type { HubRef } from './check/hub-ref';
-export { renderRuntime, runtimeContext } from './render/render-runtime';
-export type { RuntimeContexts } from './render/render-runtime';
-export { renderTemplate } from './render/render-template';
-export { literalEval } from './render/python-literal';

@@ -1,7 +1,8 @@
-// Node entry of @px/polyaxonfile: everything from the main entry, with the
+// Node entry of @px/polyaxonfile: everything from the main and render entries, with the
 // readers, `compile` and `checkPolyaxonfile` also reading file paths, plus
 // file and URL helpers.
 export * from './index';
+export * from './render';
 export {
   ComponentSpecification,
   OperationSpecification,

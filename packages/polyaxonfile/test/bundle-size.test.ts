@@ -15,4 +15,9 @@ describe('browser entry size', () => {
     expect(size).toBeLessThanOrEqual(BUDGET);
     expect(minified).not.toMatch(/from\s*["']node:/);
   });
+
+  it('keeps the render entry browser-safe too (bundling fails on any Node builtin)', async () => {
+    const render = await bundleBrowserEntry({ minify: true, entry: 'src/render.ts' });
+    expect(render).toContain('renderRuntime');
+  });
 });

@@ -19,14 +19,14 @@ function loadEsbuild(dir: string): Esbuild {
   return fromTsup('esbuild') as Esbuild;
 }
 
-/** Bundles `src/index.ts` for browsers (ESM, no Node builtins allowed). */
+/** Bundles an entry (default `src/index.ts`) for browsers (ESM, no Node builtins allowed). */
 export async function bundleBrowserEntry(
-  options: { minify?: boolean; format?: 'esm' | 'iife'; globalName?: string; dir?: string } = {},
+  options: { minify?: boolean; format?: 'esm' | 'iife'; globalName?: string; dir?: string; entry?: string } = {},
 ): Promise<string> {
   const dir = options.dir ?? packageDir;
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
   const result = await loadEsbuild(dir).build({
-    entryPoints: [join(dir, 'src/index.ts')],
+    entryPoints: [join(dir, options.entry ?? 'src/index.ts')],
     bundle: true,
     write: false,
     platform: 'browser',

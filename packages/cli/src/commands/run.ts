@@ -69,13 +69,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     const { gitInitPreset } = await import('../git-preset');
     gitInit = await gitInitPreset(ctx, gitRevision);
   }
-  // Specs from a URL or the hub are read as upstream does: hub components on the host with the user's token.
-  const remote = url !== undefined || hub !== undefined;
-  const fetchText = remote ? (target: string): Promise<string> => withApi(ctx, resolved, async (api) => {
-    const { specFetcher } = await import('@px/client');
-    return specFetcher(api.client).fetchText(target);
-  }) : undefined;
-  const op = await pf.checkPolyaxonfile({
+  const check = (fetchText?: (target: string) => Promise<string>): ReturnType<typeof pf.checkPolyaxonfile> => pf.checkPolyaxonfile({
     polyaxonfile: files,
     ...(fetchText === undefined ? {} : { fetchText }),
     ...(url === undefined ? {} : { url }),
@@ -95,6 +89,12 @@ export async function run(ctx: CommandContext): Promise<number> {
     toOp: true,
     ignoreTemplate: flagOption(o, 'ignoreTemplate'),
     onWarning: (message) => ctx.print.warning(message),
+  });
+  // Remote specs are read as upstream does (hub components on the host with the user's token), all through one
+  // API client (a hub DAG may fetch several).
+  const op = url === undefined && hub === undefined ? await check() : await withApi(ctx, resolved, async (api) => {
+    const { specFetcher } = await import('@px/client');
+    return check(specFetcher(api.client).fetchText);
   });
   const spec = pf.toDict(op);
   const cliMounts = listOption(o, 'mount');

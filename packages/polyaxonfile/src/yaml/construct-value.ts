@@ -13,7 +13,7 @@ const Y = 'tag:yaml.org,2002:';
 const MERGE = `${Y}merge`;
 
 /** How many nodes aliases may add to a document, each time they repeat one (a guard against "billion laughs"). */
-export const MAX_EXPANDED_NODES = 1_000_000;
+const MAX_EXPANDED_NODES = 1_000_000;
 
 const NODE_NAMES = { scalar: 'scalar', seq: 'sequence', map: 'mapping' } as const;
 

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { ApiServer } from '../src/index';
+import { corpusPath } from '../src/index';
 
 /** A response as received on the wire (body gunzipped, encoding header kept). */
 export interface WireResponse {
@@ -128,4 +130,84 @@ export function mapper(uuids: Map<string, string>, origins: [string, string][]):
     for (const [from, to] of uuids) out = out.replaceAll(from, to);
     return out;
   };
+}
+
+/** One recorded exchange of `../shared/corpus/api-samples`. */
+export interface Sample {
+  /** The numeric prefix of the file name (samples are numbered in recording order). */
+  number: number;
+  name: string;
+  request: { method: string; path: string; headers: Record<string, string>; body: unknown };
+  response: { status: number; headers: Record<string, string>; body: unknown };
+}
+
+/** The recorded samples numbered `from`..`to` (inclusive), in recording order. */
+export function loadSamples(from: number, to: number): Sample[] {
+  const dir = corpusPath('api-samples');
+  return readdirSync(dir)
+    .map((file) => ({ file, number: Number(/^(\d+)_/.exec(file)?.[1] ?? NaN) }))
+    .filter(({ number }) => number >= from && number <= to)
+    .sort((a, b) => a.number - b.number)
+    .map(({ file, number }) => ({ number, ...(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as Omit<Sample, 'number'>) }));
+}
+
+const HEADERS = ['Content-Type', 'Content-Encoding', 'Allow', 'Content-Disposition'];
+const RECORDED_ORIGIN = 'http://127.0.0.1:8765';
+
+function requestBody(sample: Sample): { headers: Record<string, string>; body?: Buffer } {
+  const headers = { ...sample.request.headers };
+  const body = sample.request.body;
+  if (body === null || body === undefined) return { headers };
+  const contentType = headers['Content-Type'] ?? '';
+  if (contentType.startsWith('multipart/form-data')) {
+    const boundary = /boundary=(.+)$/.exec(contentType)![1]!;
+    const form = (typeof body === 'object' ? (body as Record<string, unknown>)['multipart/form-data'] : undefined) as
+      | { json: string; upload_file: { filename: string; content: string } }
+      | undefined;
+    const parts = form
+      ? [
+          { name: 'upload_file', filename: form.upload_file.filename, contentType: 'text/plain', content: form.upload_file.content },
+          { name: 'json', content: form.json },
+        ]
+      : [{ name: 'upload_file', filename: 'x.txt', contentType: 'text/plain', content: 'x' }];
+    return { headers, body: multipart(boundary, parts) };
+  }
+  return { headers, body: Buffer.from(JSON.stringify(body)) };
+}
+
+/** Percent-encodes what the README says is shown decoded in recorded paths (`<`, `|`). */
+function encodePath(path: string): string {
+  return path.replace(/[<|>]/g, (c) => encodeURIComponent(c));
+}
+
+/**
+ * Sends one recorded request to the test server and lists how its answer differs from the recorded one
+ * (status, headers, body shape; uuids are learnt into `uuids` as they appear). `outOfSchema` says the
+ * recorded request breaks the OpenAPI schema on purpose: the test double must flag it, and nothing else.
+ */
+export async function replaySample(server: ApiServer, sample: Sample, uuids: Map<string, string>, outOfSchema = false): Promise<string[]> {
+  const map = mapper(uuids, [[RECORDED_ORIGIN, server.url]]);
+  const { headers, body } = requestBody(sample);
+  const res = await send(server, sample.request.method, encodePath(map(sample.request.path)), headers, body);
+  const problems: string[] = [];
+  if (res.status !== sample.response.status) problems.push(`status ${res.status}, expected ${sample.response.status}`);
+  for (const name of HEADERS) {
+    const expected = sample.response.headers[name];
+    const actual = res.headers[name.toLowerCase()];
+    if (expected !== actual) problems.push(`header ${name}: ${String(actual)}, expected ${String(expected)}`);
+  }
+  const expectedBody = sample.response.body;
+  if (expectedBody === null) {
+    if (res.text !== '') problems.push(`body should be empty, got ${res.text.slice(0, 100)}`);
+  } else if (typeof expectedBody === 'string') {
+    if (res.text !== expectedBody) problems.push(`body ${JSON.stringify(res.text)}, expected ${JSON.stringify(expectedBody)}`);
+  } else {
+    learnUuids(expectedBody, res.json, uuids);
+    problems.push(...shapeDiff(expectedBody, res.json, mapper(uuids, [[RECORDED_ORIGIN, server.url]])));
+  }
+  const violations = server.takeViolations();
+  if (outOfSchema !== violations.length > 0 || violations.some((v) => v.direction !== 'request')) {
+    problems.push(`OpenAPI violations: ${JSON.stringify(violations)}`);
+  }
+  return problems.length > 0 ? [`${sample.number}_${sample.name}:\n  ${problems.join('\n  ')}`] : [];
 }

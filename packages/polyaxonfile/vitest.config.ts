@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig(import.meta.dirname, { globalSetup: ['./test/global-setup.ts'] });
+export default packageTestConfig(import.meta.dirname);

@@ -1,5 +1,3 @@
-import { parseYaml } from '@px/polyaxonfile';
-
 interface Mark {
   line: number;
   column: number;
@@ -65,21 +63,43 @@ function yamlErrorText(text: string, cause: YamlCause): string {
 }
 
 /**
- * Why the server refuses a component version's `content` (api-samples 87, 88), or undefined when it reads.
- * Like upstream it reads the content as YAML (JSON included) and requires a `version`; the rest of the
- * specification is not checked here.
+ * PyYAML's "mapping values are not allowed here": a block mapping value that is a plain scalar holding `: `
+ * (or ending in `:`), e.g. `not: a: component` (api-samples 88). Returns the mark of the offending colon.
  */
-export function componentContentError(content: string): string | undefined {
-  let value: unknown;
-  try {
-    value = parseYaml(content).value;
-  } catch (error) {
-    const cause = error instanceof Error ? (error.cause as YamlCause | undefined) : undefined;
-    const detail = cause && typeof cause.message === 'string' ? yamlErrorText(content, cause) : String(error);
-    return `Received non valid yaml: \`${content}\`.\nYaml error ${detail}`;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('version' in value)) {
-    return 'The Polyaxonfile `version` must be specified.';
+function nestedMappingValue(text: string): Mark | undefined {
+  const lines = text.split('\n');
+  for (const [line, raw] of lines.entries()) {
+    const match = /^(\s*(?:-\s+)?[^\s#'"[{][^:#]*?):\s+(.*)$/.exec(raw);
+    if (!match) continue;
+    const value = match[2]!.replace(/\s+#.*$/, '');
+    if (/^['"[{|>&*!]/.test(value)) continue;
+    const inner = /:(\s|$)/.exec(value);
+    if (inner) return { line, column: raw.length - match[2]!.length + inner.index };
   }
   return undefined;
+}
+
+function hasVersion(content: string): boolean {
+  try {
+    const value: unknown = JSON.parse(content);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && 'version' in value;
+  } catch {
+    return /^version\s*:/m.test(content) || /^\s*\{[^]*["']?version["']?\s*:/.test(content);
+  }
+}
+
+/**
+ * Why the server refuses a component version's `content` (api-samples 87, 88), or undefined when it reads.
+ * Like upstream it reads the content as YAML (JSON included) and requires a `version`; the rest of the
+ * specification is not checked. This is a small check, not a YAML parser: the test kit cannot depend on
+ * `@px/polyaxonfile` (whose tests use the test kit). It reproduces PyYAML's text for a nested mapping value,
+ * the error the samples show.
+ */
+export function componentContentError(content: string): string | undefined {
+  const trimmed = content.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
+    const mark = nestedMappingValue(content);
+    if (mark) return `Received non valid yaml: \`${content}\`.\nYaml error ${yamlErrorText(content, { message: 'mapping values are not allowed here', mark })}`;
+  }
+  return hasVersion(content) ? undefined : 'The Polyaxonfile `version` must be specified.';
 }

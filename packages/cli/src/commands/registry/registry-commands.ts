@@ -110,6 +110,7 @@ export async function ls(ctx: CommandContext): Promise<number> {
 export async function register(ctx: CommandContext): Promise<number> {
   const version = versionName(ctx);
   const kind = REGISTRY_GROUPS[ctx.path[0] ?? ''];
+  // model/artifact content is opaque to the server (JSON or YAML, returned as sent): sent as given, like upstream
   let content = stringOption(ctx.options, 'content');
   if (kind === 'component') {
     const file = stringOption(ctx.options, 'file');
@@ -117,12 +118,6 @@ export async function register(ctx: CommandContext): Promise<number> {
     const [path] = specFiles(ctx, [file]);
     content = await checkedComponentContent(ctx, path!);
     if (content === undefined) return 1;
-  } else if (content !== undefined) {
-    try {
-      JSON.parse(content);
-    } catch (error) {
-      throw new CliError(`Invalid value for '--content': it must be a JSON object (${(error as Error).message}).`, { exitCode: 2 });
-    }
   }
   const scope = await scopeOf(ctx);
   const fqn = versionFqn(scope.target, version);

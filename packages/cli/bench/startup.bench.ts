@@ -1,10 +1,12 @@
 // Start-up cost of the built `px` binary, as ratios to the `node -e 0` floor
 // on the same machine: `px --version` (target <= 1.5x) and
-// `px check -f <example>` (target <= 3x). Needs `dist/` (the bench task builds first).
-import { spawnSync } from 'node:child_process';
+// `px check -f <example>` (target <= 3x), and `px models ls` against the test API server (goal <= 2.5x).
+// Needs `dist/` (the bench task builds first).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { startApiServer } from '@px/testkit';
 import { emit, median } from '@px/testkit/bench';
 
 const pkgDir = existsSync(join(process.cwd(), 'bin', 'px.js')) ? process.cwd() : resolve(process.cwd(), 'packages/cli');
@@ -31,6 +33,38 @@ function sampleAll(commands: Record<string, readonly string[]>): Record<string, 
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 }
 
+/** Like {@link wallMs}, without blocking the event loop (the test API server runs in this process). */
+function wallMsAsync(args: readonly string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolvePromise(performance.now() - start) : reject(new Error(`node ${args.join(' ')} exited with ${String(code)}: ${stderr}`))));
+  });
+}
+
+/** `px models ls` against the test API server, and the floor, sampled in interleaved rounds. */
+async function modelsLsRatio(): Promise<number> {
+  const server = await startApiServer({ validate: false });
+  try {
+    for (let i = 0; i < 3; i++) server.state.addVersion({ project: 'bench', kind: 'model', name: `v${i}`, description: 'bench' });
+    const env = { POLYAXON_HOST: server.url, HOME: server.artifactsDir };
+    const floor: number[] = [];
+    const ls: number[] = [];
+    await wallMsAsync(['-e', '0'], env);
+    await wallMsAsync([bin, 'models', 'ls', '-p', 'bench'], env);
+    for (let i = 0; i < ROUNDS; i++) {
+      floor.push(await wallMsAsync(['-e', '0'], env));
+      ls.push(await wallMsAsync([bin, 'models', 'ls', '-p', 'bench'], env));
+    }
+    return median(ls) / median(floor);
+  } finally {
+    await server.close();
+  }
+}
+
 if (!existsSync(join(pkgDir, 'dist', 'bin.js'))) {
   console.error('[px] @px/cli startup bench skipped: dist/bin.js not built');
 } else {
@@ -38,4 +72,6 @@ if (!existsSync(join(pkgDir, 'dist', 'bin.js'))) {
   emit({ package: '@px/cli', name: 'node -e 0 (floor)', unit: 'ms', value: Math.round(floor * 10) / 10, n: ROUNDS });
   emit({ package: '@px/cli', name: 'px --version / node -e 0', unit: 'ratio', value: Math.round((version / floor) * 100) / 100, n: ROUNDS });
   emit({ package: '@px/cli', name: 'px check -f job.yaml / node -e 0', unit: 'ratio', value: Math.round((check / floor) * 100) / 100, n: ROUNDS });
+  const ratio = await modelsLsRatio();
+  emit({ package: '@px/cli', name: 'px models ls (test API server) / node -e 0', unit: 'ratio', value: Math.round(ratio * 100) / 100, n: ROUNDS, goal: 2.5 });
 }

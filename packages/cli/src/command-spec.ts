@@ -37,6 +37,8 @@ export interface LeafCommandSpec {
   /** Positional arguments in help form, e.g. `<shell>` or `[keys...]`. */
   readonly args?: string;
   readonly options: readonly OptionSpec[];
+  /** Example invocations for help, e.g. `px models ls -p acme/mnist`. */
+  readonly examples?: readonly string[];
   /** Loads the handler only when this command runs. */
   readonly load: () => Promise<CommandHandler>;
 }

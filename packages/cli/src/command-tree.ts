@@ -1,4 +1,5 @@
 import type { CommandSpec, GroupCommandSpec, OptionSpec } from './command-spec';
+import { registryGroups } from './commands/registry/registry-specs';
 
 // Shared options, spelled as upstream's click declarations (short forms and
 // their collisions included: `-p` is the project almost everywhere but the
@@ -471,6 +472,7 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
       },
     ],
   }),
+  ...registryGroups({ project, output, yes, url, name, description, tags, query, sort, limitLong, offsetLong, limit, offset }),
   {
     kind: 'leaf',
     name: 'dashboard',

@@ -140,8 +140,10 @@ describe('API test server: run updates, actions and lineage', () => {
     server.state.addLineage(server.state.runs.get(uuid)!, [{ name: 'data', kind: 'data', path: 'in/data.csv', is_input: true }]);
     const list = await json(server, 'GET', R('/lineage/artifacts'));
     expect(list.body.results).toEqual([
-      { name: 'data', kind: 'data', is_input: true, path: 'in/data.csv', summary: null, state: uuid, run: uuid, meta_info: { run: { name: 'r', uuid } } },
+      { name: 'data', kind: 'data', is_input: true, path: 'in/data.csv', summary: null, state: expect.stringMatching(/^[0-9a-f]{32}$/) as string, run: uuid, meta_info: { run: { name: 'r', uuid } } },
     ]);
+    // An input's state is derived from its summary, not the run (api-samples 101).
+    expect((list.body.results as { state: string }[])[0]!.state).not.toBe(uuid);
   });
 
   it('syncs an offline run with its own uuid, statuses and times', async () => {
@@ -173,9 +175,14 @@ describe('API test server: project versions', () => {
   });
 
   it('creates, lists, gets, patches, stages, transfers and deletes versions', async () => {
-    const created = await json(server, 'POST', '/api/v1/default/p/versions/model', { name: 'v1', kind: 'model', run: 'c'.repeat(32), artifacts: ['model'] });
+    const run = server.state.addRun({ project: 'p', name: 'r' });
+    server.state.addLineage(run, [{ name: 'model', kind: 'model', path: 'outputs/model.bin' }]);
+    const created = await json(server, 'POST', '/api/v1/default/p/versions/model', { name: 'v1', kind: 'model', run: run.uuid, artifacts: ['model'] });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'v1', kind: 'model', stage: 'testing', artifacts: ['model'] });
+    expect(created.body).toMatchObject({ name: 'v1', kind: 'model', stage: 'testing', meta_info: { run: { name: 'r', uuid: run.uuid }, lineage: [{ name: 'model' }] } });
+    expect((await json(server, 'GET', '/api/v1/default/p/versions/model/v1')).body).toMatchObject({ artifacts: ['model'] });
+    const crossProject = await fetch(`${server.url}/api/v1/default/q/versions/model`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', run: run.uuid }) });
+    expect([crossProject.status, crossProject.headers.get('allow'), await crossProject.text()]).toEqual([405, 'GET, HEAD, OPTIONS', '']);
     const dup = await json(server, 'POST', '/api/v1/default/p/versions/model', { name: 'v1' });
     expect(dup.status).toBe(400);
     const list = await json(server, 'GET', '/api/v1/default/p/versions/model?limit=20');
@@ -189,7 +196,7 @@ describe('API test server: project versions', () => {
     expect(staged.status).toBe(201);
     const stages = await json(server, 'GET', '/api/v1/default/p/versions/model/v1/stages');
     expect(stages.body.stage).toBe('production');
-    expect(stages.body.stage_conditions).toHaveLength(1);
+    expect(stages.body.stage_conditions).toMatchObject([{ type: 'testing', reason: 'ModelVersionCreated' }, { type: 'production', message: 'go' }]);
     expect((await json(server, 'POST', '/api/v1/default/p/versions/model/v1/transfer', { project: 'q' })).status).toBe(200);
     expect((await json(server, 'GET', '/api/v1/default/q/versions/model/v1')).status).toBe(200);
     expect((await fetch(`${server.url}/api/v1/default/q/versions/model/v1`, { method: 'DELETE' })).status).toBe(204);

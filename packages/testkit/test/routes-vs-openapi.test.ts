@@ -19,9 +19,14 @@ describe.runIf(requireShared('routes vs OpenAPI'))('the test server implements o
     }
     expect(missing).toEqual([]);
     expect(offSpec.sort()).toEqual([
+      'DELETE /api/v1/:owner/:project/runs/:uuid/artifacts_lineage/:name',
       'GET /api/v1/:owner/:project/runs/:uuid/artifacts/upload',
+      'GET /api/v1/:owner/:project/runs/:uuid/artifacts_lineage',
+      'GET /api/v1/:owner/:project/runs/:uuid/artifacts_lineage/:name',
+      'GET /api/v1/:owner/:project/runs/:uuid/artifacts_lineage/names',
       'GET /api/v1/healthz',
       'GET /healthz',
+      'POST /api/v1/:owner/:project/runs/:uuid/artifacts_lineage',
       'POST /streams/v1/:namespace/:owner/:project/runs/:uuid/artifact',
       'POST /streams/v1/:namespace/:owner/:project/runs/:uuid/artifacts',
     ]);

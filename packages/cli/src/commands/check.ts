@@ -65,7 +65,11 @@ export function errorReport(error: unknown, fallbackFile: string | undefined): C
   };
 }
 
-function printIssues(ctx: CommandContext, error: unknown): void {
+/**
+ * Prints why a Polyaxonfile is not valid: each issue with its field path, then `--> file:line:column` and a
+ * code frame of the source (at most 20 issues).
+ */
+export function printIssues(ctx: CommandContext, error: unknown): void {
   ctx.print.error('Polyaxonfile is not valid.');
   const issues = issuesOf(error);
   if (issues.length === 0) {

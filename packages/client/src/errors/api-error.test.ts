@@ -20,4 +20,16 @@ describe('ApiError', () => {
     expect(NotFoundError.isInstance(e)).toBe(true);
     expect(UnauthorizedError.isInstance(e)).toBe(false);
   });
+
+  it('reports the server 405 crash page as a server error, not a method error (api-samples 63, 70)', () => {
+    const crash = createApiError({ status: 405, method: 'POST', url: 'u', allow: 'GET, HEAD, OPTIONS' });
+    expect(crash.serverCrash).toBe(true);
+    expect(crash.isServerError).toBe(true);
+    expect(crash.hint).toMatch(/internal error/);
+    expect(crash.message).not.toMatch(/unsupported method/);
+    // a real 405 lists other methods and the one sent is not a crash only when Allow omits it
+    expect(createApiError({ status: 405, method: 'GET', url: 'u', allow: 'GET, HEAD, OPTIONS' }).serverCrash).toBe(false);
+    expect(createApiError({ status: 405, method: 'POST', url: 'u' }).serverCrash).toBe(false);
+    expect(createApiError({ status: 405, method: 'POST', url: 'u', allow: 'GET', body: { detail: 'Method "POST" not allowed.' } }).serverCrash).toBe(false);
+  });
 });

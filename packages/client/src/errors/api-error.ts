@@ -14,6 +14,8 @@ export interface ApiErrorInit {
   body?: unknown;
   /** The server's `Retry-After` in milliseconds (capped at 60 s), when it sent one. */
   retryAfterMs?: number | undefined;
+  /** The server's `Allow` header, when it sent one (tells a crash from a real 405). */
+  allow?: string | undefined;
   /** The underlying error, if any. */
   cause?: unknown;
 }
@@ -30,6 +32,21 @@ const FRIENDLY: Readonly<Record<number, string>> = {
   503: 'The Polyaxon server is temporarily unavailable.',
   504: 'The Polyaxon server did not answer in time (gateway timeout).',
 };
+
+const CRASH_HINT =
+  'Polyaxon server encountered an internal error (it answered 405 with an empty page because its error view only serves GET; the server logs have the cause).';
+
+/**
+ * Whether a 405 is really a server crash: haupt answers any unhandled error of a non-GET request with its
+ * GET-only 500 view, i.e. 405, an empty body and an `Allow` header that does not list the method (api-samples
+ * 63, 70). px only calls paths that accept the method it sends, so such an answer is not a method error.
+ */
+export function isServerCrash(init: Pick<ApiErrorInit, 'status' | 'method' | 'allow' | 'body'>): boolean {
+  if (init.status !== 405 || init.allow === undefined) return false;
+  if (init.body !== undefined && init.body !== null && init.body !== '') return false;
+  const allowed = init.allow.split(',').map((m) => m.trim().toUpperCase());
+  return !allowed.includes(init.method.toUpperCase());
+}
 
 function describeBody(body: unknown): string {
   if (body === undefined || body === null || body === '') return '';
@@ -67,9 +84,12 @@ export class ApiError extends PolyaxonException {
   readonly detail: string;
   /** How long the server asked to wait before retrying (`Retry-After`, in ms, capped at 60 s), when it said. */
   readonly retryAfterMs: number | undefined;
+  /** The server crashed while handling the request (see {@link isServerCrash}); {@link ApiError.isServerError} is then true. */
+  readonly serverCrash: boolean;
 
   constructor(init: ApiErrorInit) {
-    const hint = FRIENDLY[init.status] ?? (init.status >= 500 ? 'Polyaxon server error.' : 'Request failed.');
+    const crashed = isServerCrash(init);
+    const hint = crashed ? CRASH_HINT : (FRIENDLY[init.status] ?? (init.status >= 500 ? 'Polyaxon server error.' : 'Request failed.'));
     const detail = init.status === 404 ? '' : describeBody(init.body);
     super(`${init.method} ${init.url} failed with status ${init.status}: ${hint}${detail === '' ? '' : ` Body: ${detail}`}`, {
       cause: init.cause,
@@ -82,6 +102,7 @@ export class ApiError extends PolyaxonException {
     this.statusText = init.statusText ?? '';
     this.body = init.body;
     this.retryAfterMs = init.retryAfterMs;
+    this.serverCrash = crashed;
   }
 
   /** Status 404. */
@@ -104,14 +125,14 @@ export class ApiError extends PolyaxonException {
     return this.status === 400;
   }
 
-  /** Status 5xx. */
+  /** Status 5xx, or a server crash reported as 405 (see {@link ApiError.serverCrash}). */
   get isServerError(): boolean {
-    return this.status >= 500;
+    return this.status >= 500 || this.serverCrash;
   }
 
   /** A plain summary (no headers, no token). */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, status: this.status, method: this.method, url: this.url, body: this.body };
+    return { name: this.name, message: this.message, status: this.status, method: this.method, url: this.url, body: this.body, ...(this.serverCrash ? { serverCrash: true } : {}) };
   }
 }
 

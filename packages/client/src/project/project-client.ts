@@ -422,10 +422,15 @@ export class ProjectClient {
     await this.client.request('DELETE', this.#projectPath('versions', kind, name));
   }
 
-  /** Moves a version to a stage (`POST .../versions/{kind}/{name}/stages`). */
-  async stageVersion(kind: V1ProjectVersionKind, name: string, options: StageVersionOptions): Promise<void> {
+  /**
+   * Moves a version to a stage (`POST .../versions/{kind}/{name}/stages`). The server answers the post with
+   * null fields (`{"stage": null, "stage_conditions": null}`), so the stage and its history are read back.
+   *
+   * @returns the version's stage and stage conditions after the change
+   */
+  async stageVersion(kind: V1ProjectVersionKind, name: string, options: StageVersionOptions): Promise<{ stage: V1Stages | null; stageConditions: V1StageCondition[] }> {
     checkKind(kind);
-    if (this.#skip()) return;
+    if (this.#skip()) return { stage: null, stageConditions: [] };
     const now = nowIso();
     const condition = dropNulls({
       type: options.stage,
@@ -436,6 +441,7 @@ export class ProjectClient {
       last_update_time: options.lastUpdateTime ?? now,
     });
     await this.client.request('POST', this.#projectPath('versions', kind, name, 'stages'), { json: { condition }, retry: 'none' });
+    return this.getVersionStages(kind, name);
   }
 
   /** Moves a version to another project (`POST .../versions/{kind}/{name}/transfer`). */

@@ -151,7 +151,8 @@ export class ApiTransport {
         // body unreadable: keep it empty
       }
       const retryAfter = retryAfterMs(response.headers.get('retry-after'));
-      return createApiError({ status: response.status, statusText: response.statusText, method, url, body: parseBody(text), retryAfterMs: retryAfter });
+      const allow = response.headers.get('allow') ?? undefined;
+      return createApiError({ status: response.status, statusText: response.statusText, method, url, body: parseBody(text), retryAfterMs: retryAfter, allow });
     }
     if (signal?.aborted === true) return signal.reason ?? error;
     if (error instanceof TimeoutError) {

@@ -10,9 +10,9 @@ export const MANAGED_BY: ReadonlySet<string> = new Set(['user', 'client', 'cli',
 /** Every value of `V1RunPending`. */
 export const RUN_PENDING: ReadonlySet<string> = new Set(['approval', 'upload', 'cache', 'build']);
 
-/** Every value of `V1ArtifactKind`. */
+/** Every value of `V1ArtifactKind`, in upstream's enum order (pydantic error messages list them so). */
 export const ARTIFACT_KINDS: ReadonlySet<string> = new Set([
   'model', 'audio', 'video', 'histogram', 'image', 'tensor', 'dataframe', 'chart', 'csv', 'tsv', 'psv', 'ssv',
   'metric', 'env', 'html', 'text', 'file', 'dir', 'dockerfile', 'docker_image', 'data', 'coderef', 'table',
-  'tensorboard', 'curve', 'confusion', 'analysis', 'iteration', 'markdown', 'system', 'span', 'artifact',
+  'tensorboard', 'curve', 'confusion', 'analysis', 'iteration', 'markdown', 'system', 'artifact', 'span',
 ]);

@@ -22,6 +22,8 @@ export interface Reply {
   list?: boolean;
   /** Send no `Content-Type` at all (upstream's empty 201/204 answers). */
   noContentType?: boolean;
+  /** Send no `Allow` header (upstream's 500 page is not the route's view). */
+  noAllow?: boolean;
 }
 
 /** An error that a handler throws to answer with a given status and body. */

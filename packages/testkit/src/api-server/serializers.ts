@@ -1,4 +1,5 @@
-import type { JsonObject } from './json';
+import { createHash } from 'node:crypto';
+import { isJsonObject, type JsonObject } from './json';
 import type { LineageRecord, ProjectRecord, RunRecord, VersionRecord } from './records';
 
 /**
@@ -173,39 +174,86 @@ export function statusCreated(): JsonObject {
   return { status: null, status_conditions: null, meta_info: null };
 }
 
+// RFC 4122 DNS namespace: upstream derives an input artifact's `state` as a uuid5 of its summary (api-samples 101).
+const UUID5_NAMESPACE = Buffer.from('6ba7b8109dad11d180b400c04fd430c8', 'hex');
+
+function uuid5(name: string): string {
+  const bytes = createHash('sha1').update(UUID5_NAMESPACE).update(name).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  return bytes.toString('hex');
+}
+
+/** An output's `state` is its run's uuid; an input's is derived from its summary. */
+function lineageState(run: RunRecord, l: LineageRecord): string {
+  return l.is_input ? uuid5(JSON.stringify(l.summary ?? {})) : run.uuid;
+}
+
 /** One item of `GET .../lineage/artifacts`. */
 export function lineageItem(run: RunRecord, l: LineageRecord): JsonObject {
   const item: JsonObject = { name: l.name, kind: l.kind, is_input: l.is_input, path: l.path, summary: l.summary };
   if (l.connection !== null) item.connection = l.connection;
-  item.state = run.uuid;
+  item.state = lineageState(run, l);
   item.run = run.uuid;
   item.meta_info = { ...(l.meta_info ?? {}), run: { name: run.name, uuid: run.uuid } };
   return item;
 }
 
-/** A project version as every versions endpoint returns it. */
-export function versionDetail(v: VersionRecord): JsonObject {
+/** One item of a version's `meta_info.artifacts` (the lineage entry without its run). */
+export function versionArtifact(item: JsonObject): JsonObject {
+  const { run: _run, meta_info: _metaInfo, ...rest } = item;
+  return rest;
+}
+
+/** A project version as listings return it (short). */
+export function versionListItem(v: VersionRecord): JsonObject {
   return {
     uuid: v.uuid,
     name: v.name,
     description: v.description,
     tags: v.tags,
-    kind: v.kind,
-    content: v.content,
-    readme: v.readme,
-    connection: v.connection,
-    run: v.run,
-    artifacts: v.artifacts,
-    meta_info: v.meta_info,
-    stage: v.stage,
-    stage_conditions: v.stage_conditions as unknown as JsonObject[],
-    state: v.state,
     created_at: v.created_at,
     updated_at: v.updated_at,
+    stage: v.stage,
+    state: v.state,
+    kind: v.kind,
   };
 }
 
-/** `GET .../versions/{kind}/{name}/stages` response. */
+/**
+ * A project version as create, get and patch return it. Only GET has the top-level `artifacts` names; GET and
+ * PATCH also show `meta_info.artifacts` next to `meta_info.lineage` (api-samples 59, 64, 67).
+ */
+export function versionDetail(v: VersionRecord, view: 'created' | 'patched' | 'get'): JsonObject {
+  const meta: JsonObject = {};
+  for (const [key, value] of Object.entries(v.meta_info ?? {})) {
+    meta[key] = value;
+    const lineage = v.meta_info?.lineage;
+    if (key === 'run' && view !== 'created' && Array.isArray(lineage)) {
+      meta.artifacts = lineage.filter(isJsonObject).map(versionArtifact);
+    }
+  }
+  return {
+    ...versionListItem(v),
+    owner: v.owner,
+    project: v.project,
+    content: v.content,
+    readme: v.readme,
+    run: v.run,
+    ...(view === 'get' ? { artifacts: v.artifacts ?? [] } : {}),
+    meta_info: meta,
+  };
+}
+
+/** `GET .../versions/{kind}/{name}/stages` response (null reasons and messages are left out, as upstream). */
 export function versionStages(v: VersionRecord): JsonObject {
-  return { uuid: v.uuid, stage: v.stage, stage_conditions: v.stage_conditions as unknown as JsonObject[] };
+  const conditions = v.stage_conditions.map((c) => {
+    const out: JsonObject = { type: c.type, status: c.status };
+    if (c.reason !== null) out.reason = c.reason;
+    if (c.message !== null) out.message = c.message;
+    out.last_update_time = c.last_update_time;
+    out.last_transition_time = c.last_transition_time;
+    return out;
+  });
+  return { uuid: v.uuid, stage: v.stage, stage_conditions: conditions };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isoMicros, isoMillis, nowMicros, parseIsoMicros, secondsBetween } from './clock';
 import { cloneJson, type JsonObject } from './json';
 import { DONE_STATUSES, RUNNING_STATUSES } from './lifecycle';
@@ -14,6 +14,11 @@ import type {
 /** A fresh 32-hex-digit uuid, as Polyaxon prints them. */
 export function newUuid(): string {
   return randomUUID().replaceAll('-', '');
+}
+
+/** A component version's `state`: a hash of its content (upstream shows 32 hex digits). */
+export function contentHash(content: string): string {
+  return createHash('md5').update(content).digest('hex');
 }
 
 /** What {@link ApiState.addProject} accepts. */
@@ -350,11 +355,21 @@ export class ApiState {
       meta_info: cloneJson(seed.meta_info) ?? null,
       stage: seed.stage ?? 'testing',
       stage_conditions: [],
-      state: null,
+      state: seed.kind === 'component' && seed.content ? contentHash(seed.content) : null,
       created_at: isoMicros(micros),
       updated_at: isoMicros(micros + 1),
       createdMicros: micros,
     };
+    // Upstream records the creation as a first stage condition (api-samples 69, 83, 94).
+    const label = `${seed.kind.charAt(0).toUpperCase()}${seed.kind.slice(1)}`;
+    record.stage_conditions.push({
+      type: record.stage,
+      status: true,
+      reason: `${label}VersionCreated`,
+      message: `A new ${seed.kind} version is created`,
+      last_update_time: isoMillis(micros),
+      last_transition_time: isoMillis(micros),
+    });
     this.versions.set(this.versionKey(owner, seed.project, seed.kind, seed.name), record);
     return record;
   }

@@ -23,7 +23,7 @@ export function replyBody(reply: Reply): { bytes: Buffer; contentType: string | 
 /** Writes `reply` to `res` (gzip for list bodies when asked, Content-Length, streaming). */
 export async function writeReply(res: ServerResponse, reply: Reply, options: WriteOptions): Promise<void> {
   const headers: Record<string, string> = {};
-  if (options.allow) headers.Allow = options.allow;
+  if (options.allow && !reply.noAllow) headers.Allow = options.allow;
   if (reply.stream) {
     Object.assign(headers, reply.headers);
     res.writeHead(reply.status, headers);

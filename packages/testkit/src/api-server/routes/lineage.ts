@@ -6,6 +6,7 @@ import { compileQuery, sortRecords, type QueryFields } from '../query-language';
 import type { LineageRecord, RunRecord } from '../records';
 import { badRequest, notFound, type Reply } from '../reply';
 import { param, type RouteContext } from '../route-context';
+import { serverCrash } from '../server-crash';
 import type { Route } from '../router';
 import * as s from '../serializers';
 import { listQuery } from './list-query';
@@ -31,6 +32,8 @@ const LINEAGE_FIELDS: QueryFields<Owned> = {
 
 function listLineage(ctx: RouteContext, items: Owned[]): Reply {
   const { query, sort } = listQuery(ctx);
+  // Sorting a run's lineage by name makes the real server raise (api-samples 107).
+  if (sort?.split(',').some((key) => key.trim().replace(/^-/, '') === 'name')) throw serverCrash(ctx);
   const matches = compileQuery(query, LINEAGE_FIELDS);
   const sorted = sortRecords(items.filter(matches), sort, LINEAGE_FIELDS, 'created_at');
   return { status: 200, list: true, json: paginate(sorted.map((o) => s.lineageItem(o.run, o.lineage)), ctx.url, ctx.settings.pageSize) };
@@ -42,6 +45,8 @@ function create(ctx: RouteContext): Reply {
   reader.done();
   const artifacts = reader.body.artifacts;
   if (!Array.isArray(artifacts)) throw badRequest({ artifacts: ['This field is required.'] });
+  const invalid = invalidKinds(artifacts);
+  if (invalid) throw badRequest([invalid]);
   const records = artifacts.map((item: Json, i) => {
     if (!isJsonObject(item)) throw badRequest({ artifacts: [`Item ${i} is not an object.`] });
     const a = new BodyReader(item);
@@ -71,7 +76,7 @@ function create(ctx: RouteContext): Reply {
 function lineageByName(ctx: RouteContext): { run: RunRecord; index: number } {
   const run = runOf(ctx);
   const index = run.lineage.findIndex((l) => l.name === param(ctx, 'name'));
-  if (index < 0) throw notFound('RunArtifact');
+  if (index < 0) throw notFound('ArtifactLineage');
   return { run, index };
 }
 
@@ -94,10 +99,68 @@ function related(ctx: RouteContext, upstream: boolean): Reply {
   return { status: 200, list: true, json: paginate(runs.map(s.runListItem), ctx.url, ctx.settings.pageSize) };
 }
 
+const KIND_LIST = [...ARTIFACT_KINDS];
+const ENUM_HINT = `permitted: ${KIND_LIST.map((k) => `'${k}'`).join(', ')} (type=type_error.enum; enum_values=[${KIND_LIST.map((k) => `<V1ArtifactKind.${k.toUpperCase()}: '${k}'>`).join(', ')}])`;
+
+/** The pydantic (v1) message upstream answers for unknown artifact kinds (api-samples 100), if any. */
+function invalidKinds(artifacts: Json[]): string | undefined {
+  const errors = artifacts.flatMap((item, i) => {
+    const kind = isJsonObject(item) ? item.kind : undefined;
+    return typeof kind === 'string' && !ARTIFACT_KINDS.has(kind) ? [`artifacts -> ${i} -> kind\n  value is not a valid enumeration member; ${ENUM_HINT}`] : [];
+  });
+  if (errors.length === 0) return undefined;
+  return `${errors.length} validation error${errors.length > 1 ? 's' : ''} for V1RunArtifacts\n${errors.join('\n')}`;
+}
+
+/** The lineage endpoints of one run under `base` (`offSpec`: why a path the OpenAPI lacks is served). */
+function perRun(base: string, offSpec?: string): Route[] {
+  const listAllow = 'GET, POST, HEAD, OPTIONS';
+  const routes: Route[] = [
+    { method: 'POST', pattern: base, allow: listAllow, handle: create },
+    {
+      method: 'GET',
+      pattern: base,
+      allow: listAllow,
+      handle: (ctx) => {
+        const run = runOf(ctx);
+        return listLineage(ctx, run.lineage.map((lineage) => ({ run, lineage })));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${base}/names`,
+      allow: 'GET, HEAD, OPTIONS',
+      handle: (ctx) => {
+        const run = runOf(ctx);
+        return { status: 200, list: true, json: paginate(run.lineage.map((l) => ({ name: l.name })), ctx.url, ctx.settings.pageSize) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${base}/:name`,
+      allow: 'GET, DELETE, HEAD, OPTIONS',
+      handle: (ctx) => {
+        const { run, index } = lineageByName(ctx);
+        return { status: 200, json: s.lineageItem(run, run.lineage[index]!) };
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: `${base}/:name`,
+      allow: 'GET, DELETE, HEAD, OPTIONS',
+      handle: (ctx) => {
+        const { run, index } = lineageByName(ctx);
+        run.lineage.splice(index, 1);
+        return { status: 204, raw: Buffer.alloc(0), noContentType: true };
+      },
+    },
+  ];
+  return offSpec === undefined ? routes : routes.map((route) => ({ ...route, offSpec }));
+}
+
 /** Artifact lineage endpoints (per run, per project, per organization). */
 export function lineageRoutes(): Route[] {
   const one = '/api/v1/:owner/:project/runs/:uuid/lineage';
-  const listAllow = 'GET, POST, HEAD, OPTIONS';
   return [
     {
       method: 'GET',
@@ -119,44 +182,9 @@ export function lineageRoutes(): Route[] {
         return listLineage(ctx, runs.flatMap((run) => run.lineage.map((lineage) => ({ run, lineage }))));
       },
     },
-    { method: 'POST', pattern: `${one}/artifacts`, allow: listAllow, handle: create },
-    {
-      method: 'GET',
-      pattern: `${one}/artifacts`,
-      allow: listAllow,
-      handle: (ctx) => {
-        const run = runOf(ctx);
-        return listLineage(ctx, run.lineage.map((lineage) => ({ run, lineage })));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: `${one}/artifacts/names`,
-      allow: 'GET, HEAD, OPTIONS',
-      handle: (ctx) => {
-        const run = runOf(ctx);
-        return { status: 200, list: true, json: paginate(run.lineage.map((l) => ({ name: l.name })), ctx.url, ctx.settings.pageSize) };
-      },
-    },
-    {
-      method: 'GET',
-      pattern: `${one}/artifacts/:name`,
-      allow: 'GET, DELETE, HEAD, OPTIONS',
-      handle: (ctx) => {
-        const { run, index } = lineageByName(ctx);
-        return { status: 200, json: s.lineageItem(run, run.lineage[index]!) };
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: `${one}/artifacts/:name`,
-      allow: 'GET, DELETE, HEAD, OPTIONS',
-      handle: (ctx) => {
-        const { run, index } = lineageByName(ctx);
-        run.lineage.splice(index, 1);
-        return { status: 204, raw: Buffer.alloc(0), noContentType: true };
-      },
-    },
+    ...perRun(`${one}/artifacts`),
+    // The older path (`/runs/{uuid}/artifacts_lineage`) behaves the same (api-samples 99, 103).
+    ...perRun('/api/v1/:owner/:project/runs/:uuid/artifacts_lineage', 'the older lineage path, still served by the real server but not in the OpenAPI'),
     { method: 'POST', pattern: `${one}/edges`, allow: 'POST, OPTIONS', handle: edges },
     { method: 'GET', pattern: `${one}/upstream`, allow: 'GET, HEAD, OPTIONS', handle: (ctx) => related(ctx, true) },
     { method: 'GET', pattern: `${one}/downstream`, allow: 'GET, HEAD, OPTIONS', handle: (ctx) => related(ctx, false) },

@@ -20,8 +20,9 @@ describe('editor JSON Schema (schema/polyaxonfile.schema.json)', () => {
     expect(pkg.files).toContain('schema');
   });
 
-  it('describes the three top-level kinds', () => {
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as { anyOf: { $ref: string }[] };
-    expect(schema.anyOf.map((s) => s.$ref)).toEqual(['#/$defs/Component', '#/$defs/Operation', '#/$defs/CompiledOperation']);
+  it('picks the model of each top-level kind with if/then on `kind`', () => {
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { $id: string; allOf: { then: { $ref: string } }[] };
+    expect(schema.allOf.map((s) => s.then.$ref)).toEqual(['#/$defs/Component', '#/$defs/Operation', '#/$defs/CompiledOperation', '#/$defs/Operation']);
+    expect(schema.$id).toBe('https://cdn.jsdelivr.net/npm/@px/polyaxonfile/schema/polyaxonfile.schema.json');
   });
 });

@@ -47,10 +47,10 @@ describe.runIf(requireShared('editor schema conformance'))('editor schema on the
     expect(flagged.size).toBeGreaterThanOrEqual(30);
   });
 
-  describe('yaml-language-server', () => {
+  describe.each(['1.2', '1.1'])('yaml-language-server (yaml.yamlVersion %s)', (yamlVersion) => {
     let server: YamlLanguageServer | undefined;
     beforeAll(async () => {
-      server = await startYamlLanguageServer({ schemas: { [pathToFileURL(schemaFile).href]: '*.yaml' }, validate: true });
+      server = await startYamlLanguageServer({ schemas: { [pathToFileURL(schemaFile).href]: '*.yaml' }, validate: true, yamlVersion });
     }, 60_000);
     afterAll(async () => {
       await server?.stop();
@@ -80,7 +80,7 @@ describe.runIf(requireShared('editor schema conformance'))('editor schema on the
         );
       }
       if (yamlOnly.length > 0) console.log(`[px] yaml-language-server's YAML parser (not the schema) rejects ${yamlOnly.length} valid file(s): ${yamlOnly.join(', ')}`);
-      const { falseErrors } = report('yaml-language-server', entries, flagged);
+      const { falseErrors } = report(`yaml-language-server, YAML ${yamlVersion}`, entries, flagged);
       expect(falseErrors, messages.join('\n')).toEqual([]);
       expect(flagged.size).toBeGreaterThanOrEqual(25);
     }, 240_000);

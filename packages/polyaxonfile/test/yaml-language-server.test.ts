@@ -65,10 +65,15 @@ describe('yaml-language-server with the Polyaxonfile schema', () => {
     expect(kind).toContain('`pytorchjob`');
   });
 
-  it('follows a `# yaml-language-server: $schema=` modeline', async () => {
-    const text = `# yaml-language-server: $schema=${schemaUri}\nversion: 1.1\nkind: component\nrun: {kind: jobb}\n`;
-    const diagnostics = await server!.open('file:///elsewhere/train.yml', text);
-    expect(diagnostics.map((d) => d.range.start.line + 1)).toEqual([4]);
-    expect(diagnostics[0]!.message).toContain('job');
+  it('follows a `# yaml-language-server: $schema=` modeline (absolute, or relative to the file)', async () => {
+    const body = 'version: 1.1\nkind: component\nrun: {kind: jobb}\n';
+    for (const [uri, target] of [
+      ['file:///elsewhere/train.yml', schemaUri],
+      [pathToFileURL(join(packageDir, 'examples', 'train.yml')).href, '../schema/polyaxonfile.schema.json'],
+    ] as const) {
+      const diagnostics = await server!.open(uri, `# yaml-language-server: $schema=${target}\n${body}`);
+      expect(diagnostics.map((d) => d.range.start.line + 1)).toEqual([4]);
+      expect(diagnostics[0]!.message).toContain('job');
+    }
   });
 });

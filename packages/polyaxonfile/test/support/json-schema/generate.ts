@@ -5,7 +5,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import type { GenericSchema } from 'valibot';
 import * as schemas from '../../../src/schemas';
-import { SCHEMA_VERSION } from '../../../src/specs/sections';
+import { SCHEMA_VERSION, SECTIONS } from '../../../src/specs/sections';
 import { describeFields } from './describe-fields';
 import { createEditorView } from './editor-view';
 import { kindSwitches, type Json } from './kind-switch';
@@ -22,7 +22,8 @@ function isValibotSchema(value: unknown): value is GenericSchema {
 /**
  * The top level: `kind` picks the document's model; `version` must be the one
  * upstream reads, except in preset files (`isPreset: true`), which may leave
- * out both (upstream reads them as operations).
+ * out both (upstream reads them as operations). Top-level sections are
+ * camelCase only (nested models also take snake_case field names).
  */
 function topLevel(defs: Record<string, Json>): Json {
   for (const name of Object.values(SPEC_DEFS)) {
@@ -33,6 +34,7 @@ function topLevel(defs: Record<string, Json>): Json {
   return {
     type: 'object',
     properties: { kind: { enum: kinds }, version: { enum: [SCHEMA_VERSION] } },
+    propertyNames: { enum: [...SECTIONS] },
     if: { properties: { isPreset: { const: true } }, required: ['isPreset'] },
     else: { required: ['version', 'kind'] },
     allOf: [

@@ -95,7 +95,10 @@ export async function startYamlLanguageServer(settings: Record<string, unknown>)
   readMessages(child, (message) => {
     if (message.method !== undefined && message.id !== undefined) {
       // A request from the server (configuration, registerCapability, progress): answer it.
-      const result = message.method === 'workspace/configuration' ? ((message.params as { items: unknown[] }).items.map(() => settings)) : null;
+      const result =
+        message.method === 'workspace/configuration'
+          ? (message.params as { items: { section?: string }[] }).items.map((item) => (item.section === 'yaml' ? settings : null))
+          : null;
       send({ id: message.id, result });
     } else if (message.method === 'textDocument/publishDiagnostics') {
       const { uri, diagnostics: items } = message.params as { uri: string; diagnostics: Diagnostic[] };

@@ -156,6 +156,13 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
   },
   {
     kind: 'leaf',
+    name: 'schema',
+    description: 'Print the Polyaxonfile JSON Schema for editors (px only; `--path` prints where it is installed).',
+    options: [{ long: 'path', description: 'Print the path of the installed schema file instead of its content.' }],
+    load: () => import('./commands/schema').then((m) => m.schema),
+  },
+  {
+    kind: 'leaf',
     name: 'init',
     description: 'Initialize a project in the current directory (local `.polyaxon` cache).',
     options: [

@@ -17,11 +17,16 @@ export function systemFontsPresent(): boolean {
  * background, with the system's fonts.
  */
 export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
+  return (await rasterize(svg, scale)).asPng();
+}
+
+/** The rendered image of {@link svgToPng} (RGBA `pixels`, `width`, `height`, `asPng()`). */
+export async function rasterize(svg: string, scale = 2): Promise<import('@resvg/resvg-js').RenderedImage> {
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     background: 'white',
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: true, defaultFontFamily: SANS_FAMILIES[0], sansSerifFamily: SANS_FAMILIES[0] },
   });
-  return resvg.render().asPng();
+  return resvg.render();
 }

@@ -15,7 +15,7 @@ describe('brailleChart', () => {
 
   it('sets the dots of the first and last points in the corners', () => {
     const lines = brailleChart([{ name: 'm', x: [0, 10], y: [0, 10] }], { width: 40, height: 3 })!;
-    const plot = lines.slice(0, 3).map((l) => [...l.slice(l.search(/[┤│]/) + 1)]);
+    const plot = lines.slice(0, 3).map((l) => Array.from(l.slice(l.search(/[┤│]/) + 1)));
     // bottom-left dot of the bottom-left cell, top-right dot of the top-right cell
     expect(plot[2]![0]!.charCodeAt(0) & 0x40).toBe(0x40);
     expect(plot[0]![plot[0]!.length - 1]!.charCodeAt(0) & 0x08).toBe(0x08);
@@ -27,7 +27,7 @@ describe('brailleChart', () => {
     const x = Float64Array.from({ length: n }, (_, i) => i);
     const plain = brailleChart([{ name: 'spiky', x, y }], { width: 60, height: 8, title: 'T' })!;
     expect(plain[0]).toBe('T');
-    expect(plain.every((l) => [...l].length <= 60)).toBe(true);
+    expect(plain.every((l) => Array.from(l).length <= 60)).toBe(true);
     expect(plain[1]).toMatch(/^ *100 ┤.*[^⠀].*$/); // the spike reaches the top row
     const coloured = brailleChart([{ name: 'spiky', x, y }], { width: 60, height: 8, title: 'T', color: true })!;
     expect(coloured.join('\n')).toContain('\u001b[');

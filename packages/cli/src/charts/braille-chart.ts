@@ -23,6 +23,8 @@ export interface BrailleChartOptions {
   readonly yTitle?: string;
   /** Paint each series in its own colour. */
   readonly color?: boolean;
+  /** A logarithmic y axis (values at or below 0 are skipped). */
+  readonly logScale?: boolean;
 }
 
 /** The colours series cycle through (the tones of `output/style.ts`). */
@@ -100,12 +102,13 @@ function columnSpans(series: TerminalSeries, xr: Range, yr: Range, dotsX: number
  * @returns the lines of the chart (no trailing newline), or `undefined` when
  *   no series has a finite point.
  */
-export function brailleChart(series: readonly TerminalSeries[], options: BrailleChartOptions): string[] | undefined {
+export function brailleChart(input: readonly TerminalSeries[], options: BrailleChartOptions): string[] | undefined {
+  const series = options.logScale === true ? input.map((s) => ({ ...s, y: Array.from(s.y, (v) => (v > 0 ? Math.log10(v) : Number.NaN)) })) : input;
   const xr = finiteRange(series.map((s) => s.x));
   const yr = finiteRange(series.map((s) => s.y));
   if (xr === undefined || yr === undefined) return undefined;
   const height = Math.max(2, options.height ?? 12);
-  const ticks = [yr.max, (yr.max + yr.min) / 2, yr.min].map(formatNumber);
+  const ticks = [yr.max, (yr.max + yr.min) / 2, yr.min].map((v) => formatNumber(options.logScale === true ? 10 ** v : v));
   const labelWidth = Math.max(...ticks.map((t) => t.length));
   const plotWidth = Math.max(10, Math.max(30, options.width) - labelWidth - 2);
   const dotsX = plotWidth * 2;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { RenderedImage } from '@resvg/resvg-js';
 
 /** Font families tried, in order, for the generic `sans-serif` family Vega uses. */
 const SANS_FAMILIES = ['DejaVu Sans', 'Liberation Sans', 'Noto Sans', 'Arial'];
@@ -21,7 +22,7 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
 }
 
 /** The rendered image of {@link svgToPng} (RGBA `pixels`, `width`, `height`, `asPng()`). */
-export async function rasterize(svg: string, scale = 2): Promise<import('@resvg/resvg-js').RenderedImage> {
+export async function rasterize(svg: string, scale = 2): Promise<RenderedImage> {
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     background: 'white',

@@ -18,3 +18,16 @@ describe('stackSpecs', () => {
     });
   });
 });
+
+describe('stackSpecs with named datasets', () => {
+  it('moves datasets to the top, renamed per child, and rewrites their references', () => {
+    const a = { datasets: { lines: [1], ticks: [2] }, data: { name: 'lines' }, layer: [{ data: { name: 'ticks' }, mark: 'text' }, { mark: 'line' }] };
+    const b = { datasets: { lines: [3] }, data: { name: 'lines' }, mark: 'point' };
+    const stacked = stackSpecs([a, b]);
+    expect(stacked.datasets).toEqual({ c0_lines: [1], c0_ticks: [2], c1_lines: [3] });
+    expect(stacked.vconcat).toEqual([
+      { data: { name: 'c0_lines' }, layer: [{ data: { name: 'c0_ticks' }, mark: 'text' }, { mark: 'line' }] },
+      { data: { name: 'c1_lines' }, mark: 'point' },
+    ]);
+  });
+});

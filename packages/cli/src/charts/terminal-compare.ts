@@ -1,13 +1,16 @@
+import type { MetricPoint } from '@px/client/plots';
 import { paint } from '../output/style';
 import { formatNumber } from './axis-format';
-import { lastValues, type TidyMetricRow } from './metric-series';
 import { sparkline } from './sparkline';
 
 /** A run as the comparison's sparklines need it. */
 export interface SparklineRun {
   readonly uid: string;
   readonly name?: string;
-  readonly rows: readonly TidyMetricRow[];
+  /** The run's metric rows. */
+  readonly rows: readonly MetricPoint[];
+  /** The run's last value of each metric. */
+  readonly last: Readonly<Record<string, number>>;
 }
 
 /**
@@ -21,20 +24,18 @@ export function compareSparklines(runs: readonly SparklineRun[], metrics: readon
   const labelWidth = Math.min(24, Math.max(...labels.map((l) => l.length)));
   for (const metric of metrics) {
     out.push('', color ? paint(metric, 'header') : metric);
-    const series = runs.map((run) => {
-      const rows = run.rows.filter((r) => r.name === metric).sort((a, b) => a.step - b.step);
-      return { rows, last: lastValues(rows).get(metric) };
-    });
-    const valueWidth = Math.max(0, ...series.map((s) => (s.last === undefined ? 0 : formatNumber(s.last).length)));
+    const values = runs.map((run) => run.rows.filter((r) => r.name === metric).sort((a, b) => a.step - b.step).map((r) => r.metric));
+    const lasts = runs.map((run) => (metric in run.last ? formatNumber(run.last[metric]!) : ''));
+    const valueWidth = Math.max(0, ...lasts.map((l) => l.length));
     const lineWidth = Math.max(8, width - labelWidth - valueWidth - 4);
-    series.forEach((s, i) => {
+    runs.forEach((_, i) => {
       const label = labels[i]!.slice(0, labelWidth).padEnd(labelWidth);
-      if (s.rows.length === 0) {
+      if (values[i]!.length === 0) {
         out.push(`  ${label} (no values)`);
         return;
       }
-      const line = sparkline(s.rows.map((r) => r.metric), lineWidth);
-      out.push(`  ${label} ${color ? paint(line, 'info') : line.padEnd(lineWidth)} ${formatNumber(s.last ?? Number.NaN).padStart(valueWidth)}`);
+      const line = sparkline(values[i]!, lineWidth).padEnd(lineWidth);
+      out.push(`  ${label} ${color ? paint(line, 'info') : line} ${lasts[i]!.padStart(valueWidth)}`);
     });
   }
   return out;

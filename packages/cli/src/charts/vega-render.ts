@@ -25,7 +25,7 @@ export async function compileVegaLite(spec: VegaLiteSpec): Promise<Record<string
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const vegaSpec = await compileVegaLite(spec);
   const vega = await import('vega');
-  const view = new vega.View(vega.parse(vegaSpec as Parameters<typeof vega.parse>[0]), { renderer: 'none' });
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

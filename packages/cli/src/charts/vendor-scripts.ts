@@ -14,7 +14,7 @@ const BUILDS = [
 function packageDir(pkg: string): string {
   const require = createRequire(import.meta.url);
   let dir = dirname(require.resolve(pkg));
-  while (!dir.endsWith(`${'/'}${pkg}`) && dirname(dir) !== dir) dir = dirname(dir);
+  while (!dir.endsWith(`/${pkg}`) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 }
 

@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport } from '../src/charts/html-report';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) && spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).status === 0;
-if (!available) console.log(`[px] skipping the HTML report browser test: ${CHROMIUM} is not available`);
+import { chromiumAvailable, launchChromium, openOffline } from './support/chromium';
 
 const rows = ['loss', 'accuracy'].flatMap((name, m) => Array.from({ length: 30 }, (_, step) => ({ step, metric: m === 0 ? 1 / (step + 1) : step / 30, name })));
 const chart = (name: string): Record<string, unknown> => ({
@@ -18,42 +14,12 @@ const chart = (name: string): Record<string, unknown> => ({
   encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'metric', type: 'quantitative', title: name } },
 });
 
-/**
- * Opens an HTML report the way a user does, in headless Chromium with every
- * network request refused, and collects what a user would notice broken.
- */
-async function openOffline(browser: Browser, html: string, screenshot: string) {
-  const context = await browser.newContext({ offline: true });
-  const requests: string[] = [];
-  await context.route('**/*', (route) => {
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.setContent(html, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.body.dataset.rendered !== undefined || document.querySelector('.error') !== null, undefined, { timeout: 20_000 });
-  const charts = await page.$$eval('.chart', (nodes) =>
-    nodes.map((n) => ({ svg: n.querySelectorAll('svg').length, lines: n.querySelectorAll('.mark-line path').length, title: n.previousElementSibling?.textContent })),
-  );
-  await page.screenshot({ path: screenshot, fullPage: true });
-  await context.close();
-  return { errors, requests, charts };
-}
-
-describe.runIf(available)('HTML report in headless Chromium without network', () => {
+describe.runIf(chromiumAvailable)('HTML report in headless Chromium without network', () => {
   let browser: Browser;
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'px-html-report-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -71,8 +37,8 @@ describe.runIf(available)('HTML report in headless Chromium without network', ()
     expect(result.errors).toEqual([]);
     expect(result.requests).toEqual([]);
     expect(result.charts).toEqual([
-      { svg: 1, lines: 1, title: 'loss' },
-      { svg: 1, lines: 1, title: 'accuracy' },
+      { title: 'loss', svg: 1, lines: 1 },
+      { title: 'accuracy', svg: 1, lines: 1 },
     ]);
     expect(statSync(screenshot).size).toBeGreaterThan(5_000);
     console.log(`[px] HTML report screenshot: ${screenshot} (${statSync(screenshot).size} bytes)`);

@@ -8,6 +8,7 @@ import { listOfflineRuns, offlineRootOf } from '../offline-runs';
 import { flagOption, intOption, stringOption } from '../option-values';
 import { toCsv } from '../output/csv';
 import { renderTable } from '../output/table';
+import { formatNumber } from '../charts/axis-format';
 import { resolveChartTarget, writeChartOutput } from '../charts/chart-output';
 import { parseNameList } from '../charts/plot-options';
 import { renderChartFile } from '../charts/render-file';
@@ -135,7 +136,8 @@ export async function compare(ctx: CommandContext): Promise<number> {
     case 'terminal': {
       const width = ctx.io.stdout.columns ?? 80;
       ctx.print.header(title);
-      ctx.print.line(renderTable(table.columns, table.rows.map((row) => table.columns.map((c) => row[c])), { color: ctx.io.color, maxWidth: width }));
+      const cells = table.rows.map((row) => table.columns.map((c) => (typeof row[c] === 'number' ? formatNumber(row[c]) : row[c])));
+      ctx.print.line(renderTable(table.columns, cells, { color: ctx.io.color, maxWidth: width }));
       const sparkRuns = table.rows.map((row) => {
         const uid = String(row.uid);
         const run = runs.find((r) => r.uid === uid);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Printer, type CliIo } from '../cli-io';
 import type { CommandContext } from '../command-context';
 import type { ParsedOptions } from '../command-spec';
-import { resolveChartTarget, writeChartOutput } from './chart-output';
+import { chartWidth, resolveChartTarget, writeChartOutput } from './chart-output';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -15,7 +15,7 @@ function context(options: ParsedOptions, isTTY: boolean): { ctx: CommandContext;
   dirs.push(cwd);
   const out: (string | Uint8Array)[] = [];
   const io = { stdout: { isTTY, write: (c: string | Uint8Array) => out.push(c) }, stderr: { write: () => true }, color: false, colorErr: false, progress: false } as unknown as CliIo;
-  return { ctx: { options, cwd, io, print: new Printer(io) } as unknown as CommandContext, out };
+  return { ctx: { options, cwd, io, env: {}, print: new Printer(io) } as unknown as CommandContext, out };
 }
 
 describe('resolveChartTarget', () => {
@@ -51,5 +51,14 @@ describe('writeChartOutput', () => {
     await writeChartOutput(ctx, { format: 'svg', file }, '<svg/>');
     expect(readFileSync(file, 'utf8')).toBe('<svg/>');
     expect(out[1]).toBe(`The svg output was written to ${file}\n`);
+  });
+});
+
+describe('chartWidth', () => {
+  it('uses the terminal width, else $COLUMNS, else 80', () => {
+    const { ctx } = context({}, false);
+    expect(chartWidth(ctx)).toBe(80);
+    expect(chartWidth({ ...ctx, env: { COLUMNS: '120' } })).toBe(120);
+    expect(chartWidth({ ...ctx, io: { ...ctx.io, stdout: { write: () => true, columns: 100 } } })).toBe(100);
   });
 });

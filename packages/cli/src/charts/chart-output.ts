@@ -67,3 +67,9 @@ export async function writeChartOutput(ctx: CommandContext, target: ChartTarget,
   await writeFile(target.file, content);
   ctx.print.success(`The ${target.format} output was written to ${target.file}`);
 }
+
+/** The width terminal charts fit: the terminal's, else `$COLUMNS`, else 80 columns. */
+export function chartWidth(ctx: CommandContext): number {
+  const fromEnv = Number.parseInt(ctx.env.COLUMNS ?? '', 10);
+  return ctx.io.stdout.columns ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 80);
+}

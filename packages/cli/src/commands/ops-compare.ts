@@ -9,7 +9,7 @@ import { flagOption, intOption, stringOption } from '../option-values';
 import { toCsv } from '../output/csv';
 import { renderTable } from '../output/table';
 import { formatNumber } from '../charts/axis-format';
-import { resolveChartTarget, writeChartOutput } from '../charts/chart-output';
+import { chartWidth, resolveChartTarget, writeChartOutput } from '../charts/chart-output';
 import { parseNameList } from '../charts/plot-options';
 import { renderChartFile } from '../charts/render-file';
 import { compareSparklines } from '../charts/terminal-compare';
@@ -134,7 +134,7 @@ export async function compare(ctx: CommandContext): Promise<number> {
       return 0;
     }
     case 'terminal': {
-      const width = ctx.io.stdout.columns ?? 80;
+      const width = chartWidth(ctx);
       ctx.print.header(title);
       const cells = table.rows.map((row) => table.columns.map((c) => (typeof row[c] === 'number' ? formatNumber(row[c]) : row[c])));
       ctx.print.line(renderTable(table.columns, cells, { color: ctx.io.color, maxWidth: width }));

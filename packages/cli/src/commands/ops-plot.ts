@@ -8,7 +8,7 @@ import { offlineRootOf } from '../offline-runs';
 import { flagOption, intOption, stringOption } from '../option-values';
 import { toCsv } from '../output/csv';
 import { brailleChart } from '../charts/braille-chart';
-import { resolveChartTarget, writeChartOutput } from '../charts/chart-output';
+import { chartWidth, resolveChartTarget, writeChartOutput } from '../charts/chart-output';
 import { parseNameList, parseSmoothing, parseXAxis } from '../charts/plot-options';
 import { renderChartFile } from '../charts/render-file';
 import { terminalBars } from '../charts/terminal-bars';
@@ -105,7 +105,7 @@ interface TerminalPlot {
 async function plotAtTerminal(ctx: CommandContext, { kind, label, rows, found, options }: TerminalPlot): Promise<number> {
   const plots = await import('@px/client/plots');
   {
-    const width = ctx.io.stdout.columns ?? 80;
+    const width = chartWidth(ctx);
     if (kind === 'bar') {
       ctx.print.header(`Last values of the ${label}`);
       const last = plots.MultiRunPlot.lastValues(rows).get('') ?? {};

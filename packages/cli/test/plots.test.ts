@@ -165,6 +165,7 @@ describe('px ops plot / compare against the API test server', () => {
 
   function seed(name: string, lr: number, loss: readonly number[]): string {
     const run = server.state.addRun({ project: 'demo', name, kind: 'job', status: 'succeeded', inputs: { lr }, outputs: { loss: loss.at(-1)! } });
+    server.state.addLineage(run, [{ name: 'loss', kind: 'metric', path: `${run.uuid}/events/metric/loss.plx` }]);
     const dir = join(server.artifactsDir, run.uuid, 'events', 'metric');
     mkdirSync(dir, { recursive: true });
     const rows = loss.map((v, step) => `${step}|2026-12-01 10:00:0${step}.000000+00:00|${v}`);
@@ -189,6 +190,19 @@ describe('px ops plot / compare against the API test server', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('acc');
     expect(missing.stderr).toContain(uid);
+  });
+
+  it('plots every metric of the run (from its metric lineage) at the terminal, run from the cache', async () => {
+    const uid = seed('a', 0.1, [1, 0.5, 0.25]);
+    expect((await px(sb, ['init', '-p', 'demo', '--yes'])).code).toBe(0);
+    expect((await px(sb, ['ops', 'get', '--uid', uid])).code).toBe(0);
+    const result = await px(sb, ['ops', 'plot', '-o', 'terminal'], { env: { COLUMNS: '50' } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Metrics of the run \`${uid}\``);
+    expect(lines.slice(1).every((l) => Array.from(l).length <= 50)).toBe(true);
+    expect(lines.at(-1)).toMatch(/━━ loss$/);
   });
 
   it('compares runs with one multi-run events request', async () => {

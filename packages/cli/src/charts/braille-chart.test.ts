@@ -34,6 +34,13 @@ describe('brailleChart', () => {
     expect(coloured.map(stripAnsi)).toEqual(plain);
   });
 
+  it('wraps the legend to the width', () => {
+    const series = ['first_metric', 'second_metric', 'third_metric'].map((name) => ({ name, x: [0, 1], y: [0, 1] }));
+    const lines = brailleChart(series, { width: 40, height: 2 })!;
+    expect(lines.slice(-2)).toEqual(['     ━━ first_metric  ━━ second_metric', '     ━━ third_metric']);
+    expect(lines.every((l) => Array.from(l).length <= 40)).toBe(true);
+  });
+
   it('draws one point and flat series, skips non-finite values, and gives up only with no finite point', () => {
     expect(brailleChart([{ name: 'one', x: [3], y: [7] }], { width: 30 })).toBeDefined();
     expect(brailleChart([{ name: 'nan', x: [0, 1, 2], y: [1, Number.NaN, Infinity] }], { width: 30 })).toBeDefined();

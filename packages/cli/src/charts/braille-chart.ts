@@ -176,6 +176,20 @@ export function brailleChart(input: readonly TerminalSeries[], options: BrailleC
     const mark = options.color === true ? paint('━━', tone(s)) : '━━';
     return `${mark} ${line.name}`;
   });
-  out.push(`${' '.repeat(labelWidth + 2)}${legend.join('  ')}`);
+  // the legend wraps so that every line fits the width
+  const indent = ' '.repeat(labelWidth + 2);
+  let line = '';
+  let visible = 0;
+  series.forEach((s, i) => {
+    const size = 3 + s.name.length;
+    if (visible > 0 && indent.length + visible + 2 + size > options.width) {
+      out.push(`${indent}${line}`);
+      line = '';
+      visible = 0;
+    }
+    line += `${visible > 0 ? '  ' : ''}${legend[i]!}`;
+    visible += (visible > 0 ? 2 : 0) + size;
+  });
+  out.push(`${indent}${line}`);
   return out;
 }

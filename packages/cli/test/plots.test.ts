@@ -71,6 +71,22 @@ describe('px ops plot --offline', () => {
     }
   });
 
+  it('draws grouped bars and a scatter of two metrics, and both kinds at the terminal', async () => {
+    const uid = await trackOffline('lr-0.1', 0.1, decay(0.1), 5);
+    const bars = parseSvg((await px(sb, ['ops', 'plot', '--offline', '--uid', uid, '-k', 'bar', '-o', 'svg'])).stdout);
+    expect(byClass(bars, 'mark-rect', 'role-mark')[0]!.children).toHaveLength(10);
+    const scatter = await px(sb, ['ops', 'plot', '--offline', '--uid', uid, '-k', 'scatter', '-m', 'loss,accuracy', '-o', 'svg']);
+    expect(scatter.code).toBe(0);
+    const svg = parseSvg(scatter.stdout);
+    expect(byClass(svg, 'mark-symbol', 'role-mark')[0]!.children).toHaveLength(5);
+    expect(byClass(svg, 'role-axis-title').map(textOf).sort()).toEqual(['accuracy', 'loss']);
+    const terminalBars = await px(sb, ['ops', 'plot', '--offline', '--uid', uid, '-k', 'bar', '-o', 'terminal']);
+    expect(terminalBars.stdout).toMatch(/^loss +█+[▏▎▍▌▋▊▉]? +[\d.e+-]+$/m);
+    const terminalScatter = await px(sb, ['ops', 'plot', '--offline', '--uid', uid, '-k', 'scatter', '-m', 'loss,accuracy', '-o', 'terminal']);
+    expect(terminalScatter.code).toBe(0);
+    expect(terminalScatter.stdout.trimEnd().split('\n').at(-1)).toMatch(/━━ accuracy against loss$/);
+  });
+
   it('names the missing metric, the run and the metrics it has', async () => {
     const uid = await trackOffline('lr-0.1', 0.1, decay(0.1));
     const result = await px(sb, ['ops', 'plot', '--offline', '--uid', uid, '--metrics', 'los', '-o', 'svg']);

@@ -50,6 +50,14 @@ const params: OptionSpec = {
 };
 
 const runRef = [project, uid];
+const chartOutput: OptionSpec = {
+  long: 'output',
+  short: 'o',
+  value: 'format',
+  description: 'Output: `terminal` (default on a TTY), `csv` (default otherwise), `html`, `svg`, `png`, `json` (Vega-Lite), or `path=<file>`.',
+};
+const chartOut: OptionSpec = { long: 'out', value: 'file', description: 'Write to this file (format from its extension unless `-o` is given; `-` = stdout).' };
+
 
 const agentOnly = 'agent-side uploads are not implemented.';
 const agent: OptionSpec = { long: 'agent', multiShort: ['-ag'], value: 'agent', description: 'Upload through an agent (not supported by px).', unsupported: agentOnly };
@@ -464,6 +472,44 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
           { long: 'path-to', aliases: ['path'], value: 'path', description: 'The offline root to pull into.' },
         ],
         load: () => import('./commands/ops-offline').then((m) => m.pull),
+      },
+      {
+        kind: 'leaf',
+        name: 'plot',
+        description: 'Chart the metrics of a run: at the terminal, or as HTML, SVG, PNG, JSON (Vega-Lite) or CSV.',
+        options: [
+          ...runRef,
+          { long: 'metrics', short: 'm', value: 'names', description: 'Comma separated metric names, e.g. `loss,acc` (default: all).' },
+          { long: 'kind', short: 'k', value: 'kind', choices: ['line', 'bar', 'scatter'], description: 'Chart kind: `line` (default), `bar` (grouped) or `scatter` (two metrics).' },
+          { long: 'x', value: 'axis', choices: ['step', 'timestamp', 'relative'], description: 'The x axis: `step` (default), `timestamp` or `relative` (seconds).' },
+          { long: 'smooth', value: 'weight', description: 'EMA smoothing weight in [0, 1), e.g. `0.6`.' },
+          { long: 'log-scale', description: 'Logarithmic y axis.' },
+          { long: 'max-points', value: 'n', description: 'Downsample each series above this many points (default 2000).' },
+          offline,
+          path,
+          chartOutput,
+          chartOut,
+        ],
+        load: () => import('./commands/ops-plot').then((m) => m.plot),
+      },
+      {
+        kind: 'leaf',
+        name: 'compare',
+        description: 'Compare runs: a sorted table with sparklines, parallel coordinates and one chart per metric.',
+        options: [
+          project,
+          query,
+          sort,
+          limit,
+          offset,
+          { long: 'metrics', short: 'm', value: 'names', description: 'Comma separated metrics to compare (last values, sparklines, charts).' },
+          { long: 'params', value: 'names', description: 'Comma separated inputs/outputs to show (default: all).' },
+          offline,
+          path,
+          chartOutput,
+          chartOut,
+        ],
+        load: () => import('./commands/ops-compare').then((m) => m.compare),
       },
       {
         kind: 'leaf',

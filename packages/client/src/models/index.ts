@@ -1,5 +1,5 @@
 export type { V1ListProjectsResponse, V1ListProjectVersionsResponse, V1ListResponse, V1ListRunArtifactsResponse, V1ListRunsResponse } from './list-response';
-export type { V1EventsResponse, V1Log, V1Logs } from './logs';
+export type { V1EventsResponse, V1Log, V1Logs, V1MultiRunEventsResponse } from './logs';
 export type { V1Project } from './project';
 export type { V1ProjectVersion } from './project-version';
 export type { V1OperationBody, V1Run, V1RunSettings, V1SettingsCatalog } from './run';

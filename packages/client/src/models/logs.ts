@@ -19,3 +19,11 @@ export interface V1Logs {
 export interface V1EventsResponse {
   data?: unknown[] | null;
 }
+
+/**
+ * Events of several runs (`GET .../runs/multi/events/{kind}`): the single-run
+ * entries keyed by run uuid, in no set order; an unknown run maps to `[]`.
+ */
+export interface V1MultiRunEventsResponse {
+  data?: Record<string, unknown[]> | null;
+}

@@ -7,7 +7,7 @@ import { ApiError } from '../errors/api-error';
 import { PolyaxonClientException } from '../errors/client-error';
 import { collectFiles } from '../files/collect-files';
 import type { V1ListResponse } from '../models/list-response';
-import type { V1EventsResponse, V1Log, V1Logs } from '../models/logs';
+import type { V1EventsResponse, V1Log, V1Logs, V1MultiRunEventsResponse } from '../models/logs';
 import type { V1ProjectVersion } from '../models/project-version';
 import type { V1OperationBody, V1Run, V1RunSettings } from '../models/run';
 import type { V1ArtifactTree, V1RunArtifact } from '../models/run-artifact';
@@ -29,6 +29,9 @@ import { normaliseKeys, parseTags } from './names';
 import { applyCondition, conditionsSince } from './status-history';
 import { nowIso } from './timestamps';
 import { buildOperation, type CreateFromSpecOptions, type SpecOrigin } from '../spec/build-operation';
+import type { MetricsOptions } from '../plots/run-metrics';
+import type { MetricPoint, WideRow } from '../plots/types';
+import { collectRuns, runIo } from './runs-io';
 
 /** Options of {@link RunClient}. */
 export interface RunClientOptions {
@@ -582,10 +585,13 @@ export class RunClient {
     return paginate((o) => (this.skipsApi ? Promise.resolve(null) : this.listChildren(o)), options);
   }
 
-  /** `[{ uid, values: { ...inputs, ...outputs } }]` of the listed runs. */
-  async getRunsIo(options: ListOptions = {}): Promise<Array<{ uid: string; values: Record<string, unknown> }>> {
-    const page = await this.list(options);
-    return page.results.map((run) => ({ uid: run.uuid ?? '', values: { ...run.inputs, ...run.outputs } }));
+  /**
+   * `[{ uid, name, values: { ...inputs, ...outputs } }]` of every matching
+   * run, paging through the whole result up to `limit` runs (all when no
+   * limit is given; upstream stops at its first page of 20).
+   */
+  async getRunsIo(options: ListOptions = {}): Promise<Array<{ uid: string; name?: string; values: Record<string, unknown> }>> {
+    return (await collectRuns((o) => (this.skipsApi ? Promise.resolve(null) : this.list(o)), options)).map(runIo);
   }
 
   // ----- statuses -----------------------------------------------------------
@@ -921,20 +927,26 @@ export class RunClient {
     });
   }
 
-  /** Events of several runs (`GET /streams/v1/{ns}/{owner}/{project}/runs/multi/events/{kind}`). */
+  /**
+   * Events of several runs in one request
+   * (`GET /streams/v1/{ns}/{owner}/{project}/runs/multi/events/{kind}?runs=u1,u2`):
+   * `{ data: { <uuid>: [...entries as getEvents] } }`, keys in no set order,
+   * an unknown run mapped to `[]`. Offline and no-op: `{ data: {} }`.
+   */
   async getMultiRunEvents(options: {
     kind: string;
     runs: readonly string[];
     names: string | readonly string[];
     orient?: 'csv' | 'dict';
     force?: boolean;
-  }): Promise<V1EventsResponse> {
-    if (this.skipsApi) return { data: [] };
+  }): Promise<V1MultiRunEventsResponse> {
+    if (this.skipsApi) return { data: {} };
     if (this.owner === undefined || this.project === undefined) throw new PolyaxonClientException('Please provide a valid project.');
+    if (options.runs.length === 0) throw new PolyaxonClientException('getMultiRunEvents needs at least one run uuid in `runs`.');
     const path = buildPath('streams', 'v1', this.namespace, this.owner, this.project, 'runs', 'multi', 'events', options.kind);
     const agentUrl = this.settings.agent?.url ?? undefined;
     const names = namesParam(options.names);
-    return this.client.request<V1EventsResponse>('GET', path, {
+    return this.client.request<V1MultiRunEventsResponse>('GET', path, {
       host: agentUrl !== undefined && agentUrl !== '' && !this.client.config.inCluster ? agentUrl : undefined,
       query: [
         ['names', names],
@@ -946,15 +958,41 @@ export class RunClient {
     });
   }
 
-  /** Metric events (`getEvents` with kind `metric`, orient `dict`); all metrics of the run by default. */
+  /**
+   * Metric events (`getEvents` with kind `metric`, orient `dict`); all
+   * metrics of the run by default (its `kind:metric` lineage). Offline: read
+   * from the run's event files (`<offlinePath>/events/metric/*.plx`).
+   */
   async getMetrics(options: { names?: string | readonly string[]; force?: boolean } = {}): Promise<V1EventsResponse> {
-    if (this.skipsApi) return { data: [] };
+    if (this.noOp) return { data: [] };
+    if (this.isOffline) return (await import('../plots/run-metrics')).offlineMetricEvents(this, options);
     let names = options.names;
     if (names === undefined) {
       const lineage = await this.getArtifactsLineage({ query: 'kind:metric', limit: 1000 });
       names = lineage.results.map((l) => l.name ?? '').filter((n) => n !== '');
+      if (names.length === 0) return { data: [] };
     }
     return this.getEvents({ kind: 'metric', names, orient: 'dict', force: options.force });
+  }
+
+  /**
+   * The run's metrics as tidy rows `{ step, timestamp, metric, name }`
+   * (upstream `get_metrics_as_tidy_df`); offline runs read their event files.
+   *
+   * @throws `MetricNotFoundError` (from `@px/client/plots`) when a named metric does not exist, listing those that do
+   */
+  async getMetricsAsTidy(options: MetricsOptions = {}): Promise<MetricPoint[]> {
+    return (await import('../plots/run-metrics')).metricsAsTidy(this, options);
+  }
+
+  /**
+   * The run's metrics as one row per step (joined on the step, unlike
+   * upstream's `get_metrics_as_wide_df`, which aligns rows by position).
+   *
+   * @throws `MetricNotFoundError` (from `@px/client/plots`) when a named metric does not exist
+   */
+  async getMetricsAsWide(options: MetricsOptions = {}): Promise<WideRow[]> {
+    return (await import('../plots/run-metrics')).metricsAsWide(this, options);
   }
 
   // ----- artifacts --------------------------------------------------------------

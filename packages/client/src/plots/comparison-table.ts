@@ -1,0 +1,54 @@
+import { PlotDataError } from './plot-errors';
+import type { ComparisonTable, ComparisonTableOptions, RunIo } from './types';
+
+function compare(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return String(a).localeCompare(String(b));
+}
+
+/**
+ * A table of runs: columns `uid`, `name` (when a run has one), every
+ * input/output in first-seen order, then `metrics.<name>` with each run's
+ * last metric value; a missing value is `null`.
+ *
+ * @param runs - runs with their inputs and outputs
+ * @param lastMetrics - last metric values by run uuid
+ * @param options - `sort`: a column, `-` prefix for descending; missing values stay last
+ * @throws {@link PlotDataError} when `sort` names no column
+ */
+export function comparisonTable(
+  runs: readonly RunIo[],
+  lastMetrics?: ReadonlyMap<string, Record<string, number>>,
+  options: ComparisonTableOptions = {},
+): ComparisonTable {
+  const columns = ['uid'];
+  if (runs.some((r) => r.name !== undefined)) columns.push('name');
+  const valueKeys = [...new Set(runs.flatMap((r) => Object.keys(r.values)))];
+  const metricKeys = [...new Set([...(lastMetrics?.values() ?? [])].flatMap((m) => Object.keys(m)))];
+  columns.push(...valueKeys.filter((k) => !columns.includes(k)), ...metricKeys.map((m) => `metrics.${m}`));
+  const rows = runs.map((run) => {
+    const row: Record<string, unknown> = { uid: run.uid };
+    if (columns.includes('name')) row.name = run.name ?? null;
+    for (const key of valueKeys) if (key !== 'uid' && key !== 'name') row[key] = run.values[key] ?? null;
+    const last = lastMetrics?.get(run.uid);
+    for (const m of metricKeys) row[`metrics.${m}`] = last?.[m] ?? null;
+    return row;
+  });
+  if (options.sort !== undefined && options.sort !== '') {
+    const descending = options.sort.startsWith('-');
+    const key = descending ? options.sort.slice(1) : options.sort;
+    if (!columns.includes(key)) throw new PlotDataError(`sort: \`${key}\` is not a column; the columns are ${columns.join(', ')}.`);
+    const sign = descending ? -1 : 1;
+    rows.sort((a, b) => {
+      const va = a[key];
+      const vb = b[key];
+      const ma = va === null || va === undefined || (typeof va === 'number' && Number.isNaN(va));
+      const mb = vb === null || vb === undefined || (typeof vb === 'number' && Number.isNaN(vb));
+      if (ma || mb) return Number(ma) - Number(mb);
+      return sign * compare(va, vb);
+    });
+  }
+  return { columns, rows };
+}

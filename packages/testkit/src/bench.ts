@@ -12,6 +12,8 @@ export interface BenchResult {
   value: number;
   /** How many samples or items the value summarises. */
   n: number;
+  /** The target the value must meet (same unit), when the benchmark has one. */
+  goal?: number;
 }
 
 /** Prints one result as a JSON line on stdout (the bench runner collects them). */

@@ -1,10 +1,23 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PolyaxonClientException } from '../errors/client-error';
 import { readOfflineRun } from '../offline/offline-files';
-import { parseMetricFile } from './metric-file';
-import { MetricNotFoundError } from './plot-errors';
+import { MetricFileParser } from './metric-file';
+import { MetricNotFoundError, PlotDataError } from './plot-errors';
 import type { MetricPoint, RunIo } from './types';
+
+/** Parses a metric event file as it streams in (1 MiB chunks), so a large file is never one string in memory. */
+async function readMetricFile(file: string, name: string, run: string | undefined): Promise<MetricPoint[]> {
+  const parser = new MetricFileParser(name, file, run);
+  try {
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) parser.push(chunk as string);
+  } catch (error) {
+    if (PlotDataError.isInstance(error)) throw error;
+    throw new PolyaxonClientException(`Could not read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  return parser.end();
+}
 
 /** The metric names of a run folder: its `events/metric/*.plx` files, sorted. */
 export async function offlineMetricNames(runPath: string): Promise<string[]> {
@@ -36,13 +49,7 @@ export async function readOfflineMetrics(runPath: string, names?: readonly strin
   const rows: MetricPoint[] = [];
   for (const name of wanted) {
     const file = join(runPath, 'events', 'metric', `${name}.plx`);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new PolyaxonClientException(`Could not read ${file}: ${(error as Error).message}`, { cause: error });
-    }
-    for (const row of parseMetricFile(text, name, file, options.run)) rows.push(row);
+    for (const row of await readMetricFile(file, name, options.run)) rows.push(row);
   }
   return rows;
 }

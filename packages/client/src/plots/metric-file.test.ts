@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMetricFile } from './metric-file';
+import { MetricFileParser, parseMetricFile } from './metric-file';
 import { parseEventTimestamp } from './parse-timestamp';
 import { PlotDataError } from './plot-errors';
 
@@ -35,6 +35,36 @@ describe('parseMetricFile', () => {
     expect(parseMetricFile('', 'a', 'a.plx')).toEqual([]);
     expect(parseMetricFile('step|timestamp|metric', 'a', 'a.plx')).toEqual([]);
     expect(parseMetricFile('step|timestamp|metric\r\n0|2026-11-23 00:30:16.388681+00:00|2\r\n', 'a', 'a.plx').map((r) => r.metric)).toEqual([2]);
+  });
+
+  it('reads every value as Number() does (plain decimals on the fast path, the rest through it)', () => {
+    const texts = ['5.', '.5', '-0.125', '-0', '1e-05', '1E+20', '0.00000000000000000000001', '123456789012345678', '0.1234567890123456789', '3', '+4', '0x10', '1_0'];
+    for (let i = 0; i < 2000; i++) {
+      const v = (Math.random() - 0.5) * 10 ** Math.floor(Math.random() * 12 - 6);
+      texts.push(String(v), v.toPrecision(1 + (i % 17)), v.toFixed(i % 12));
+    }
+    const file = ['step|timestamp|metric', ...texts.map((t, i) => `${i}|2026-11-23 00:30:16.388681+00:00|${t}`)].join('\n');
+    const rows = parseMetricFile(file, 'm', 'm.plx');
+    rows.forEach((row, i) => {
+      const text = texts[i]!;
+      const expected = Number(text);
+      if (Number.isNaN(expected)) expect(row.metric, text).toBeNaN();
+      else expect(Object.is(row.metric, expected), `${text} → ${row.metric}`).toBe(true);
+    });
+  });
+
+  it('shares one Date between rows of the same millisecond only', () => {
+    const rows = parseMetricFile('step|timestamp|metric\n0|2026-11-23 00:30:16.388681+00:00|1\n1|2026-11-23 00:30:16.388990+00:00|2\n2|2026-11-23 00:30:16.389001+00:00|3', 'm', 'm.plx');
+    expect(rows[0]!.timestamp).toBe(rows[1]!.timestamp);
+    expect(rows[2]!.timestamp.getTime()).toBe(rows[1]!.timestamp.getTime() + 1);
+  });
+
+  it('reads a file pushed in arbitrary chunks like the whole text', () => {
+    const text = ['step|timestamp|metric', ...Array.from({ length: 50 }, (_, i) => `${i}|2026-11-23 00:30:${String(i).padStart(2, '0')}.388681+00:00|${i / 7}`)].join('\n');
+    const whole = parseMetricFile(text, 'm', 'm.plx');
+    const parser = new MetricFileParser('m', 'm.plx');
+    for (let i = 0; i < text.length; i += 7) parser.push(text.slice(i, i + 7));
+    expect(parser.end()).toEqual(whole);
   });
 
   it('keeps non-numeric values as NaN rows rather than dropping them', () => {

@@ -113,6 +113,19 @@ describe('RunClient metric data methods against the test server', () => {
   });
 });
 
+describe('metrics of several runs', () => {
+  it('getMetricsAsTidy({ runs }) reads them in one request, each row with its run', async () => {
+    const run = new RunClient({ owner: OWNER, project: PROJECT, client });
+    const before = server.requests.length;
+    const rows = await run.getMetricsAsTidy({ names: ['accuracy'], runs: uuids });
+    expect(server.requests.length - before).toBe(1);
+    expect(rows.map((r) => [r.run, r.step, r.metric])).toEqual(uuids.flatMap((u, r) => [0, 2, 4].map((s) => [u, s, 0.5 + s / 10 + r / 100])));
+    await expect(run.getMetricsAsTidy({ names: ['f1'], runs: uuids })).rejects.toThrow(MetricNotFoundError);
+    await expect(run.getMetricsAsTidy({ runs: uuids })).rejects.toThrow('Reading several runs needs the metric `names`.');
+    await expect(run.getMetricsAsWide({ names: ['loss'], runs: uuids })).rejects.toThrow(PlotDataError);
+  });
+});
+
 describe('RunPlot and MultiRunPlot', () => {
   it('RunPlot loads metrics and charts them with the 1.x method names', async () => {
     const plot = new RunPlot({ owner: OWNER, project: PROJECT, runUuid: uuids[0], client });
@@ -186,6 +199,23 @@ describe('offline runs', () => {
     expect(empty).toEqual([]);
     expect(() => lineChart(empty)).toThrow(new PlotDataError('There are no metric values to plot (the run has no events for these metrics).'));
     expect(() => lineChart(plot.metrics.filter((r) => !Number.isFinite(r.metric)))).toThrow('There are no plottable values: loss: 2 non-finite.');
+  });
+
+  it('several offline runs are read from their folders, each row with its run', async () => {
+    const other = 'e'.repeat(32);
+    writeEvents(join(root, 'runs', other), { loss: metricFile([[0, '2.0']]) });
+    const offline = new RunClient({ client: isolatedClient({ isOffline: true, offlineRoot: root }) });
+    const rows = await offline.getMetricsAsTidy({ names: ['loss'], runs: [uuid, other] });
+    expect(rows.map((r) => [r.run, r.metric])).toEqual([
+      [uuid, 1],
+      [uuid, 0.5],
+      [uuid, Number.NaN],
+      [uuid, Number.POSITIVE_INFINITY],
+      [other, 2],
+    ]);
+    const plot = new MultiRunPlot({ client: isolatedClient({ isOffline: true, offlineRoot: root }) });
+    await plot.getMultiRunMetrics({ names: 'loss', runs: [uuid, other] });
+    expect(compile(plot.line() as never).spec).toBeTruthy();
   });
 
   it('readOfflineRunIo gives the folder’s inputs and outputs; a folder without run.plx.json is refused', async () => {

@@ -25,6 +25,14 @@ describe('downsample', () => {
     for (let i = 1; i < out.length; i++) expect(out[i]!.x).toBeGreaterThan(out[i - 1]!.x);
   });
 
+  it('downsamples ten million values held in a typed array', () => {
+    const ys = new Float64Array(10_000_000);
+    ys[9_999_998] = 7;
+    const kept = downsampleIndices(ys, 2000);
+    expect(kept.length).toBeLessThanOrEqual(2000);
+    expect(kept).toContain(9_999_998);
+  });
+
   it('returns short series as a copy and handles one point', () => {
     const points = [{ x: 0, y: 1 }];
     const out = downsample(points, 2000);

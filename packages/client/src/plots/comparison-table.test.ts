@@ -30,6 +30,12 @@ describe('comparisonTable', () => {
     expect(comparisonTable([])).toEqual({ columns: ['uid'], rows: [] });
   });
 
+  it('keeps inputs called uid or name in their own columns', () => {
+    const table = comparisonTable([{ uid: 'a', name: 'run-a', values: { name: 'resnet', uid: 7 } }]);
+    expect(table.columns).toEqual(['uid', 'name', 'values.name', 'values.uid']);
+    expect(table.rows).toEqual([{ uid: 'a', name: 'run-a', 'values.name': 'resnet', 'values.uid': 7 }]);
+  });
+
   it('refuses to sort on a column that does not exist', () => {
     expect(() => comparisonTable(runs, undefined, { sort: '-acc' })).toThrow('sort: `acc` is not a column; the columns are uid, name, lr, loss, optimizer.');
   });

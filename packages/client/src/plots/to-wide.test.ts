@@ -24,6 +24,10 @@ describe('toWide', () => {
     ]);
   });
 
+  it('refuses a metric named step rather than losing it', () => {
+    expect(() => toWide([p('step', 0, 1)])).toThrow('A metric named `step` cannot be a column of wide rows');
+  });
+
   it('gives no rows for no metrics', () => {
     expect(toWide([])).toEqual([]);
   });

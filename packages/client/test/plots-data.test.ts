@@ -130,7 +130,8 @@ describe('RunPlot and MultiRunPlot', () => {
   it('RunPlot loads metrics and charts them with the 1.x method names', async () => {
     const plot = new RunPlot({ owner: OWNER, project: PROJECT, runUuid: uuids[0], client });
     expect(() => plot.line()).toThrow(PlotDataError);
-    await plot.getMetrics({ names: ['loss'] });
+    const answer = await plot.getMetrics({ names: ['loss'] });
+    expect((answer.data as Array<{ data: { timestamp: string[] } }>)[0]!.data.timestamp[0]).toBe(stamp(0)); // the server's answer, microseconds kept
     expect(() => plot.scatter()).toThrow('A scatter plot needs two metrics; only `loss` is loaded.');
     await plot.getMetrics({ names: ['accuracy'] });
     expect(plot.metricNames).toEqual(['loss', 'accuracy']);

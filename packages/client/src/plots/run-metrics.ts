@@ -71,19 +71,32 @@ export async function offlineMetricEvents(run: RunClient, options: MetricsOption
  * @throws {@link MetricNotFoundError} when a named metric does not exist, listing those that do
  */
 export async function metricsAsTidy(run: RunClient, options: MetricsOptions = {}): Promise<MetricPoint[]> {
-  if (run.noOp) return [];
-  if (options.runs !== undefined) return multiRunTidy(run, options.runs, options);
+  if (options.runs !== undefined && !run.noOp) return multiRunTidy(run, options.runs, options);
+  return (await loadMetrics(run, options)).rows;
+}
+
+/**
+ * A run's metrics as tidy rows and as the events answer they came from
+ * (offline: an `orient=dict` answer built from the files).
+ *
+ * @throws {@link MetricNotFoundError} when a named metric does not exist, listing those that do
+ */
+export async function loadMetrics(run: RunClient, options: MetricsOptions = {}): Promise<{ rows: MetricPoint[]; events: V1EventsResponse }> {
+  if (run.noOp) return { rows: [], events: { data: [] } };
   const names = splitNames(options.names);
-  if (run.isOffline) return readOfflineMetrics(run.offlinePath, names);
+  if (run.isOffline) {
+    const rows = await readOfflineMetrics(run.offlinePath, names);
+    return { rows, events: rowsToEvents(rows) };
+  }
   const wanted = names ?? (await runMetricNames(run));
-  if (wanted.length === 0) return [];
-  const response = await run.getEvents({ kind: 'metric', names: wanted, orient: 'dict', force: options.force });
+  if (wanted.length === 0) return { rows: [], events: { data: [] } };
+  const events = await run.getEvents({ kind: 'metric', names: wanted, orient: 'dict', force: options.force });
   if (names !== undefined) {
-    const found = eventNames(response);
+    const found = eventNames(events);
     const missing = names.filter((n) => !found.includes(n));
     if (missing.length > 0) throw new MetricNotFoundError(missing, run.runUuid ?? '?', await runMetricNames(run));
   }
-  return toTidy(response, { run: undefined });
+  return { rows: toTidy(events), events };
 }
 
 /** Tidy rows of several runs (see {@link MetricsOptions.runs}). */

@@ -219,6 +219,23 @@ describe('offline runs', () => {
     expect(compile(plot.line() as never).spec).toBeTruthy();
   });
 
+  it('getRunsIo lists the offline runs (sorted, limited; no query)', async () => {
+    const second = join(root, 'runs', 'd'.repeat(32));
+    mkdirSync(second, { recursive: true });
+    writeFileSync(join(second, 'run.plx.json'), JSON.stringify({ uuid: 'd'.repeat(32), inputs: { lr: 0.01 }, outputs: { loss: 0.2 } }));
+    const plot = new MultiRunPlot({ client: isolatedClient({ isOffline: true, offlineRoot: root }) });
+    const io = await plot.getRunsIo({ sort: 'outputs.loss' });
+    expect(io).toEqual([
+      { uid: 'd'.repeat(32), values: { lr: 0.01, loss: 0.2 } },
+      { uid: uuid, name: 'on-a-plane', values: { lr: 0.1, loss: 0.5 } },
+    ]);
+    expect(plot.runUuids).toEqual(['d'.repeat(32), uuid]);
+    expect(await plot.getRunsIo({ sort: '-inputs.lr', limit: 1 })).toHaveLength(1);
+    expect(compile((await plot.getHiplot()) as never).spec).toBeTruthy();
+    await expect(plot.getRunsIo({ query: 'metrics.loss:<1' })).rejects.toThrow('Offline runs cannot be filtered with a query');
+    await expect(plot.getRunsIo({ sort: 'status' })).rejects.toThrow('not `status`');
+  });
+
   it('readOfflineRunIo gives the folder’s inputs and outputs; a folder without run.plx.json is refused', async () => {
     expect(await readOfflineRunIo(dir)).toEqual({ uid: uuid, name: 'on-a-plane', values: { lr: 0.1, loss: 0.5 } });
     await expect(readOfflineRunIo(root)).rejects.toThrow(`${root} is not an offline run folder: it has no run.plx.json.`);

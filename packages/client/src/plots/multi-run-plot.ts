@@ -44,6 +44,12 @@ export class MultiRunPlot extends RunClient {
 
   /** `[{ uid, name, values }]` of every matching run up to `limit`; the runs are kept in {@link MultiRunPlot.runs}. */
   override async getRunsIo(options: ListOptions = {}): Promise<RunIo[]> {
+    if (this.isOffline && !this.noOp) {
+      const io = await super.getRunsIo(options);
+      this.runs.clear();
+      for (const run of io) this.runs.set(run.uid, { uuid: run.uid, name: run.name ?? null });
+      return io;
+    }
     return (await this.getRuns(options)).map(runIo);
   }
 

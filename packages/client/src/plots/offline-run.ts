@@ -2,7 +2,10 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PolyaxonClientException } from '../errors/client-error';
+import type { V1Run } from '../models/run';
 import { readOfflineRun } from '../offline/offline-files';
+import type { ListOptions } from '../pagination/page';
+import { runIo } from '../run/runs-io';
 import { MetricFileParser } from './metric-file';
 import { MetricNotFoundError, PlotDataError } from './plot-errors';
 import type { MetricPoint, RunIo } from './types';
@@ -68,4 +71,57 @@ export async function readOfflineRunIo(runPath: string): Promise<RunIo> {
   const io: RunIo = { uid: run.uuid ?? basename(runPath), values: { ...run.inputs, ...run.outputs } };
   if (typeof run.name === 'string' && run.name !== '') io.name = run.name;
   return io;
+}
+
+/** The value an offline run is sorted on: `name`, `created_at`, `inputs.k`/`params.k`, `outputs.k`/`metrics.k`. */
+function sortValue(run: V1Run, field: string): unknown {
+  if (field === 'name' || field === 'created_at' || field === 'updated_at' || field === 'uuid') return run[field];
+  const dot = field.indexOf('.');
+  const head = field.slice(0, dot);
+  const key = field.slice(dot + 1);
+  if (dot > 0 && (head === 'inputs' || head === 'params')) return run.inputs?.[key];
+  if (dot > 0 && (head === 'outputs' || head === 'metrics')) return run.outputs?.[key];
+  throw new PolyaxonClientException(`Offline runs can be sorted on name, created_at, inputs.<key> or outputs.<key>, not \`${field}\`.`);
+}
+
+/**
+ * Inputs and outputs of every offline run under `<offlineRoot>/runs/`
+ * (folders with a `run.plx.json`, of `project` when given), sorted
+ * (`-outputs.accuracy`, `inputs.lr`, `name`, default `-created_at`), then
+ * cut to `offset`/`limit`. Offline runs cannot be filtered with a query.
+ *
+ * @throws {@link PolyaxonClientException} for a query, an unknown sort field or an unreadable folder
+ */
+export async function readOfflineRunsIo(offlineRoot: string, options: ListOptions & { project?: string } = {}): Promise<RunIo[]> {
+  if (options.query !== undefined && options.query !== '') {
+    throw new PolyaxonClientException('Offline runs cannot be filtered with a query; list them without `query` (or pass their folders to readOfflineRunIo).');
+  }
+  let folders: string[];
+  try {
+    folders = (await readdir(join(offlineRoot, 'runs'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new PolyaxonClientException(`Could not list the offline runs of ${offlineRoot}: ${(error as Error).message}`, { cause: error });
+  }
+  const runs: V1Run[] = [];
+  for (const folder of folders) {
+    const offline = await readOfflineRun(join(offlineRoot, 'runs', folder));
+    if (offline === undefined) continue;
+    if (options.project !== undefined && offline.run.project != null && offline.run.project !== options.project) continue;
+    runs.push({ ...offline.run, uuid: offline.run.uuid ?? folder });
+  }
+  const sort = options.sort === undefined || options.sort === '' ? '-created_at' : options.sort;
+  const sign = sort.startsWith('-') ? -1 : 1;
+  const field = sort.replace(/^-/, '');
+  const keyed = runs.map((run) => ({ run, value: sortValue(run, field) }));
+  keyed.sort((a, b) => {
+    const ma = a.value === undefined || a.value === null;
+    const mb = b.value === undefined || b.value === null;
+    if (ma || mb) return Number(ma) - Number(mb);
+    const order = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : String(a.value).localeCompare(String(b.value));
+    return sign * order;
+  });
+  const offset = options.offset ?? 0;
+  const end = options.limit !== undefined && options.limit > 0 ? offset + options.limit : undefined;
+  return keyed.slice(offset, end).map(({ run }) => runIo(run));
 }

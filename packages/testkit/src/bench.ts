@@ -12,7 +12,7 @@ export interface BenchResult {
   value: number;
   /** How many samples or items the value summarises. */
   n: number;
-  /** The target the value must meet (same unit), when the benchmark has one. */
+  /** The target the value must stay within (same unit), when there is one. */
   goal?: number;
 }
 

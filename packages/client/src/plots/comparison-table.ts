@@ -10,8 +10,9 @@ function compare(a: unknown, b: unknown): number {
 
 /**
  * A table of runs: columns `uid`, `name` (when a run has one), every
- * input/output in first-seen order, then `metrics.<name>` with each run's
- * last metric value; a missing value is `null`.
+ * input/output in first-seen order (one called `uid` or `name` becomes
+ * `values.uid`/`values.name`), then `metrics.<name>` with each run's last
+ * metric value; a missing value is `null`.
  *
  * @param runs - runs with their inputs and outputs
  * @param lastMetrics - last metric values by run uuid
@@ -26,12 +27,14 @@ export function comparisonTable(
   const columns = ['uid'];
   if (runs.some((r) => r.name !== undefined)) columns.push('name');
   const valueKeys = [...new Set(runs.flatMap((r) => Object.keys(r.values)))];
+  // an input/output called `uid` or `name` gets the column `values.uid` / `values.name`
+  const columnOf = (key: string): string => (key === 'uid' || key === 'name' ? `values.${key}` : key);
   const metricKeys = [...new Set([...(lastMetrics?.values() ?? [])].flatMap((m) => Object.keys(m)))];
-  columns.push(...valueKeys.filter((k) => !columns.includes(k)), ...metricKeys.map((m) => `metrics.${m}`));
+  columns.push(...valueKeys.map(columnOf), ...metricKeys.map((m) => `metrics.${m}`));
   const rows = runs.map((run) => {
     const row: Record<string, unknown> = { uid: run.uid };
     if (columns.includes('name')) row.name = run.name ?? null;
-    for (const key of valueKeys) if (key !== 'uid' && key !== 'name') row[key] = run.values[key] ?? null;
+    for (const key of valueKeys) row[columnOf(key)] = run.values[key] ?? null;
     const last = lastMetrics?.get(run.uid);
     for (const m of metricKeys) row[`metrics.${m}`] = last?.[m] ?? null;
     return row;

@@ -20,7 +20,7 @@ export interface XY {
  * @throws {@link PlotDataError} when `maxPoints` is not an integer of at least 2
  */
 export function downsampleIndices(ys: ArrayLike<number>, maxPoints: number): number[] {
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new PlotDataError(`maxPoints must be an integer >= 2, got ${maxPoints}.`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new PlotDataError(`maxPoints must be an integer of at least 2, got ${maxPoints}.`);
   const n = ys.length;
   if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
   const buckets = Math.floor((maxPoints - 2) / 2);

@@ -22,7 +22,7 @@ export { barChart } from './bar-chart';
 export { scatterChart } from './scatter-chart';
 export { parallelCoordinates, parallelCoordinatesData, type ParallelData, type ParallelPoint, type ParallelTick } from './parallel-coordinates';
 export { comparisonTable } from './comparison-table';
-export { readOfflineMetrics, readOfflineRunIo, offlineMetricNames } from './offline-run';
+export { readOfflineMetrics, readOfflineRunIo, readOfflineRunsIo, offlineMetricNames } from './offline-run';
 export type { MetricsOptions } from './run-metrics';
 export { RunPlot } from './run-plot';
 export { MultiRunPlot } from './multi-run-plot';

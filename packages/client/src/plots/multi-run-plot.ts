@@ -6,8 +6,8 @@ import { barChart } from './bar-chart';
 import { comparisonTable } from './comparison-table';
 import { lineChart } from './line-chart';
 import { parallelCoordinates } from './parallel-coordinates';
-import { MetricNotFoundError, PlotDataError } from './plot-errors';
-import { eventNames, toTidy } from './to-tidy';
+import { PlotDataError } from './plot-errors';
+import { metricsAsTidy } from './run-metrics';
 import type { ChartOptions, ComparisonTable, MetricPoint, ParallelCoordinatesOptions, RunIo, VegaLiteSpec } from './types';
 
 /**
@@ -44,6 +44,12 @@ export class MultiRunPlot extends RunClient {
 
   /** `[{ uid, name, values }]` of every matching run up to `limit`; the runs are kept in {@link MultiRunPlot.runs}. */
   override async getRunsIo(options: ListOptions = {}): Promise<RunIo[]> {
+    if (this.isOffline && !this.noOp) {
+      const io = await super.getRunsIo(options);
+      this.runs.clear();
+      for (const run of io) this.runs.set(run.uid, { uuid: run.uid, name: run.name ?? null });
+      return io;
+    }
     return (await this.getRuns(options)).map(runIo);
   }
 
@@ -55,19 +61,15 @@ export class MultiRunPlot extends RunClient {
 
   /**
    * Tidy rows (each with its `run`) of metrics of several runs, in one
-   * request to the multi-run events endpoint; default runs: the loaded ones.
+   * request to the multi-run events endpoint (offline: the runs' folders);
+   * default runs: the loaded ones.
    *
    * @throws {@link MetricNotFoundError} when no run has a named metric
    */
   async getMultiRunMetrics(options: { names: string | readonly string[]; runs?: readonly string[]; force?: boolean }): Promise<MetricPoint[]> {
     const runs = options.runs ?? this.runUuids;
     if (runs.length === 0) throw new PlotDataError('No runs to read metrics from: pass `runs` or call `getRuns()` first.');
-    const names = typeof options.names === 'string' ? options.names.split(',').map((n) => n.trim()).filter((n) => n !== '') : [...options.names];
-    const response = await this.getMultiRunEvents({ kind: 'metric', runs, names, orient: 'dict', force: options.force });
-    const found = eventNames(response);
-    const missing = names.filter((n) => !found.includes(n));
-    if (missing.length > 0 && !this.skipsApi) throw new MetricNotFoundError(missing, runs.join(', '), found);
-    this.metrics = toTidy(response);
+    this.metrics = await metricsAsTidy(this, { names: options.names, runs, force: options.force });
     return this.metrics;
   }
 

@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { V1EventsResponse } from '../models/logs';
 import type { RunClient } from '../run/run-client';
 import { offlineMetricNames, readOfflineMetrics } from './offline-run';
-import { MetricNotFoundError } from './plot-errors';
+import { MetricNotFoundError, PlotDataError } from './plot-errors';
 import { eventNames, toTidy } from './to-tidy';
 import { toWide } from './to-wide';
 import type { MetricPoint, WideRow } from './types';
@@ -12,6 +13,12 @@ export interface MetricsOptions {
   names?: string | readonly string[] | undefined;
   /** Ask the server to re-read the event files (`force=true`). */
   force?: boolean | undefined;
+  /**
+   * Read these runs (uuids) instead, in one request to the multi-run
+   * endpoint (offline: their folders under `<offlineRoot>/runs/`); every row
+   * gets its `run`. `names` is then required.
+   */
+  runs?: readonly string[] | undefined;
 }
 
 function splitNames(names: string | readonly string[] | undefined): string[] | undefined {
@@ -64,21 +71,68 @@ export async function offlineMetricEvents(run: RunClient, options: MetricsOption
  * @throws {@link MetricNotFoundError} when a named metric does not exist, listing those that do
  */
 export async function metricsAsTidy(run: RunClient, options: MetricsOptions = {}): Promise<MetricPoint[]> {
-  if (run.noOp) return [];
+  if (options.runs !== undefined && !run.noOp) return multiRunTidy(run, options.runs, options);
+  return (await loadMetrics(run, options)).rows;
+}
+
+/**
+ * A run's metrics as tidy rows and as the events answer they came from
+ * (offline: an `orient=dict` answer built from the files).
+ *
+ * @throws {@link MetricNotFoundError} when a named metric does not exist, listing those that do
+ */
+export async function loadMetrics(run: RunClient, options: MetricsOptions = {}): Promise<{ rows: MetricPoint[]; events: V1EventsResponse }> {
+  if (run.noOp) return { rows: [], events: { data: [] } };
   const names = splitNames(options.names);
-  if (run.isOffline) return readOfflineMetrics(run.offlinePath, names);
+  if (run.isOffline) {
+    const rows = await readOfflineMetrics(run.offlinePath, names);
+    return { rows, events: rowsToEvents(rows) };
+  }
   const wanted = names ?? (await runMetricNames(run));
-  if (wanted.length === 0) return [];
-  const response = await run.getEvents({ kind: 'metric', names: wanted, orient: 'dict', force: options.force });
+  if (wanted.length === 0) return { rows: [], events: { data: [] } };
+  const events = await run.getEvents({ kind: 'metric', names: wanted, orient: 'dict', force: options.force });
   if (names !== undefined) {
-    const found = eventNames(response);
+    const found = eventNames(events);
     const missing = names.filter((n) => !found.includes(n));
     if (missing.length > 0) throw new MetricNotFoundError(missing, run.runUuid ?? '?', await runMetricNames(run));
   }
-  return toTidy(response, { run: undefined });
+  return { rows: toTidy(events), events };
 }
 
-/** Wide rows (one per step) of a run's metrics; see {@link metricsAsTidy}. */
+/** Tidy rows of several runs (see {@link MetricsOptions.runs}). */
+async function multiRunTidy(run: RunClient, runs: readonly string[], options: MetricsOptions): Promise<MetricPoint[]> {
+  const names = splitNames(options.names);
+  if (names === undefined || names.length === 0) throw new PlotDataError('Reading several runs needs the metric `names`.');
+  if (runs.length === 0) throw new PlotDataError('No runs to read metrics from: `runs` is empty.');
+  let rows: MetricPoint[] = [];
+  let found: string[];
+  if (run.isOffline) {
+    found = [];
+    for (const uuid of runs) {
+      const dir = join(run.client.config.offlineRoot, 'runs', uuid);
+      const available = await offlineMetricNames(dir);
+      const present = names.filter((n) => available.includes(n));
+      found.push(...present);
+      if (present.length > 0) rows = rows.concat(await readOfflineMetrics(dir, present, { run: uuid }));
+    }
+  } else {
+    const response = await run.getMultiRunEvents({ kind: 'metric', runs, names, orient: 'dict', force: options.force });
+    found = eventNames(response);
+    rows = toTidy(response);
+  }
+  const missing = names.filter((n) => !found.includes(n));
+  if (missing.length > 0) throw new MetricNotFoundError(missing, runs.join(', '), [...new Set(found)].sort());
+  return rows;
+}
+
+/**
+ * Wide rows (one per step) of a run's metrics; see {@link metricsAsTidy}.
+ *
+ * @throws {@link PlotDataError} for several runs (their steps cannot share a row: use tidy rows)
+ */
 export async function metricsAsWide(run: RunClient, options: MetricsOptions = {}): Promise<WideRow[]> {
+  if (options.runs !== undefined && options.runs.length > 1) {
+    throw new PlotDataError('Wide rows join one run’s metrics on the step; for several runs use getMetricsAsTidy({ runs }), whose rows carry their run.');
+  }
   return toWide(await metricsAsTidy(run, options));
 }

@@ -3,7 +3,7 @@ import { RunClient } from '../run/run-client';
 import { barChart } from './bar-chart';
 import { lineChart } from './line-chart';
 import { PlotDataError } from './plot-errors';
-import { metricsAsTidy } from './run-metrics';
+import { loadMetrics } from './run-metrics';
 import { scatterChart } from './scatter-chart';
 import { toWide } from './to-wide';
 import type { ChartOptions, MetricPoint, VegaLiteSpec, WideRow } from './types';
@@ -38,11 +38,10 @@ export class RunPlot extends RunClient {
    * @throws {@link MetricNotFoundError} when a named metric does not exist
    */
   override async getMetrics(options: { names?: string | readonly string[]; force?: boolean } = {}): Promise<V1EventsResponse> {
-    const rows = await metricsAsTidy(this, options);
+    const { rows, events } = await loadMetrics(this, options);
     const loaded = new Set(rows.map((r) => r.name));
     this.metrics = [...this.metrics.filter((m) => !loaded.has(m.name)), ...rows];
-    const { rowsToEvents } = await import('./run-metrics');
-    return rowsToEvents(rows);
+    return events;
   }
 
   #loaded(): MetricPoint[] {

@@ -1,3 +1,4 @@
+import { PlotDataError } from './plot-errors';
 import type { MetricPoint, WideRow } from './types';
 
 /**
@@ -6,11 +7,14 @@ import type { MetricPoint, WideRow } from './types';
  * a step gets `null`; when a step repeats within a metric, the value logged
  * last wins. Rows of several runs are joined per step regardless of run:
  * filter by `run` first to compare runs.
+ *
+ * @throws {@link PlotDataError} for a metric named `step`, which cannot be a column next to the step
  */
 export function toWide(rows: readonly MetricPoint[]): WideRow[] {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
+    if (row.name === 'step') throw new PlotDataError('A metric named `step` cannot be a column of wide rows (the step is one); use the tidy rows.');
     if (!seen.has(row.name)) {
       seen.add(row.name);
       names.push(row.name);
@@ -21,10 +25,10 @@ export function toWide(rows: readonly MetricPoint[]): WideRow[] {
     let wide = bySteps.get(row.step);
     if (wide === undefined) {
       wide = { step: row.step };
-      for (const name of names) if (name !== 'step') wide[name] = null;
+      for (const name of names) wide[name] = null;
       bySteps.set(row.step, wide);
     }
-    if (row.name !== 'step') wide[row.name] = row.metric;
+    wide[row.name] = row.metric;
   }
   return [...bySteps.values()].sort((a, b) => a.step - b.step);
 }

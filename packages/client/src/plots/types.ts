@@ -2,7 +2,7 @@
 export interface MetricPoint {
   /** The step; when the event file has none, the row's position in the file (0-based). */
   step: number;
-  /** When the value was logged (millisecond precision). */
+  /** When the value was logged (millisecond precision; rows of the same millisecond may share one `Date`: do not mutate it). */
   timestamp: Date;
   /** The value; `NaN`, `Infinity` and `-Infinity` are kept as logged (charts skip them and say so). */
   metric: number;

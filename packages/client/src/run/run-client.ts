@@ -588,9 +588,13 @@ export class RunClient {
   /**
    * `[{ uid, name, values: { ...inputs, ...outputs } }]` of every matching
    * run, paging through the whole result up to `limit` runs (all when no
-   * limit is given; upstream stops at its first page of 20).
+   * limit is given; upstream stops at its first page of 20). Offline: the
+   * runs under `<offlineRoot>/runs/` (sorted, no query).
    */
   async getRunsIo(options: ListOptions = {}): Promise<Array<{ uid: string; name?: string; values: Record<string, unknown> }>> {
+    if (this.isOffline && !this.noOp) {
+      return (await import('../plots/offline-run')).readOfflineRunsIo(this.client.config.offlineRoot, { ...options, project: this.project });
+    }
     return (await collectRuns((o) => (this.skipsApi ? Promise.resolve(null) : this.list(o)), options)).map(runIo);
   }
 

@@ -8,6 +8,18 @@ export class TestkitError extends PolyaxonException {
 /** A list query (`query=`/`sort=`) the server rejects, as upstream answers 400. */
 export class QueryLanguageError extends TestkitError {
   static override readonly marker: string = 'px.testkit.QueryLanguageError';
+
+  /** Whether the 400 body is upstream's one-message JSON list (run queries, samples 54–55) rather than `{detail}`. */
+  readonly asList: boolean;
+
+  /**
+   * @param message - what is wrong with the query
+   * @param options - `asList`: answer `[message]` as upstream's run query manager does
+   */
+  constructor(message: string, options: { asList?: boolean } = {}) {
+    super(message);
+    this.asList = options.asList ?? false;
+  }
 }
 
 /**

@@ -16,11 +16,41 @@ function cell(kind: string, column: string, raw: string): Json {
     if (lower === '-inf') return '-Infinity';
     return Number(raw);
   }
-  try {
-    return JSON.parse(raw) as Json;
-  } catch {
-    return raw;
+  // Curve, image, histogram... cells are JSON text, returned as the string itself (samples 42-44).
+  return raw;
+}
+
+/** A small seeded generator (mulberry32), so `sample=N` picks the same rows on every call. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Keeps `n` rows of each column picked at random (seeded, like pandas'
+ * `sample(n, random_state=0)`, though not the same rows) in their original
+ * order; every row when `n` is at least the row count.
+ */
+export function sampleColumns(columns: JsonObject, n: number): JsonObject {
+  const lists = Object.values(columns) as Json[][];
+  const total = lists[0]?.length ?? 0;
+  if (!(n >= 0) || n >= total) return columns;
+  const random = seeded(0);
+  const indices = Array.from({ length: total }, (_, i) => i);
+  for (let i = total - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [indices[i], indices[j]] = [indices[j]!, indices[i]!];
   }
+  const keep = indices.slice(0, n).sort((a, b) => a - b);
+  const out: JsonObject = {};
+  for (const [name, values] of Object.entries(columns)) out[name] = keep.map((i) => (values as Json[])[i] ?? null);
+  return out;
 }
 
 /** Column-oriented view of an event file's content (`orient=dict`). */
@@ -52,16 +82,19 @@ export function eventColumns(kind: string, content: string): JsonObject {
 /**
  * Reads `events/<kind>/<name>.plx` of a run folder, as the streams events
  * endpoint returns it: `{name, kind, data}` with the raw file (`orient=csv`)
- * or columns (`orient=dict`, the default). Missing files are skipped.
+ * or columns (`orient=dict`, the default; `sample` keeps that many random
+ * rows). Missing files are skipped. Entries come sorted by name, not in the
+ * asked order (the real server does not keep it either, sample 35).
  */
-export function readRunEvents(runDir: string, kind: string, names: readonly string[], orient: string, base = 'events'): JsonObject[] {
+export function readRunEvents(runDir: string, kind: string, names: readonly string[], orient: string, base = 'events', sample?: number): JsonObject[] {
   const events: JsonObject[] = [];
-  for (const name of names) {
+  for (const name of [...new Set(names)].sort()) {
     const file = join(runDir, base, kind, `${name}.plx`);
     if (!existsSync(file)) continue;
     const content = readFileSync(file, 'utf8');
     if (content === '') continue;
-    events.push({ name, kind, data: orient === 'csv' ? content : eventColumns(kind, content) });
+    const columns = orient === 'csv' ? undefined : eventColumns(kind, content);
+    events.push({ name, kind, data: columns === undefined ? content : sample === undefined ? columns : sampleColumns(columns, sample) });
   }
   return events;
 }

@@ -159,7 +159,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
         return;
       }
       if (HttpError.isInstance(error)) reply = error.reply;
-      else if (QueryLanguageError.isInstance(error)) reply = { status: 400, json: { detail: error.message } };
+      else if (QueryLanguageError.isInstance(error)) reply = { status: 400, json: error.asList ? [error.message] : { detail: error.message } };
       else {
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         violations.push({ direction: 'server', target: record.target, errors: [`handler crashed: ${message}`] });

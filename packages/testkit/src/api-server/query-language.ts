@@ -23,6 +23,13 @@ export interface QueryFields<T> {
   prefixed?: Record<string, (record: T, key: string) => unknown>;
   /** Fields holding dates (compared as instants). */
   dates?: readonly string[];
+  /**
+   * Upstream's query manager name (`run`): errors then read as upstream's
+   * (`Error applying or resolving queryset, ...`) and answer a JSON list.
+   */
+  manager?: string;
+  /** Prefixes whose comparisons need numbers (upstream: `metrics`). */
+  scalarPrefixes?: readonly string[];
 }
 
 type Operation =
@@ -145,10 +152,19 @@ function readField<T>(record: T, field: string, spec: QueryFields<T>): unknown {
 export function compileQuery<T>(query: string | undefined, spec: QueryFields<T>): (record: T) => boolean {
   if (query === undefined || query.trim() === '') return () => true;
   const conditions = parseQuery(query);
+  const upstream = (message: string): QueryLanguageError => new QueryLanguageError(`Error applying or resolving queryset, ${message}`, { asList: true });
   for (const condition of conditions) {
     const head = condition.field.split('.')[0]!;
     if (!(condition.field in spec.fields) && !(condition.field.includes('.') && spec.prefixed && head in spec.prefixed)) {
+      if (spec.manager !== undefined) throw upstream(`key \`${condition.field}\` is not supported by the query manager \`${spec.manager}\`.`);
       throw new QueryLanguageError(`Query field \`${condition.field}\` is not supported.`);
+    }
+    const op = condition.operation;
+    if (spec.manager !== undefined && condition.field.includes('.') && spec.scalarPrefixes?.includes(head)) {
+      const bad = op.op === 'cmp' ? (Number.isNaN(Number(op.value)) || op.value === '' ? `${op.cmp}${op.value}` : undefined)
+        : op.op === 'range' ? ([op.from, op.to].some((v) => v === '' || Number.isNaN(Number(v))) ? `${op.from}..${op.to}` : undefined)
+          : undefined;
+      if (bad !== undefined) throw upstream(`Scalar operation requires int or float params, received ${bad}.`);
     }
   }
   return (record) =>

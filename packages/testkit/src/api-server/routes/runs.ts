@@ -17,6 +17,8 @@ const record = (r: RunRecord, key: 'inputs' | 'outputs' | 'meta_info', name: str
 
 /** Fields `query=`/`sort=` accept on runs. */
 export const RUN_FIELDS: QueryFields<RunRecord> = {
+  manager: 'run',
+  scalarPrefixes: ['metrics'],
   fields: {
     uuid: (r) => r.uuid,
     name: (r) => r.name,

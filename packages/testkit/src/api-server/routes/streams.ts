@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseIsoMicros } from '../clock';
+import { ARTIFACT_KINDS } from '../enums';
 import { readRunEvents } from '../events-files';
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { multipartBoundary, parseMultipart } from '../multipart';
@@ -186,21 +187,46 @@ function namesOf(ctx: RouteContext): string[] {
   return (ctx.url.searchParams.get('names') ?? '').split(',').filter((n) => n !== '');
 }
 
+/** `sample=N` (dict orient only), or undefined. */
+function sampleOf(ctx: RouteContext, orient: string): number | undefined {
+  const raw = ctx.url.searchParams.get('sample');
+  if (orient === 'csv' || raw === null || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * What the real server answers before reading any file: 400 `text/html` for
+ * an unknown kind (sample 46), 500 with an empty body when `names` (or, for
+ * several runs, `runs`) is missing (sample 47).
+ */
+function eventsPrecheck(ctx: RouteContext, required: readonly string[]): Reply | undefined {
+  const kind = param(ctx, 'kind');
+  if (!ARTIFACT_KINDS.has(kind)) return { status: 400, text: `received an unrecognisable event ${kind}.` };
+  for (const name of required) if (!ctx.url.searchParams.get(name)) return { status: 500, text: '' };
+  return undefined;
+}
+
 function events(ctx: RouteContext): Reply {
   const kind = param(ctx, 'kind');
   const orient = ctx.url.searchParams.get('orient') ?? 'dict';
   if (isTrue(ctx.url.searchParams.get('pkg_assets'))) {
     return downloadDir({ ...ctx, url: new URL(`${ctx.url.pathname}?path=`, ctx.url) });
   }
-  return { status: 200, json: { data: readRunEvents(runDir(ctx), kind, namesOf(ctx), orient) } };
+  const failed = eventsPrecheck(ctx, ['names']);
+  if (failed) return failed;
+  return { status: 200, json: { data: readRunEvents(runDir(ctx), kind, namesOf(ctx), orient, 'events', sampleOf(ctx, orient)) } };
 }
 
+/** `GET .../runs/multi/events/{kind}?runs=u1,u2&names=..`: `{data: {uuid: [...]}}`, an unknown run mapped to `[]`. */
 function multiEvents(ctx: RouteContext): Reply {
   const kind = param(ctx, 'kind');
   const orient = ctx.url.searchParams.get('orient') ?? 'dict';
+  const failed = eventsPrecheck(ctx, ['runs', 'names']);
+  if (failed) return failed;
   const runs = (ctx.url.searchParams.get('runs') ?? '').split(',').filter((r) => r !== '');
   const data: JsonObject = {};
-  for (const uuid of runs) data[uuid] = readRunEvents(safeJoin(ctx.settings.artifactsDir, uuid), kind, namesOf(ctx), orient);
+  for (const uuid of runs) data[uuid] = readRunEvents(safeJoin(ctx.settings.artifactsDir, uuid), kind, namesOf(ctx), orient, 'events', sampleOf(ctx, orient));
   return { status: 200, json: { data } };
 }
 

@@ -27,3 +27,21 @@ export function describeValue(value: unknown): string {
       return typeof value;
   }
 }
+
+/**
+ * Describes a value's type without any of its content, for values read from a file that may hold
+ * secrets: `string (19 characters)`, `array (3 items)`, `object (empty)`, `null`.
+ *
+ * @param value - any value
+ * @returns the type and size
+ */
+export function describeKind(value: unknown): string {
+  if (typeof value === 'string') return `string (${value.length} character${value.length === 1 ? '' : 's'})`;
+  if (typeof value === 'number' || typeof value === 'boolean') return typeof value;
+  if (isPlainObjectLike(value)) return Object.keys(value).length === 0 ? 'object (empty)' : `object (${Object.keys(value).length} keys)`;
+  return describeValue(value);
+}
+
+function isPlainObjectLike(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}

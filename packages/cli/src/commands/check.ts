@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import type * as PolyaxonfileNode from '@px/polyaxonfile/node';
 import type { CommandContext } from '../command-context';
 import { CliError, UsageError } from '../errors';
 import { codeFrame } from '../output/code-frame';
 import { parseOutputFormat } from '../output/output-format';
 import { toYaml } from '../output/yaml';
 import { hasMarker } from '../print-error';
+import { resolveFor } from '../context-loader';
+import { redact } from '../redact';
 import { flagOption, listOption, stringOption } from '../option-values';
 import { MissingSpecFileError, specFiles } from '../spec-files';
 
@@ -65,7 +68,38 @@ export function errorReport(error: unknown, fallbackFile: string | undefined): C
   };
 }
 
-function printIssues(ctx: CommandContext, error: unknown): void {
+type PolyaxonfileModule = typeof PolyaxonfileNode;
+
+/**
+ * The text of `file` when a code frame may quote it: only a file that reads as a Polyaxonfile mapping
+ * (`version` or `kind` at the top). Anything else (a token, an env dump, the CLI's `.auth`, text that
+ * is not YAML) may hold secrets and is never quoted.
+ */
+function frameSource(pf: PolyaxonfileModule, file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const value = (file.toLowerCase().endsWith('.json') ? pf.parseJson(text, file) : pf.parseYaml(text, file)).value;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && ('version' in value || 'kind' in value) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Registers the resolved token (when there is one) so that nothing printed about a failed check can show it. */
+async function registerToken(ctx: CommandContext): Promise<void> {
+  try {
+    await resolveFor(ctx);
+  } catch {
+    // No usable context: there is no token to hide.
+  }
+}
+
+function printIssues(ctx: CommandContext, pf: PolyaxonfileModule, error: unknown): void {
   ctx.print.error('Polyaxonfile is not valid.');
   const issues = issuesOf(error);
   if (issues.length === 0) {
@@ -81,13 +115,7 @@ function printIssues(ctx: CommandContext, error: unknown): void {
     ctx.print.error(`Error: ${issue.message}${where}${detail === '' || issue.message.includes(detail) ? '' : `; ${detail}`}`);
     if (issue.file !== undefined && issue.line !== undefined) {
       ctx.print.error(`  --> ${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`);
-      if (!sources.has(issue.file)) {
-        try {
-          sources.set(issue.file, readFileSync(issue.file, 'utf8'));
-        } catch {
-          sources.set(issue.file, undefined);
-        }
-      }
+      if (!sources.has(issue.file)) sources.set(issue.file, frameSource(pf, issue.file));
       const text = sources.get(issue.file);
       const frame = text === undefined ? undefined : codeFrame(text, issue.line, issue.column);
       if (frame !== undefined) ctx.print.error(frame.replace(/^/gm, '  '));
@@ -109,7 +137,8 @@ export async function check(ctx: CommandContext): Promise<number> {
   }
   const machine = format.kind === 'json' || format.kind === 'yaml';
   const write = (report: CheckReport): void => {
-    ctx.io.stdout.write(format.kind === 'yaml' ? toYaml(report) : `${JSON.stringify(report, null, 2)}\n`);
+    const text = format.kind === 'yaml' ? toYaml(report) : `${JSON.stringify(report, null, 2)}\n`;
+    ctx.io.stdout.write(report.ok ? text : redact(text));
   };
   let files: string[];
   try {
@@ -148,11 +177,12 @@ export async function check(ctx: CommandContext): Promise<number> {
     spec = pf.toDict(op);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
+    await registerToken(ctx);
     if (machine) {
       write(errorReport(error, files[0]));
       return 1;
     }
-    printIssues(ctx, error);
+    printIssues(ctx, pf, error);
     return 1;
   }
   if (machine) {

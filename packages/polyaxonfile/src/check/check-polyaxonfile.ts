@@ -222,7 +222,8 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
       return getSpecification(specDict);
     }
     const opData: Record<string, unknown> = { version: typeof specDict.version === 'number' ? specDict.version : 1.1, kind: 'operation' };
-    if (params !== undefined) opData.params = params;
+    // Upstream adds `params` only when there are some (`if params:`): no `-P` means no `params: {}`.
+    if (params !== undefined && Object.keys(params).length > 0) opData.params = params;
     if (hparams !== undefined) {
       opData.matrix = {
         kind: options.matrixKind ?? 'grid',

@@ -1,6 +1,6 @@
 import { PolyaxonfileError } from '../errors';
 import type { SpecIssue, SpecLocation } from '../errors';
-import { describeValue } from '../describe-value';
+import { describeKind, describeValue } from '../describe-value';
 import { parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
 import { deepMerge, isRecord, toPlainData } from './plain-data';
@@ -91,7 +91,9 @@ export function readSources(data: SpecData | readonly unknown[], options: ReadOp
     }
     const doc = toSourceDocument(item, options);
     if (!isRecord(doc.value) || Object.keys(doc.value).length === 0) {
-      cannotRead(typeof item === 'string' ? item : doc.value, doc.file === undefined ? {} : { file: doc.file });
+      // A file that is not a mapping may be anything (a token, an env dump): name it, never quote it.
+      if (doc.file !== undefined) cannotRead(doc.file, { file: doc.file, received: `${describeKind(doc.value)} (content not shown)` });
+      cannotRead(typeof item === 'string' ? item : doc.value);
     }
     return doc;
   });

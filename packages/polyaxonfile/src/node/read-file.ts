@@ -38,13 +38,14 @@ export function readPath(path: string, relativeTo?: string): SourceDocument | un
   if (!isFile) return undefined;
   const ext = extname(full).toLowerCase();
   if (ext === '.py') readError(`Python modules are not supported: \`${path}\`. Expects a file with extension: \`.yml\`, \`.yaml\`, or \`json\`.`, full);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(full, 'utf8');
+    // Bytes, decoded by the parser as strict UTF-8: invalid bytes are an error, not U+FFFD.
+    bytes = readFileSync(full);
   } catch (error) {
     return readError(`Cannot read config_value: \`${path}\``, full, error);
   }
-  return ext === '.json' ? parseJson(text, full) : parseYaml(text, full);
+  return ext === '.json' ? parseJson(bytes, full) : parseYaml(bytes, full);
 }
 
 /**

@@ -5,8 +5,8 @@ import { parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
 import { deepMerge, isRecord, toPlainData } from './plain-data';
 
-/** One Polyaxonfile source: YAML/JSON text, a plain object, or an already parsed document. */
-export type SpecSource = string | Readonly<Record<string, unknown>> | SourceDocument;
+/** One Polyaxonfile source: YAML/JSON text, its UTF-8 bytes, a plain object, or an already parsed document. */
+export type SpecSource = string | Uint8Array | Readonly<Record<string, unknown>> | SourceDocument;
 
 /** What the readers accept: one source or a list merged in order. */
 export type SpecData = SpecSource | readonly SpecSource[];
@@ -51,6 +51,7 @@ function cannotRead(item: unknown, issue: Partial<SpecIssue> = {}): never {
 export function toSourceDocument(item: unknown, options: ReadOptions = {}): SourceDocument {
   if (isSourceDocument(item)) return item;
   if (typeof item === 'string') return options.resolve?.(item) ?? parseYaml(item);
+  if (item instanceof Uint8Array) return parseYaml(item);
   if (isRecord(item)) {
     const value = toPlainData(item);
     return { value, locate: () => undefined };

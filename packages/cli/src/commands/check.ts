@@ -9,7 +9,7 @@ import { hasMarker } from '../print-error';
 import { resolveFor } from '../context-loader';
 import { redact } from '../redact';
 import { flagOption, listOption, stringOption } from '../option-values';
-import { MissingSpecFileError, specFiles } from '../spec-files';
+import { MissingSpecFileError, remoteSpecReader, specFiles } from '../spec-files';
 
 /** The `-o json` answer of `px check` (issue contract). */
 export type CheckReport =
@@ -169,6 +169,7 @@ export async function check(ctx: CommandContext): Promise<number> {
     const op = await pf.checkPolyaxonfile({
       polyaxonfile: files,
       params,
+      fetchText: remoteSpecReader(ctx, pf),
       ...(presets === undefined || presets.length === 0 ? {} : { presets }),
       toOp: true,
       validateParams: !flagOption(ctx.options, 'lint'),

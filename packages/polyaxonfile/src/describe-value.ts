@@ -30,18 +30,11 @@ export function describeValue(value: unknown): string {
 
 /**
  * Describes a value's type without any of its content, for values read from a file that may hold
- * secrets: `string (19 characters)`, `array (3 items)`, `object (empty)`, `null`.
+ * secrets: `string`, `array`, `object`, `null`.
  *
  * @param value - any value
- * @returns the type and size
+ * @returns the type
  */
 export function describeKind(value: unknown): string {
-  if (typeof value === 'string') return `string (${value.length} character${value.length === 1 ? '' : 's'})`;
-  if (typeof value === 'number' || typeof value === 'boolean') return typeof value;
-  if (isPlainObjectLike(value)) return Object.keys(value).length === 0 ? 'object (empty)' : `object (${Object.keys(value).length} keys)`;
-  return describeValue(value);
-}
-
-function isPlainObjectLike(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }

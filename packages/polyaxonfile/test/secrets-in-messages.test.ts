@@ -36,7 +36,7 @@ describe('secrets in messages', () => {
     const error = await failure(() => getSpecification(token));
     expect(everything(error)).not.toContain(SECRET);
     expect(error.file).toBe(token);
-    expect(error.issues[0]?.received).toBe('string (21 characters) (content not shown)');
+    expect(error.issues[0]?.received).toBe('string (content not shown)');
   });
 
   it('names an env dump without quoting it', async () => {

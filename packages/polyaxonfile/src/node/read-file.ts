@@ -4,6 +4,7 @@ import { PolyaxonfileError } from '../errors';
 import { parseJson, parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
 import { fetchSpecText } from '../read/fetch-text';
+import { parseBytes } from './decode-utf8';
 import type { FetchTextOptions } from '../read/fetch-text';
 
 /** File names `polyaxon check` looks for when no file is given (names first, then extensions). */
@@ -47,7 +48,7 @@ export function readPath(path: string, relativeTo?: string): SourceDocument | un
   } catch (error) {
     return readError(`Cannot read config_value: \`${path}\``, full, error);
   }
-  return ext === '.json' ? parseJson(bytes, full) : parseYaml(bytes, full);
+  return parseBytes(bytes, full, ext === '.json');
 }
 
 /**

@@ -1,5 +1,4 @@
 import { PolyaxonfileError } from '../errors';
-import { decodeUtf8 } from '../yaml/decode-utf8';
 
 // Remote reads (`urlRef`, `hubRef`, `url`, `hub`) with a deadline: a server that accepts the
 // connection and never answers fails after the timeout instead of hanging, and every failure names
@@ -21,14 +20,16 @@ interface ErrorLike {
   readonly cause?: unknown;
 }
 
-const TLS_CODE = /^(?:ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/;
-
-/** The innermost error of a `fetch failed` chain (undici puts the socket error in `cause`). */
-function rootCause(error: unknown): ErrorLike {
-  let current = error as ErrorLike;
-  for (let depth = 0; depth < 5 && typeof current.cause === 'object' && current.cause !== null; depth++) current = current.cause as ErrorLike;
-  return current;
-}
+const DNS = 'DNS lookup failed';
+const CAUSES: Readonly<Record<string, string>> = {
+  ENOTFOUND: DNS,
+  EAI_AGAIN: DNS,
+  EAI_NONAME: DNS,
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection closed by the server',
+  UND_ERR_SOCKET: 'connection closed by the server',
+};
+const TLS = /\b(?:ERR_SSL|ERR_TLS|CERT|EPROTO|SSL|TLS)|certificate/i;
 
 /**
  * Why a remote read failed, in a few words: a timeout, DNS, a refused or reset connection, TLS, or
@@ -39,17 +40,13 @@ function rootCause(error: unknown): ErrorLike {
  * @returns e.g. `timed out after 20 s`, `connection refused (ECONNREFUSED)`
  */
 export function fetchFailureCause(error: unknown, timeout: number): string {
-  const outer = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
-  if (outer.name === 'TimeoutError') return `timed out after ${timeout} s`;
-  const root = rootCause(outer);
+  let root = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  for (let depth = 0; depth < 5 && root.name !== 'TimeoutError' && typeof root.cause === 'object' && root.cause !== null; depth++) root = root.cause as ErrorLike;
+  if (root.name === 'TimeoutError') return `timed out after ${timeout} s`;
   const code = typeof root.code === 'string' ? root.code : '';
   const message = typeof root.message === 'string' ? root.message : String(error);
-  if (root.name === 'TimeoutError') return `timed out after ${timeout} s`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return `DNS lookup failed (${code})`;
-  if (code === 'ECONNREFUSED') return `connection refused (${code})`;
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `connection closed by the server (${code})`;
-  if (TLS_CODE.test(code) || /\b(?:SSL|TLS)\b|certificate/i.test(message)) return `TLS failed: ${message}${code === '' ? '' : ` (${code})`}`;
-  return code === '' ? message : `${message} (${code})`;
+  const kind = (Object.hasOwn(CAUSES, code) ? CAUSES[code] : undefined) ?? (TLS.test(`${code} ${message}`) ? 'TLS failed: ' : undefined);
+  return kind === undefined || kind.endsWith(' ') ? `${kind ?? ''}${message}${code === '' ? '' : ` (${code})`}` : `${kind} (${code})`;
 }
 
 function failure(url: string, message: string, cause?: unknown): never {
@@ -57,7 +54,7 @@ function failure(url: string, message: string, cause?: unknown): never {
 }
 
 /**
- * Reads the Polyaxonfile at `url` as text (strict UTF-8), within a timeout.
+ * Reads the Polyaxonfile at `url` as text, within a timeout.
  *
  * @param url - an http(s) URL
  * @param options - `timeout` in seconds (default {@link DEFAULT_FETCH_TIMEOUT}; `0`: none)
@@ -73,17 +70,16 @@ export async function fetchSpecText(url: string, options: FetchTextOptions = {})
   const timeout = options.timeout ?? DEFAULT_FETCH_TIMEOUT;
   if (typeof globalThis.fetch !== 'function') failure(url, `Cannot fetch \`${url}\`: no fetch available.`);
   const signal = timeout > 0 ? AbortSignal.timeout(timeout * 1000) : undefined;
-  let bytes: Uint8Array;
   try {
     const response = await globalThis.fetch(url, signal === undefined ? {} : { signal });
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       failure(url, `Config \`${url}\` was not found, please check that the name and tag are valid (HTTP ${response.status}).`);
     }
-    bytes = new Uint8Array(await response.arrayBuffer());
+    // Inside the try: the timeout covers a body that stalls too. Decoded leniently, as upstream's `requests` does.
+    return await response.text();
   } catch (error) {
     if (PolyaxonfileError.isInstance(error)) throw error;
     return failure(url, `Could not read \`${url}\`: ${fetchFailureCause(error, timeout)}.`, error);
   }
-  return decodeUtf8(bytes, url);
 }

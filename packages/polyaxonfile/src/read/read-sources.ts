@@ -5,7 +5,7 @@ import { parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
 import { deepMerge, isRecord, toPlainData } from './plain-data';
 
-/** One Polyaxonfile source: YAML/JSON text, its UTF-8 bytes, a plain object, or an already parsed document. */
+/** One Polyaxonfile source: YAML/JSON text, its UTF-8 bytes (Node entry), a plain object, or an already parsed document. */
 export type SpecSource = string | Uint8Array | Readonly<Record<string, unknown>> | SourceDocument;
 
 /** What the readers accept: one source or a list merged in order. */
@@ -18,6 +18,8 @@ export interface ReadOptions {
    * reads file paths here). Returning `undefined` parses it as YAML text.
    */
   readonly resolve?: (text: string) => SourceDocument | undefined;
+  /** Parses bytes (the Node entry decodes them as strict UTF-8); without it, bytes are refused. */
+  readonly decode?: (bytes: Uint8Array) => SourceDocument;
 }
 
 /** Documents merged in order, able to locate a field path in the document that set it. */
@@ -51,8 +53,8 @@ function cannotRead(item: unknown, issue: Partial<SpecIssue> = {}): never {
 export function toSourceDocument(item: unknown, options: ReadOptions = {}): SourceDocument {
   if (isSourceDocument(item)) return item;
   if (typeof item === 'string') return options.resolve?.(item) ?? parseYaml(item);
-  if (item instanceof Uint8Array) return parseYaml(item);
-  if (isRecord(item)) {
+  if (item instanceof Uint8Array && options.decode !== undefined) return options.decode(item);
+  if (isRecord(item) && !(item instanceof Uint8Array)) {
     const value = toPlainData(item);
     return { value, locate: () => undefined };
   }

@@ -6,7 +6,6 @@ import { constructValue } from './construct-value';
 import { locateNode } from './locate-node';
 import type { Position } from './locate-node';
 import { YamlSyntaxError } from './yaml-syntax-error';
-import { decodeUtf8 } from './decode-utf8';
 import { summarize } from '../validate/validate-schema';
 
 /** The largest document read, in characters (a guard against memory exhaustion). */
@@ -42,15 +41,6 @@ function tooLarge(length: number, file?: string): void {
   }
 }
 
-/** The text of a source within the size limit (bytes are decoded as strict UTF-8). */
-function sourceText(source: string | Uint8Array, file?: string): string {
-  // Bytes more than three times the limit cannot decode to fewer characters than it.
-  if (typeof source !== 'string' && source.length > 3 * MAX_SOURCE_LENGTH) tooLarge(Math.ceil(source.length / 3), file);
-  const text = typeof source === 'string' ? source : decodeUtf8(source, file);
-  tooLarge(text.length, file);
-  return text;
-}
-
 function compose(text: string): ReturnType<typeof composeDocument> {
   const bad = UNPRINTABLE.exec(text);
   if (bad !== null) {
@@ -70,13 +60,13 @@ function compose(text: string): ReturnType<typeof composeDocument> {
  * booleans, base-60 `1:10`, octal `010`, timestamps as ISO strings), keeping
  * node positions for error reporting.
  *
- * @param source - the YAML source: text, or bytes decoded as strict UTF-8
+ * @param text - the YAML source
  * @param file - the file or URL, named in errors
  * @returns the document
- * @throws {@link PolyaxonfileError} (stage `yaml`) when the text is not valid YAML, or the bytes not valid UTF-8
+ * @throws {@link PolyaxonfileError} (stage `yaml`) when the text is not valid YAML
  */
-export function parseYaml(source: string | Uint8Array, file?: string): SourceDocument {
-  const text = sourceText(source, file);
+export function parseYaml(text: string, file?: string): SourceDocument {
+  tooLarge(text.length, file);
   try {
     const { root, anchored } = compose(text);
     const value = constructValue(root, anchored);
@@ -105,13 +95,13 @@ function jsonPosition(text: string, message: string): Position | undefined {
  * Parses JSON text (used for `.json` files). Positions for later errors are
  * found by re-reading the text as YAML, only when an error needs them.
  *
- * @param source - the JSON source: text, or bytes decoded as strict UTF-8
+ * @param text - the JSON source
  * @param file - the file or URL, named in errors
  * @returns the document
- * @throws {@link PolyaxonfileError} (stage `yaml`) when the text is not valid JSON, or the bytes not valid UTF-8
+ * @throws {@link PolyaxonfileError} (stage `yaml`) when the text is not valid JSON
  */
-export function parseJson(source: string | Uint8Array, file?: string): SourceDocument {
-  const text = sourceText(source, file);
+export function parseJson(text: string, file?: string): SourceDocument {
+  tooLarge(text.length, file);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -72,29 +72,22 @@ interface KeyTable {
 }
 
 function createKeyTable(): KeyTable {
-  // Only levels up to the highest live key are kept, so a visit costs no more than PyYAML's dict.
+  // Trailing empty levels are dropped, so a visit costs no more than PyYAML's dict.
   const byLevel: (SimpleKey | undefined)[] = [];
-  let live = 0;
-  const remove = (level: number): void => {
-    if (byLevel[level] === undefined) return;
-    byLevel[level] = undefined;
-    live--;
-    while (byLevel.length > 0 && byLevel[byLevel.length - 1] === undefined) byLevel.pop();
-  };
   return {
     get: (level) => byLevel[level],
     set: (level, key) => {
-      if (byLevel[level] === undefined) live++;
       while (byLevel.length < level) byLevel.push(undefined);
       byLevel[level] = key;
     },
-    delete: remove,
+    delete: (level) => {
+      byLevel[level] = undefined;
+      while (byLevel.length > 0 && byLevel.at(-1) === undefined) byLevel.pop();
+    },
     clear: () => {
       byLevel.length = 0;
-      live = 0;
     },
     forEach: (visit) => {
-      if (live === 0) return;
       for (let level = 0; level < byLevel.length; level++) {
         const key = byLevel[level];
         if (key !== undefined) visit(key, level);
@@ -103,14 +96,12 @@ function createKeyTable(): KeyTable {
   };
 }
 
-/** A tokenizer over one text: look at, take, or test the next token. */
+/** A tokenizer over one text: look at or take the next token. */
 export interface Scanner {
   /** The next token, without taking it. */
   readonly peekToken: () => Token;
   /** Takes the next token. */
   readonly nextToken: () => Token;
-  /** Whether the next token is one of `types`. */
-  readonly check: (...types: TokenType[]) => boolean;
 }
 
 /**
@@ -157,10 +148,6 @@ export function createScanner(text: string): Scanner {
     tokensTaken++;
     ready = false;
     return token;
-  }
-
-  function check(...types: TokenType[]): boolean {
-    return types.includes(peekToken().type);
   }
 
   function mark(): Mark {
@@ -790,5 +777,5 @@ export function createScanner(text: string): Scanner {
     return breaks.length === 0 ? ' ' : breaks.join('');
   }
 
-  return { peekToken, nextToken, check };
+  return { peekToken, nextToken };
 }

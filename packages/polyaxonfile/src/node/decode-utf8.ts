@@ -1,6 +1,8 @@
 import { PolyaxonfileError } from '../errors';
 import type { SpecIssue } from '../errors';
 import { summarize } from '../validate/validate-schema';
+import { MAX_SOURCE_LENGTH, parseJson, parseYaml } from '../yaml/parse-yaml';
+import type { SourceDocument } from '../yaml/parse-yaml';
 
 // Bytes to text, refusing invalid UTF-8 as upstream does (Python's strict 'utf-8' codec raises where a
 // lenient decoder would put U+FFFD and read on). Browser-safe: TextDecoder only.
@@ -72,4 +74,19 @@ export function decodeUtf8(bytes: Uint8Array, file?: string): string {
     const issue: SpecIssue = { path: [], message, line: line + 1, column: column + 1, expected: 'UTF-8 text', received: `byte ${byte} at offset ${at}`, ...(file === undefined ? {} : { file }) };
     throw new PolyaxonfileError(summarize('Received an invalid yaml stream', [issue]), { stage: 'yaml', issues: [issue] });
   }
+}
+
+/**
+ * Parses a Polyaxonfile's bytes: strict UTF-8, then JSON (`json`) or YAML.
+ *
+ * @param bytes - the content
+ * @param file - the file or URL, named in errors
+ * @param json - read as JSON
+ * @returns the document
+ * @throws {@link PolyaxonfileError} (stage `yaml`) for invalid UTF-8, YAML or JSON, or content over the size limit
+ */
+export function parseBytes(bytes: Uint8Array, file?: string, json = false): SourceDocument {
+  // Bytes more than three times the limit cannot decode to fewer characters than it: refuse before decoding.
+  const text = bytes.length > 3 * MAX_SOURCE_LENGTH ? ' '.repeat(MAX_SOURCE_LENGTH + 1) : decodeUtf8(bytes, file);
+  return json ? parseJson(text, file) : parseYaml(text, file);
 }

@@ -137,11 +137,8 @@ export function createScanner(text: string): Scanner {
 
   function nextToken(): Token {
     const token = peekToken();
-    head++;
-    if (head === tokens.length) {
-      tokens.length = 0;
-      head = 0;
-    } else if (head > 1024) {
+    // Compacted now and then, not emptied per token (which would reallocate the array each time).
+    if (++head >= 1024) {
       tokens.splice(0, head);
       head = 0;
     }
@@ -188,9 +185,9 @@ export function createScanner(text: string): Scanner {
 
   /** Takes `length` indicator characters as one token. */
   function indicator(type: TokenType, length = 1): void {
-    const start = mark();
+    // No Mark object: this runs for every indicator of a large document.
+    tokens.push({ type, line, column, value: undefined, handle: undefined, plain: undefined });
     forward(length);
-    push(type, start);
   }
 
   /** In block context, opens a block collection at this column when it is deeper than the current one. */
@@ -717,7 +714,8 @@ export function createScanner(text: string): Scanner {
   function fetchPlain(): void {
     saveSimpleKey();
     allowSimpleKey = false;
-    const start = mark();
+    const startLine = line;
+    const startColumn = column;
     const minColumn = indent + 1;
     let out = '';
     let spaces = '';
@@ -732,7 +730,7 @@ export function createScanner(text: string): Scanner {
       if (more === undefined || more === '' || peek() === '#' || (flowLevel === 0 && column < minColumn)) break;
       spaces = more;
     }
-    push('<scalar>', start, { value: out, plain: true });
+    tokens.push({ type: '<scalar>', line: startLine, column: startColumn, value: out, handle: undefined, plain: true });
   }
 
   /** How many characters from here belong to a plain scalar's current part (char codes: this runs per character). */

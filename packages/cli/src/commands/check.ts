@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type * as PolyaxonfileNode from '@px/polyaxonfile/node';
 import type { CommandContext } from '../command-context';
 import { CliError, UsageError } from '../errors';
 import { codeFrame } from '../output/code-frame';
@@ -68,23 +67,18 @@ export function errorReport(error: unknown, fallbackFile: string | undefined): C
   };
 }
 
-type PolyaxonfileModule = typeof PolyaxonfileNode;
+// A Polyaxonfile declares its kind at the top level (`kind: component` in YAML, `"kind": "operation"` in JSON).
+const POLYAXONFILE_KIND = /^kind:[ \t]*["']?(?:component|operation|compiled_operation)\b|"kind"\s*:\s*"(?:component|operation|compiled_operation)"/m;
 
 /**
- * The text of `file` when a code frame may quote it: only a file that reads as a Polyaxonfile mapping
- * (`version` or `kind` at the top). Anything else (a token, an env dump, the CLI's `.auth`, text that
- * is not YAML) may hold secrets and is never quoted.
+ * The text of `file` when a code frame may quote it: only a Polyaxonfile (a top-level `kind` of a
+ * Polyaxonfile). Anything else (a token, an env dump, the CLI's `.auth`, text that is not YAML) may hold
+ * secrets and is never quoted.
  */
-function frameSource(pf: PolyaxonfileModule, file: string): string | undefined {
-  let text: string;
+function frameSource(file: string): string | undefined {
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const value = (file.toLowerCase().endsWith('.json') ? pf.parseJson(text, file) : pf.parseYaml(text, file)).value;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && ('version' in value || 'kind' in value) ? text : undefined;
+    const text = readFileSync(file, 'utf8');
+    return POLYAXONFILE_KIND.test(text) ? text : undefined;
   } catch {
     return undefined;
   }
@@ -99,7 +93,11 @@ async function registerToken(ctx: CommandContext): Promise<void> {
   }
 }
 
-function printIssues(ctx: CommandContext, pf: PolyaxonfileModule, error: unknown): void {
+/**
+ * Prints why a Polyaxonfile is not valid: each issue with its field path, then `--> file:line:column` and a
+ * code frame of the source (at most 20 issues).
+ */
+export function printIssues(ctx: CommandContext, error: unknown): void {
   ctx.print.error('Polyaxonfile is not valid.');
   const issues = issuesOf(error);
   if (issues.length === 0) {
@@ -115,7 +113,7 @@ function printIssues(ctx: CommandContext, pf: PolyaxonfileModule, error: unknown
     ctx.print.error(`Error: ${issue.message}${where}${detail === '' || issue.message.includes(detail) ? '' : `; ${detail}`}`);
     if (issue.file !== undefined && issue.line !== undefined) {
       ctx.print.error(`  --> ${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`);
-      if (!sources.has(issue.file)) sources.set(issue.file, frameSource(pf, issue.file));
+      if (!sources.has(issue.file)) sources.set(issue.file, frameSource(issue.file));
       const text = sources.get(issue.file);
       const frame = text === undefined ? undefined : codeFrame(text, issue.line, issue.column);
       if (frame !== undefined) ctx.print.error(frame.replace(/^/gm, '  '));
@@ -183,7 +181,7 @@ export async function check(ctx: CommandContext): Promise<number> {
       write(errorReport(error, files[0]));
       return 1;
     }
-    printIssues(ctx, pf, error);
+    printIssues(ctx, error);
     return 1;
   }
   if (machine) {

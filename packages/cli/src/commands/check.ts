@@ -67,32 +67,6 @@ export function errorReport(error: unknown, fallbackFile: string | undefined): C
   };
 }
 
-// A Polyaxonfile declares its kind at the top level (`kind: component` in YAML, `"kind": "operation"` in JSON).
-const POLYAXONFILE_KIND = /^kind:[ \t]*["']?(?:component|operation|compiled_operation)\b|"kind"\s*:\s*"(?:component|operation|compiled_operation)"/m;
-
-/**
- * The text of `file` when a code frame may quote it: only a Polyaxonfile (a top-level `kind` of a
- * Polyaxonfile). Anything else (a token, an env dump, the CLI's `.auth`, text that is not YAML) may hold
- * secrets and is never quoted.
- */
-function frameSource(file: string): string | undefined {
-  try {
-    const text = readFileSync(file, 'utf8');
-    return POLYAXONFILE_KIND.test(text) ? text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Registers the resolved token (when there is one) so that nothing printed about a failed check can show it. */
-async function registerToken(ctx: CommandContext): Promise<void> {
-  try {
-    await resolveFor(ctx);
-  } catch {
-    // No usable context: there is no token to hide.
-  }
-}
-
 /**
  * Prints why a Polyaxonfile is not valid: each issue with its field path, then `--> file:line:column` and a
  * code frame of the source (at most 20 issues).
@@ -120,6 +94,32 @@ export function printIssues(ctx: CommandContext, error: unknown): void {
     }
   }
   if (issues.length > 20) ctx.print.error(`... and ${issues.length - 20} more problems`);
+}
+
+// A Polyaxonfile declares its kind at the top level (`kind: component` in YAML, `"kind": "operation"` in JSON).
+const POLYAXONFILE_KIND = /^kind:[ \t]*["']?(?:component|operation|compiled_operation)\b|"kind"\s*:\s*"(?:component|operation|compiled_operation)"/m;
+
+/**
+ * The text of `file` when a code frame may quote it: only a Polyaxonfile (a top-level `kind` of a
+ * Polyaxonfile). Anything else (a token, an env dump, the CLI's `.auth`, text that is not YAML) may hold
+ * secrets and is never quoted.
+ */
+function frameSource(file: string): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return POLYAXONFILE_KIND.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Registers the resolved token (when there is one) so that nothing printed about a failed check can show it. */
+async function registerToken(ctx: CommandContext): Promise<void> {
+  try {
+    await resolveFor(ctx);
+  } catch {
+    // No usable context: there is no token to hide.
+  }
 }
 
 /**

@@ -41,7 +41,7 @@ const TLS = /\b(?:ERR_SSL|ERR_TLS|CERT|EPROTO|SSL|TLS)|certificate/i;
  */
 export function fetchFailureCause(error: unknown, timeout: number): string {
   let root = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
-  for (let depth = 0; depth < 5 && root.name !== 'TimeoutError' && typeof root.cause === 'object' && root.cause !== null; depth++) root = root.cause as ErrorLike;
+  for (let depth = 0; depth < 5 && root.name !== 'TimeoutError' && typeof root.cause === 'object' && root.cause !== null; depth++) root = root.cause;
   if (root.name === 'TimeoutError') return `timed out after ${timeout} s`;
   const code = typeof root.code === 'string' ? root.code : '';
   const message = typeof root.message === 'string' ? root.message : String(error);

@@ -122,7 +122,7 @@ export function createScanner(text: string): Scanner {
   const indents: number[] = [];
   let allowSimpleKey = true;
   const possibleKeys = createKeyTable();
-  // Whether tokens[0] is final: what decides it changes only when a token is fetched or taken.
+  // Whether tokens[head] is final: what decides it changes only when a token is fetched or taken.
   let ready = false;
   // Taken tokens stay in `tokens` below `head` until the queue is compacted (shift() is linear in V8 for long queues).
   let head = 0;

@@ -8,3 +8,10 @@ describe('redact', () => {
     expect(redact('Authorization: Token abcdef123')).toBe('Authorization: Token ***');
   });
 });
+
+describe('redact URL passwords', () => {
+  it('masks the password of user:password@ URLs and keeps the rest', () => {
+    expect(redact('Could not reach https://ann:pa55w0rd@polyaxon.example.com/api')).toBe('Could not reach https://ann:***@polyaxon.example.com/api');
+    expect(redact('http://polyaxon.example.com:8000')).toBe('http://polyaxon.example.com:8000');
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type * as PolyaxonfileNode from '@px/polyaxonfile/node';
 import type { CommandContext } from './command-context';
 import { UsageError } from './errors';
 
@@ -57,9 +58,30 @@ export async function readOverrideContent(ctx: CommandContext, files: readonly s
   const paths = specFiles(ctx, files);
   const pf = await import('@px/polyaxonfile/node');
   if (recompile) {
-    const op = await pf.checkPolyaxonfile({ polyaxonfile: paths, toOp: true, validateParams: false });
+    const op = await pf.checkPolyaxonfile({ polyaxonfile: paths, toOp: true, validateParams: false, fetchText: remoteSpecReader(ctx, pf) });
     return JSON.stringify(pf.toDict(op));
   }
   const op = pf.OperationSpecification.read(paths, { isPreset: true });
   return JSON.stringify(pf.toDict(op));
+}
+
+/**
+ * A `fetchText` for `checkPolyaxonfile` that reads `urlRef`/`hubRef` URLs within the context's timeout
+ * (`POLYAXON_TIMEOUT` or the client config; 20 s by default, as the API client), resolved at the first
+ * remote read so that checks of local files never load the context.
+ */
+export function remoteSpecReader(ctx: CommandContext, pf: typeof PolyaxonfileNode): (url: string) => Promise<string> {
+  let timeout: number | undefined;
+  return async (url) => {
+    if (timeout === undefined) {
+      try {
+        const { resolveFor } = await import('./context-loader');
+        timeout = (await resolveFor(ctx)).timeout.value;
+      } catch {
+        // An unusable config has no timeout to give: the client's default applies.
+        timeout = pf.DEFAULT_FETCH_TIMEOUT;
+      }
+    }
+    return pf.fetchSpecText(url, { timeout });
+  };
 }

@@ -30,6 +30,15 @@ describe('px check', () => {
     expect(report.spec).toMatchObject({ version: 1.1, kind: 'operation', params: { lr: { value: '0.05' } }, component: { name: 'typed', kind: 'component' } });
   });
 
+  // Upstream adds `params` to the operation only when some are given (it printed `params: {}` before).
+  it('omits params from the -o json operation when no -P is given', async () => {
+    const result = await px(sb, ['check', '-f', job, '-o', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.spec.kind).toBe('operation');
+    expect(Object.keys(report.spec)).not.toContain('params');
+  });
+
   it('prints {"ok": false, error} with -o json and exits 1', async () => {
     const result = await px(sb, ['check', '-f', badKind, '-o', 'json']);
     expect(result.code).toBe(1);

@@ -1,6 +1,6 @@
 import { CLIENT_CONFIG_FIELDS } from './client-config-fields';
 import { ENV } from './env-keys';
-import { REDACTED, SECRET_KEYS } from './redaction';
+import { maskUrlPassword, REDACTED, SECRET_KEYS } from './redaction';
 import type { Resolved, ResolvedContext, ValueSource } from './resolved-context';
 
 /** One printable row of {@link formatContext}. */
@@ -77,7 +77,7 @@ export function formatContext(ctx: ResolvedContext): ContextRow[] {
     const secret = SECRET_KEYS.includes(key as keyof ResolvedContext);
     rows.push({
       key,
-      value: secret && entry.value !== undefined ? REDACTED : text(entry.value),
+      value: secret && entry.value !== undefined ? REDACTED : maskUrlPassword(text(entry.value)),
       source: entry.source,
       origin: entry.origin ?? '',
       envVar: ENV_OF[key] ?? '',

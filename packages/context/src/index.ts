@@ -7,7 +7,7 @@ export { DEFAULT_OWNER } from './resolve-entities';
 export { NO_AUTH_TOKEN } from './resolve-auth';
 export { requireProject, requireRun, requireToken, type RequiredProject, type RequiredRun } from './require';
 export { formatContext, type ContextRow } from './format-context';
-export { redactContext, REDACTED } from './redaction';
+export { redactContext, maskUrlPassword, REDACTED } from './redaction';
 export { ENV, type EnvKey } from './env-keys';
 export { parseLaxBool, strToBool, isTruthyString } from './booleans';
 export { parseIntValue, parseFloatValue } from './numbers';

@@ -2,7 +2,7 @@ import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../test/sandbox';
 import { formatContext } from './format-context';
-import { redactContext } from './redaction';
+import { maskUrlPassword, redactContext } from './redaction';
 import { resolveContext } from './resolve-context';
 
 const SECRET = 'tok-3f9a1c-very-secret';
@@ -60,5 +60,27 @@ describe('formatContext', () => {
     expect(rows).toContainEqual({ key: 'project', value: 'p', source: 'explicit', origin: '', envVar: 'POLYAXON_PROJECT' });
     expect(rows).toContainEqual({ key: 'timeout', value: '20', source: 'default', origin: '', envVar: 'POLYAXON_TIMEOUT' });
     expect(rows.some((row) => row.key === 'files' || row.key === 'tried')).toBe(false);
+  });
+});
+
+describe('URL passwords never leak through printable forms', () => {
+  it('masks the password of a host given as user:password@ in rows, JSON and inspect, keeping the user and host', () => {
+    const box = sandbox();
+    const ctx = resolveContext(box.options({ host: 'https://ann:pa55-s3cret@polyaxon.example.com' }));
+    const printed = [
+      formatContext(ctx).map((row) => row.value).join('\n'),
+      JSON.stringify(redactContext(ctx)),
+      inspect(redactContext(ctx), { depth: 5 }),
+    ];
+    for (const text of printed) {
+      expect(text).not.toContain('pa55-s3cret');
+      expect(text).toContain('https://ann:<redacted>@polyaxon.example.com');
+    }
+    expect(ctx.host.value).toBe('https://ann:pa55-s3cret@polyaxon.example.com');
+  });
+
+  it('leaves URLs without a password alone', () => {
+    expect(maskUrlPassword('see https://polyaxon.example.com:8000/x and http://ann@h')).toBe('see https://polyaxon.example.com:8000/x and http://ann@h');
+    expect(maskUrlPassword('a https://u:p@h/x b http://v:q@k')).toBe('a https://u:<redacted>@h/x b http://v:<redacted>@k');
   });
 });

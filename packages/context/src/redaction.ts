@@ -9,8 +9,31 @@ export const SECRET_KEYS: readonly (keyof ResolvedContext)[] = ['token', 'intern
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
+// `scheme://user:password@`: the password is everything between the user's colon and the `@`.
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:)[^\s/?#@]+@/gi;
+
+/**
+ * Replaces the password of every URL in `text` (`https://user:secret@host`) with `<redacted>`,
+ * keeping the user and the host readable.
+ *
+ * @param text - Any text that may hold URLs.
+ * @returns The text with URL passwords masked.
+ * @example
+ * ```ts
+ * maskUrlPassword('https://ann:s3cret@polyaxon.example.com'); // 'https://ann:<redacted>@polyaxon.example.com'
+ * ```
+ */
+export function maskUrlPassword(text: string): string {
+  return text.replace(URL_PASSWORD, `$1${REDACTED}@`);
+}
+
 function redactResolved<T>(value: Resolved<T>): Resolved<T | string> {
   return value.value === undefined ? { ...value } : { ...value, value: REDACTED };
+}
+
+function maskResolvedUrl(value: unknown): unknown {
+  const entry = value as Partial<Resolved<unknown>> | undefined;
+  return typeof entry?.value === 'string' ? { ...entry, value: maskUrlPassword(entry.value) } : value;
 }
 
 /**
@@ -23,7 +46,8 @@ function redactResolved<T>(value: Resolved<T>): Resolved<T | string> {
 export function redactContext(ctx: ResolvedContext): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(ctx)) {
-    out[key] = SECRET_KEYS.includes(key as keyof ResolvedContext) ? redactResolved(value as Resolved<unknown>) : value;
+    if (SECRET_KEYS.includes(key as keyof ResolvedContext)) out[key] = redactResolved(value as Resolved<unknown>);
+    else out[key] = maskResolvedUrl(value);
   }
   return out;
 }

@@ -27,3 +27,14 @@ export function describeValue(value: unknown): string {
       return typeof value;
   }
 }
+
+/**
+ * Describes a value's type without any of its content, for values read from a file that may hold
+ * secrets: `string`, `array`, `object`, `null`.
+ *
+ * @param value - any value
+ * @returns the type
+ */
+export function describeKind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}

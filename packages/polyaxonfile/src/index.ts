@@ -8,6 +8,8 @@ export { parseYaml, parseJson, MAX_SOURCE_LENGTH } from './yaml/parse-yaml';
 export type { SourceDocument } from './yaml/parse-yaml';
 export type { Position } from './yaml/locate-node';
 export { readSources, toSourceDocument, isSourceDocument } from './read/read-sources';
+export { fetchSpecText, fetchFailureCause, DEFAULT_FETCH_TIMEOUT } from './read/fetch-text';
+export type { FetchTextOptions } from './read/fetch-text';
 export type { MergedSources, ReadOptions, SpecData, SpecSource } from './read/read-sources';
 export { deepMerge, MAX_DEPTH } from './read/plain-data';
 export {

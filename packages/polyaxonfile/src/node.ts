@@ -12,3 +12,4 @@ export {
 } from './node/specifications';
 export { checkPolyaxonfile } from './node/check-node';
 export { readPolyaxonfile, readPath, fetchPolyaxonfile, findDefaultPolyaxonfile, DEFAULT_POLYAXONFILES } from './node/read-file';
+export { decodeUtf8, parseBytes } from './node/decode-utf8';

@@ -66,6 +66,13 @@ describe('checkPolyaxonfile (Node entry, real files and HTTP)', () => {
     expect((dict.component as { name: string }).name).toBe('trainer');
   });
 
+  it('adds params to the operation only when some are given, as upstream', async () => {
+    for (const params of [undefined, [], {}]) {
+      const op = await checkPolyaxonfile({ polyaxonfile: join(dir, 'component.json'), ...(params === undefined ? {} : { params }) });
+      expect(Object.keys(op.toDict())).not.toContain('params');
+    }
+  });
+
   it('rejects missing required params and wrong types with PolyaxonfileError', async () => {
     await expect(checkPolyaxonfile({ polyaxonfile: join(dir, 'component.yaml') })).rejects.toThrow(/Polyaxonfile is not valid/);
     const error = await checkPolyaxonfile({ polyaxonfile: join(dir, 'component.yaml'), params: { lr: 'abc' } }).catch((e: unknown) => e);

@@ -5,8 +5,10 @@ import { codeFrame } from '../output/code-frame';
 import { parseOutputFormat } from '../output/output-format';
 import { toYaml } from '../output/yaml';
 import { hasMarker } from '../print-error';
+import { resolveFor } from '../context-loader';
+import { redact } from '../redact';
 import { flagOption, listOption, stringOption } from '../option-values';
-import { MissingSpecFileError, specFiles } from '../spec-files';
+import { MissingSpecFileError, remoteSpecReader, specFiles } from '../spec-files';
 
 /** The `-o json` answer of `px check` (issue contract). */
 export type CheckReport =
@@ -85,19 +87,39 @@ export function printIssues(ctx: CommandContext, error: unknown): void {
     ctx.print.error(`Error: ${issue.message}${where}${detail === '' || issue.message.includes(detail) ? '' : `; ${detail}`}`);
     if (issue.file !== undefined && issue.line !== undefined) {
       ctx.print.error(`  --> ${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`);
-      if (!sources.has(issue.file)) {
-        try {
-          sources.set(issue.file, readFileSync(issue.file, 'utf8'));
-        } catch {
-          sources.set(issue.file, undefined);
-        }
-      }
+      if (!sources.has(issue.file)) sources.set(issue.file, frameSource(issue.file));
       const text = sources.get(issue.file);
       const frame = text === undefined ? undefined : codeFrame(text, issue.line, issue.column);
       if (frame !== undefined) ctx.print.error(frame.replace(/^/gm, '  '));
     }
   }
   if (issues.length > 20) ctx.print.error(`... and ${issues.length - 20} more problems`);
+}
+
+// A Polyaxonfile declares its kind at the top level (`kind: component` in YAML, `"kind": "operation"` in JSON).
+const POLYAXONFILE_KIND = /^kind:[ \t]*["']?(?:component|operation|compiled_operation)\b|"kind"\s*:\s*"(?:component|operation|compiled_operation)"/m;
+
+/**
+ * The text of `file` when a code frame may quote it: only a Polyaxonfile (a top-level `kind` of a
+ * Polyaxonfile). Anything else (a token, an env dump, the CLI's `.auth`, text that is not YAML) may hold
+ * secrets and is never quoted.
+ */
+function frameSource(file: string): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return POLYAXONFILE_KIND.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Registers the resolved token (when there is one) so that nothing printed about a failed check can show it. */
+async function registerToken(ctx: CommandContext): Promise<void> {
+  try {
+    await resolveFor(ctx);
+  } catch {
+    // No usable context: there is no token to hide.
+  }
 }
 
 /**
@@ -113,7 +135,8 @@ export async function check(ctx: CommandContext): Promise<number> {
   }
   const machine = format.kind === 'json' || format.kind === 'yaml';
   const write = (report: CheckReport): void => {
-    ctx.io.stdout.write(format.kind === 'yaml' ? toYaml(report) : `${JSON.stringify(report, null, 2)}\n`);
+    const text = format.kind === 'yaml' ? toYaml(report) : `${JSON.stringify(report, null, 2)}\n`;
+    ctx.io.stdout.write(report.ok ? text : redact(text));
   };
   let files: string[];
   try {
@@ -144,6 +167,7 @@ export async function check(ctx: CommandContext): Promise<number> {
     const op = await pf.checkPolyaxonfile({
       polyaxonfile: files,
       params,
+      fetchText: remoteSpecReader(ctx, pf),
       ...(presets === undefined || presets.length === 0 ? {} : { presets }),
       toOp: true,
       validateParams: !flagOption(ctx.options, 'lint'),
@@ -152,6 +176,7 @@ export async function check(ctx: CommandContext): Promise<number> {
     spec = pf.toDict(op);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
+    await registerToken(ctx);
     if (machine) {
       write(errorReport(error, files[0]));
       return 1;

@@ -72,6 +72,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   const check = (fetchText?: (target: string) => Promise<string>): ReturnType<typeof pf.checkPolyaxonfile> => pf.checkPolyaxonfile({
     polyaxonfile: files,
     ...(fetchText === undefined ? {} : { fetchText }),
+    timeout: resolved.timeout.value,
     ...(url === undefined ? {} : { url }),
     ...(hub === undefined ? {} : { hub, hubHost: resolved.host.value }),
     params: listOption(o, 'param'),

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +17,9 @@ let server: Server;
 let base: string;
 const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 
-function clientFor(host: string): PolyaxonClient {
+function clientFor(host: string, timeout?: number): PolyaxonClient {
   const home = mkdtempSync(join(tmpdir(), 'px-spec-fetcher-'));
-  return new PolyaxonClient({ token: 'tok', config: { host, retries: 0 }, context: { env: {}, homeDir: home, cwd: home, fsRoot: home } });
+  return new PolyaxonClient({ token: 'tok', config: { host, retries: 0, ...(timeout === undefined ? {} : { timeout }) }, context: { env: {}, homeDir: home, cwd: home, fsRoot: home } });
 }
 
 beforeAll(async () => {
@@ -75,5 +76,28 @@ describe('specFetcher', () => {
     expect(fetcher.apiFailure).toBe(error);
     expect((error as ApiError).status).toBe(403);
     await client.close();
+  });
+
+  // Before: a server that accepted and never answered hung the read; failures said only "fetch failed".
+  it("gives up after the client's timeout and names the URL and the cause", async () => {
+    const sockets: Socket[] = [];
+    const silent = createNetServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/spec.yaml`;
+    try {
+      const fetcher = specFetcher(clientFor('http://127.0.0.1:1', 1));
+      const slow = await fetcher.fetchText(silentUrl).catch((e: unknown) => e);
+      expect(slow).toBeInstanceOf(PolyaxonClientException);
+      expect((slow as Error).message).toBe(`Could not read \`${silentUrl}\`: timed out after 1 s.`);
+      const closed = createNetServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/spec.yaml`;
+      await new Promise((resolve) => closed.close(resolve));
+      const refused = await fetcher.fetchText(closedUrl).catch((e: unknown) => e);
+      expect((refused as Error).message).toBe(`Could not read \`${closedUrl}\`: connection refused (ECONNREFUSED).`);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

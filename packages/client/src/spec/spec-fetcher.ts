@@ -1,5 +1,6 @@
 import type { PolyaxonClient } from '../client/polyaxon-client';
 import { PolyaxonClientException } from '../errors/client-error';
+import { loadPolyaxonfile } from './load-polyaxonfile';
 
 /** Reads the Polyaxonfiles `checkPolyaxonfile` fetches (URLs and hub components). */
 export interface SpecFetcher {
@@ -50,9 +51,20 @@ function hubAnswerContent(text: string, url: string): string {
 }
 
 async function fetchPlain(url: string, timeoutSeconds: number): Promise<string> {
-  const response = await fetch(url, timeoutSeconds > 0 ? { signal: AbortSignal.timeout(timeoutSeconds * 1000) } : {});
-  if (!response.ok) throw new PolyaxonClientException(`Could not read \`${url}\`: HTTP ${response.status}.`);
-  return response.text();
+  try {
+    const response = await fetch(url, timeoutSeconds > 0 ? { signal: AbortSignal.timeout(timeoutSeconds * 1000) } : {});
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new PolyaxonClientException(`Could not read \`${url}\`: HTTP ${response.status}.`);
+    }
+    // Inside the try: the timeout also covers a body that stalls.
+    return await response.text();
+  } catch (error) {
+    if (error instanceof PolyaxonClientException) throw error;
+    // The reader that needs this text is @px/polyaxonfile, so it is installed: its wording names the cause.
+    const { fetchFailureCause } = await loadPolyaxonfile('specFetcher');
+    throw new PolyaxonClientException(`Could not read \`${url}\`: ${fetchFailureCause(error, timeoutSeconds)}.`, { cause: error });
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { parseJson, parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
 import { hubComponentUrl } from './hub-ref';
 import { normalizeCheckParams, parseHparams } from './parse-params';
+import { fetchSpecText } from '../read/fetch-text';
 
 /** Options of {@link checkPolyaxonfile} (upstream `check_polyaxonfile`, camelCased). */
 export interface CheckOptions {
@@ -65,6 +66,11 @@ export interface CheckOptions {
   readonly gitRegistry?: string | boolean;
   /** Downloads a URL's text (default: global `fetch`). */
   readonly fetchText?: (url: string) => Promise<string>;
+  /**
+   * Seconds each remote read (`url`, `hub`, `urlRef`, `hubRef`) may take with the default `fetchText`;
+   * `0` for no limit. Default 20, the API client's default timeout.
+   */
+  readonly timeout?: number;
   /** Reads a local path (the Node entry provides it; the browser has none). */
   readonly readPath?: (path: string, relativeTo?: string) => SourceDocument | undefined;
   /** Receives warnings (e.g. a spec marked as template). */
@@ -79,14 +85,6 @@ function toBool(value: boolean | string | number, field: string): boolean {
 
 function fail(message: string, field = ''): never {
   throw new PolyaxonfileError(message, { stage: 'read', issues: [{ path: field === '' ? [] : [field], message }] });
-}
-
-async function defaultFetch(url: string): Promise<string> {
-  const fetchFn = (globalThis as { fetch?: (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }> }).fetch;
-  if (fetchFn === undefined) fail(`Cannot fetch \`${url}\`: no fetch available.`, 'url');
-  const response = await fetchFn(url);
-  if (!response.ok) fail(`Config \`${url}\` was not found, please check that the name and tag are valid (HTTP ${response.status}).`, 'url');
-  return response.text();
 }
 
 function parseText(text: string, file: string): SourceDocument {
@@ -150,7 +148,7 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
   if (options.cache !== undefined && options.nocache === true) fail("Received both 'cache' and 'nocache'");
   const params = normalizeCheckParams(options.params);
   const hparams = parseHparams(options.hparams);
-  const fetchText = options.fetchText ?? defaultFetch;
+  const fetchText = options.fetchText ?? ((url: string): Promise<string> => fetchSpecText(url, options.timeout === undefined ? {} : { timeout: options.timeout }));
   const readUrl = async (url: string): Promise<SourceDocument> => parseText(await fetchText(url), url);
   const hubUrl = (ref: string): string =>
     hubComponentUrl(ref, { ...(options.hubHost === undefined ? {} : { host: options.hubHost }), ...(options.gitRegistry === undefined ? {} : { gitRegistry: options.gitRegistry }) });
@@ -222,7 +220,8 @@ export async function checkPolyaxonfile(options: CheckOptions): Promise<AnySpec>
       return getSpecification(specDict);
     }
     const opData: Record<string, unknown> = { version: typeof specDict.version === 'number' ? specDict.version : 1.1, kind: 'operation' };
-    if (params !== undefined) opData.params = params;
+    // Upstream adds `params` only when there are some (`if params:`): no `-P` means no `params: {}`.
+    if (params !== undefined && Object.keys(params).length > 0) opData.params = params;
     if (hparams !== undefined) {
       opData.matrix = {
         kind: options.matrixKind ?? 'grid',

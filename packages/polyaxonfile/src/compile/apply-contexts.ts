@@ -67,9 +67,13 @@ function applyValues(ios: IOLike[] | undefined, params: Record<string, ParamLike
   });
 }
 
+// Shared, never mutated: a DAG of n ops adds about 30 entries per op.
+const ANY_CONTEXT = { type: 'any' } as const;
+const STR_CONTEXT = { type: 'str' } as const;
+
 function addIOContext(context: Map<string, { type?: string | null; isList?: boolean | null }>, entity: string, component: Record<string, unknown>): void {
-  for (const section of ['inputs', 'outputs', 'globals', 'artifacts', 'io']) context.set(`${entity}.${section}`, { type: 'any' });
-  for (const key of GLOBALS_KEYS) context.set(`${entity}.globals.${key}`, { type: 'str' });
+  for (const section of ['inputs', 'outputs', 'globals', 'artifacts', 'io']) context.set(`${entity}.${section}`, ANY_CONTEXT);
+  for (const key of GLOBALS_KEYS) context.set(`${entity}.globals.${key}`, STR_CONTEXT);
   for (const section of ['inputs', 'outputs'] as const) {
     for (const io of ioList(component[section])) {
       context.set(`${entity}.${section}.${io.name}`, { type: io.type ?? null, isList: io.isList ?? null });

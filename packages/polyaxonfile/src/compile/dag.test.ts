@@ -42,4 +42,19 @@ describe('validateDag', () => {
     expect(messages[3]).toMatch(/not acyclic/);
     expect(messages[4]).toMatch(/multiple components with the same name `c`/);
   });
+
+  // Before: each level rescanned every pending op (10k ops took seconds; the test timed out).
+  it('levels a 20,000-op chain and names only the ops a cycle holds up', () => {
+    const chain = Array.from({ length: 20_000 }, (_, i) => ({ name: `op${i}`, dagRef: 'c', ...(i > 0 ? { dependencies: [`op${i - 1}`] } : {}) }));
+    const levels = validateDag({ components: [job], operations: chain });
+    expect(levels).toHaveLength(20_000);
+    expect(levels[19_999]).toEqual(['op19999']);
+    const cyclic = [{ name: 'x', dagRef: 'c', dependencies: ['y'] }, { name: 'y', dagRef: 'c', dependencies: ['x'] }, ...chain];
+    expect(() => validateDag({ components: [job], operations: cyclic })).toThrow(/not acyclic/);
+    try {
+      validateDag({ components: [job], operations: cyclic });
+    } catch (error) {
+      expect((error as PolyaxonSchemaError).issues[0]?.received).toBe('a cycle among x, y');
+    }
+  });
 });

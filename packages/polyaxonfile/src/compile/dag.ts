@@ -104,22 +104,44 @@ export function validateDag(run: DagRun, locate: Locate = noLocation, prefix: re
   return topologicalLevels(ops.map((op) => opName(op) ?? ''), upstream, locate, at('operations'));
 }
 
+/**
+ * Groups ops by topological level in one pass over the edges (Kahn's algorithm): an op's level is one
+ * more than its deepest upstream op's, and a level lists its ops in document order.
+ */
 function topologicalLevels(names: readonly string[], upstream: ReadonlyMap<string, readonly string[]>, locate: Locate, path: (string | number)[]): string[][] {
-  const levels: string[][] = [];
-  const done = new Set<string>();
-  let pending = [...new Set(names)];
   if (names.includes('')) fail("Pipeline's graph is not acyclic.", locate, path, { expected: 'every op to have a name' });
-  while (pending.length > 0) {
-    const level = pending.filter((name) => (upstream.get(name) ?? []).every((dep) => done.has(dep)));
-    if (level.length === 0) {
-      fail("Pipeline's graph is not acyclic.", locate, path, {
-        expected: 'a graph without cycles',
-        received: `a cycle among ${pending.join(', ')}`,
-      });
+  const unique = [...new Set(names)];
+  const waiting = new Map<string, number>();
+  const downstream = new Map<string, string[]>();
+  for (const name of unique) {
+    const deps = upstream.get(name) ?? [];
+    waiting.set(name, deps.length);
+    for (const dep of deps) {
+      const list = downstream.get(dep);
+      if (list === undefined) downstream.set(dep, [name]);
+      else list.push(name);
     }
-    for (const name of level) done.add(name);
-    levels.push(level);
-    pending = pending.filter((name) => !done.has(name));
   }
+  const level = new Map<string, number>();
+  const ready = unique.filter((name) => waiting.get(name) === 0);
+  for (const name of ready) level.set(name, 0);
+  for (let i = 0; i < ready.length; i++) {
+    const name = ready[i]!;
+    const depth = level.get(name)! + 1;
+    for (const child of downstream.get(name) ?? []) {
+      if (depth > (level.get(child) ?? 0)) level.set(child, depth);
+      const left = waiting.get(child)! - 1;
+      waiting.set(child, left);
+      if (left === 0) ready.push(child);
+    }
+  }
+  if (ready.length < unique.length) {
+    fail("Pipeline's graph is not acyclic.", locate, path, {
+      expected: 'a graph without cycles',
+      received: `a cycle among ${unique.filter((name) => (waiting.get(name) ?? 0) > 0).join(', ')}`,
+    });
+  }
+  const levels: string[][] = [];
+  for (const name of unique) (levels[level.get(name)!] ??= []).push(name);
   return levels;
 }

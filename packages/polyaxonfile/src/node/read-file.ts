@@ -3,6 +3,9 @@ import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { PolyaxonfileError } from '../errors';
 import { parseJson, parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
+import { fetchSpecText } from '../read/fetch-text';
+import { parseBytes } from './decode-utf8';
+import type { FetchTextOptions } from '../read/fetch-text';
 
 /** File names `polyaxon check` looks for when no file is given (names first, then extensions). */
 export const DEFAULT_POLYAXONFILES: readonly string[] = ['polyaxon', 'polyaxonci', 'polyaxon-ci', 'polyaxon.ci', 'polyaxonfile'].flatMap(
@@ -38,32 +41,27 @@ export function readPath(path: string, relativeTo?: string): SourceDocument | un
   if (!isFile) return undefined;
   const ext = extname(full).toLowerCase();
   if (ext === '.py') readError(`Python modules are not supported: \`${path}\`. Expects a file with extension: \`.yml\`, \`.yaml\`, or \`json\`.`, full);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(full, 'utf8');
+    // Bytes, decoded by the parser as strict UTF-8: invalid bytes are an error, not U+FFFD.
+    bytes = readFileSync(full);
   } catch (error) {
     return readError(`Cannot read config_value: \`${path}\``, full, error);
   }
-  return ext === '.json' ? parseJson(text, full) : parseYaml(text, full);
+  return parseBytes(bytes, full, ext === '.json');
 }
 
 /**
- * Downloads a Polyaxonfile (YAML, or JSON when the URL ends in `.json`).
+ * Downloads a Polyaxonfile (YAML, or JSON when the URL ends in `.json`), within a timeout.
  *
  * @param url - an http(s) URL
+ * @param options - `timeout` in seconds (default 20, the API client's default; `0`: none)
  * @returns the document
- * @throws {@link PolyaxonfileError} when the download fails or the content is invalid
+ * @throws {@link PolyaxonfileError} naming the URL and the cause (timeout, DNS, refused connection, TLS,
+ *   HTTP status) when the download fails, or when the content is invalid
  */
-export async function fetchPolyaxonfile(url: string): Promise<SourceDocument> {
-  let text: string;
-  try {
-    const response = await fetch(url);
-    if (!response.ok) readError(`Config \`${url}\` was not found, please check that the name and tag are valid (HTTP ${response.status}).`, url);
-    text = await response.text();
-  } catch (error) {
-    if (PolyaxonfileError.isInstance(error)) throw error;
-    return readError(`Could not fetch \`${url}\`: ${error instanceof Error ? error.message : String(error)}`, url, error);
-  }
+export async function fetchPolyaxonfile(url: string, options: FetchTextOptions = {}): Promise<SourceDocument> {
+  const text = await fetchSpecText(url, options);
   return new URL(url).pathname.toLowerCase().endsWith('.json') ? parseJson(text, url) : parseYaml(text, url);
 }
 
@@ -71,6 +69,7 @@ export async function fetchPolyaxonfile(url: string): Promise<SourceDocument> {
  * Reads a Polyaxonfile from a path or an http(s) URL.
  *
  * @param location - file path or URL
+ * @param options - for a URL, `timeout` in seconds (default 20; `0`: none)
  * @returns the document (pass it, or a list of them, to any reader)
  * @throws {@link PolyaxonfileError} when it cannot be read
  * @example
@@ -79,8 +78,8 @@ export async function fetchPolyaxonfile(url: string): Promise<SourceDocument> {
  * const spec = getSpecification(doc);
  * ```
  */
-export async function readPolyaxonfile(location: string): Promise<SourceDocument> {
-  if (/^https?:\/\//i.test(location)) return fetchPolyaxonfile(location);
+export async function readPolyaxonfile(location: string, options: FetchTextOptions = {}): Promise<SourceDocument> {
+  if (/^https?:\/\//i.test(location)) return fetchPolyaxonfile(location, options);
   return readPath(location) ?? readError(`Cannot read config_value: \`${location}\` (no such file)`, location);
 }
 

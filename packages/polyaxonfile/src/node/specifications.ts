@@ -8,10 +8,11 @@ import type { SpecReadOptions } from '../specs/read-spec';
 import * as core from '../specs/specifications';
 import type { Spec } from '../specs/to-dict';
 import { readPath } from './read-file';
+import { parseBytes } from './decode-utf8';
 import { isSourceDocument } from '../read/read-sources';
 import { toDict } from '../specs/to-dict';
 
-const withFiles = <T extends SpecReadOptions>(options: T): T => ({ resolve: (text: string) => readPath(text), ...options });
+const withFiles = <T extends SpecReadOptions>(options: T): T => ({ resolve: (text: string) => readPath(text), decode: (bytes: Uint8Array) => parseBytes(bytes), ...options });
 
 /** {@link core.ComponentSpecification} that also reads file paths. */
 export const ComponentSpecification = {

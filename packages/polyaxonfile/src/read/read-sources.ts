@@ -1,12 +1,12 @@
 import { PolyaxonfileError } from '../errors';
 import type { SpecIssue, SpecLocation } from '../errors';
-import { describeValue } from '../describe-value';
+import { describeKind, describeValue } from '../describe-value';
 import { parseYaml } from '../yaml/parse-yaml';
 import type { SourceDocument } from '../yaml/parse-yaml';
 import { deepMerge, isRecord, toPlainData } from './plain-data';
 
-/** One Polyaxonfile source: YAML/JSON text, a plain object, or an already parsed document. */
-export type SpecSource = string | Readonly<Record<string, unknown>> | SourceDocument;
+/** One Polyaxonfile source: YAML/JSON text, its UTF-8 bytes (Node entry), a plain object, or an already parsed document. */
+export type SpecSource = string | Uint8Array | Readonly<Record<string, unknown>> | SourceDocument;
 
 /** What the readers accept: one source or a list merged in order. */
 export type SpecData = SpecSource | readonly SpecSource[];
@@ -18,6 +18,8 @@ export interface ReadOptions {
    * reads file paths here). Returning `undefined` parses it as YAML text.
    */
   readonly resolve?: (text: string) => SourceDocument | undefined;
+  /** Parses bytes (the Node entry decodes them as strict UTF-8); without it, bytes are refused. */
+  readonly decode?: (bytes: Uint8Array) => SourceDocument;
 }
 
 /** Documents merged in order, able to locate a field path in the document that set it. */
@@ -51,7 +53,8 @@ function cannotRead(item: unknown, issue: Partial<SpecIssue> = {}): never {
 export function toSourceDocument(item: unknown, options: ReadOptions = {}): SourceDocument {
   if (isSourceDocument(item)) return item;
   if (typeof item === 'string') return options.resolve?.(item) ?? parseYaml(item);
-  if (isRecord(item)) {
+  if (item instanceof Uint8Array && options.decode !== undefined) return options.decode(item);
+  if (isRecord(item) && !(item instanceof Uint8Array)) {
     const value = toPlainData(item);
     return { value, locate: () => undefined };
   }
@@ -91,7 +94,9 @@ export function readSources(data: SpecData | readonly unknown[], options: ReadOp
     }
     const doc = toSourceDocument(item, options);
     if (!isRecord(doc.value) || Object.keys(doc.value).length === 0) {
-      cannotRead(typeof item === 'string' ? item : doc.value, doc.file === undefined ? {} : { file: doc.file });
+      // A file that is not a mapping may be anything (a token, an env dump): name it, never quote it.
+      if (doc.file !== undefined) cannotRead(doc.file, { file: doc.file, received: `${describeKind(doc.value)} (content not shown)` });
+      cannotRead(typeof item === 'string' ? item : doc.value);
     }
     return doc;
   });

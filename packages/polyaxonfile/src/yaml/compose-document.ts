@@ -62,8 +62,10 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
     return scanner.peekToken();
   }
 
-  function is(...types: TokenType[]): boolean {
-    return scanner.check(...types);
+  // Fixed parameters, not a rest array: this runs several times per token.
+  function is(a: TokenType, b?: TokenType, c?: TokenType, d?: TokenType): boolean {
+    const type = scanner.peekToken().type;
+    return type === a || type === b || type === c || type === d;
   }
 
   function single(): YamlNode | undefined {
@@ -163,26 +165,26 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
     }
     const specific = tag !== undefined && tag !== '!' ? tag : undefined;
     const token = peek();
-    const mark: Mark = { line: start.line, column: start.column };
+    const mark: Mark = start;
     if (indentless && token.type === '-') {
-      return indentlessSequence(register(anchor, { kind: 'seq', tag: specific ?? SEQ, items: [], ...mark }));
+      return indentlessSequence(register(anchor, { kind: 'seq', tag: specific ?? SEQ, items: [], line: mark.line, column: mark.column }));
     }
     switch (token.type) {
       case '<scalar>': {
         next();
         const implicit = (token.plain === true && tag === undefined) || tag === '!';
         const resolved = specific ?? (implicit ? resolveImplicitTag(token.value!) : 'tag:yaml.org,2002:str');
-        return register(anchor, { kind: 'scalar', tag: resolved, value: token.value!, ...mark });
+        return register(anchor, { kind: 'scalar', tag: resolved, value: token.value!, line: mark.line, column: mark.column });
       }
       case '[':
-        return flowSequence(register(anchor, { kind: 'seq', tag: specific ?? SEQ, items: [], ...mark }));
+        return flowSequence(register(anchor, { kind: 'seq', tag: specific ?? SEQ, items: [], line: mark.line, column: mark.column }));
       case '{':
-        return flowMapping(register(anchor, { kind: 'map', tag: specific ?? MAP, pairs: [], ...mark }));
+        return flowMapping(register(anchor, { kind: 'map', tag: specific ?? MAP, pairs: [], line: mark.line, column: mark.column }));
       case '<block sequence start>':
-        if (block) return blockSequence(register(anchor, { kind: 'seq', tag: specific ?? SEQ, items: [], ...mark }));
+        if (block) return blockSequence(register(anchor, { kind: 'seq', tag: specific ?? SEQ, items: [], line: mark.line, column: mark.column }));
         break;
       case '<block mapping start>':
-        if (block) return blockMapping(register(anchor, { kind: 'map', tag: specific ?? MAP, pairs: [], ...mark }));
+        if (block) return blockMapping(register(anchor, { kind: 'map', tag: specific ?? MAP, pairs: [], line: mark.line, column: mark.column }));
         break;
       default:
     }

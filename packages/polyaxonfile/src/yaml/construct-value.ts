@@ -68,26 +68,65 @@ function decodeBase64(text: string): string {
   return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
-/** A mapping's pairs with `<<` merge keys applied, as PyYAML's `flatten_mapping`. */
-function flatten(node: MapNode): [YamlNode, YamlNode][] {
-  const merged: [YamlNode, YamlNode][] = [];
-  const own: [YamlNode, YamlNode][] = [];
-  for (const pair of node.pairs) {
-    const [key, value] = pair;
-    if (key.tag !== MERGE) {
-      own.push(pair);
-      continue;
+/**
+ * How many more nodes merge keys and aliases may repeat in one document: one budget for both, so
+ * neither `<<: [*a, *a]` nested nor aliases of aliases can make the work grow exponentially.
+ */
+interface Budget {
+  left: number;
+}
+
+function spend(budget: Budget, count: number, node: YamlNode): void {
+  budget.left -= count;
+  if (budget.left < 0) problem(`the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases and merge keys`, node);
+}
+
+const hasMergeKey = (node: MapNode): boolean => node.pairs.some(([key]) => key.tag === MERGE);
+
+/**
+ * A mapping's pairs with `<<` merge keys applied, as PyYAML's `flatten_mapping` (which rewrites the
+ * node in place, so a mapping merged many times is flattened once: here, `memo`). Every merged pair
+ * is paid for from `budget`, and the values merged in are marked `reused` (PyYAML builds them once).
+ */
+function createFlattener(budget: Budget, reused: Set<YamlNode>): (node: MapNode) => readonly [YamlNode, YamlNode][] {
+  const memo = new Map<MapNode, [YamlNode, YamlNode][]>();
+  const active = new Set<MapNode>();
+  const flatten = (node: MapNode): readonly [YamlNode, YamlNode][] => {
+    if (!hasMergeKey(node)) return node.pairs;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    if (active.has(node)) problem('found a mapping that merges itself (a recursive merge key)', node, 'while constructing a mapping', node);
+    active.add(node);
+    const merged: [YamlNode, YamlNode][] = [];
+    const own: [YamlNode, YamlNode][] = [];
+    const take = (part: readonly [YamlNode, YamlNode][]): void => {
+      spend(budget, part.length, node);
+      for (const pair of part) {
+        merged.push(pair);
+        reused.add(pair[1]);
+      }
+    };
+    for (const pair of node.pairs) {
+      const [key, value] = pair;
+      if (key.tag !== MERGE) {
+        own.push(pair);
+        continue;
+      }
+      if (value.kind === 'map') take(flatten(value));
+      else if (value.kind === 'seq') {
+        const parts = value.items.map((item) => {
+          if (item.kind !== 'map') problem(`expected a mapping for merging, but found ${NODE_NAMES[item.kind]}`, item, 'while constructing a mapping', node);
+          return flatten(item);
+        });
+        for (const part of parts.reverse()) take(part);
+      } else problem(`expected a mapping or list of mappings for merging, but found ${NODE_NAMES[value.kind]}`, value, 'while constructing a mapping', node);
     }
-    if (value.kind === 'map') for (const merge of flatten(value)) merged.push(merge);
-    else if (value.kind === 'seq') {
-      const parts = value.items.map((item) => {
-        if (item.kind !== 'map') problem(`expected a mapping for merging, but found ${NODE_NAMES[item.kind]}`, item, 'while constructing a mapping', node);
-        return flatten(item);
-      });
-      for (const part of parts.reverse()) for (const merge of part) merged.push(merge);
-    } else problem(`expected a mapping or list of mappings for merging, but found ${NODE_NAMES[value.kind]}`, value, 'while constructing a mapping', node);
-  }
-  return merged.length === 0 ? own : [...merged, ...own];
+    active.delete(node);
+    const flat = merged.length === 0 ? own : [...merged, ...own];
+    memo.set(node, flat);
+    return flat;
+  };
+  return flatten;
 }
 
 /** The string key a constructed mapping key becomes. */
@@ -113,15 +152,17 @@ const isContainer = (value: unknown): value is Container => typeof value === 'ob
  * empty and filled in a later round (its generator), so problems surface in
  * the same order as in PyYAML, and an alias is the very object it names.
  */
-function constructGraph(root: YamlNode, anchored: AnchoredNodes): { value: unknown; origin: WeakMap<object, YamlNode>; shared: boolean } {
-  // Only nodes with an anchor can be reached twice: they alone are remembered.
+function constructGraph(root: YamlNode, anchored: AnchoredNodes, budget: Budget): { value: unknown; origin: WeakMap<object, YamlNode>; shared: boolean } {
+  // Only nodes with an anchor, or merged into a mapping, can be reached twice: they alone are remembered.
   const built = new Map<YamlNode, unknown>();
+  const reused = new Set<YamlNode>();
+  const flatten = createFlattener(budget, reused);
   const origin = new WeakMap<object, YamlNode>();
   let rounds: [YamlNode, Container][] = [];
   let shared = false;
 
   function object(node: YamlNode): unknown {
-    const isAnchored = anchored.has(node);
+    const isAnchored = anchored.has(node) || reused.has(node);
     if (isAnchored && built.has(node)) {
       const value = built.get(node);
       shared ||= isContainer(value);
@@ -189,8 +230,7 @@ function constructGraph(root: YamlNode, anchored: AnchoredNodes): { value: unkno
  * Copies the constructed graph into a tree of plain data, refusing cycles and
  * bounding how much aliases repeat (PyYAML shares the objects instead).
  */
-function toTree(value: unknown, origin: WeakMap<object, YamlNode>, root: YamlNode): unknown {
-  let budget = MAX_EXPANDED_NODES;
+function toTree(value: unknown, origin: WeakMap<object, YamlNode>, root: YamlNode, budget: Budget): unknown {
   const seen = new WeakSet<object>();
   const active = new WeakSet<object>();
   // `at`: the nearest anchored node, named in errors.
@@ -198,7 +238,7 @@ function toTree(value: unknown, origin: WeakMap<object, YamlNode>, root: YamlNod
     if (!isContainer(item)) return item;
     const node = origin.get(item) ?? at;
     if (active.has(item)) problem('found a recursive alias (the node contains itself), which cannot be represented as data', node);
-    if (seen.has(item) && --budget < 0) problem(`the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`, node);
+    if (seen.has(item)) spend(budget, 1, node);
     seen.add(item);
     active.add(item);
     try {
@@ -223,7 +263,7 @@ function toTree(value: unknown, origin: WeakMap<object, YamlNode>, root: YamlNod
 export function scalarKeyText(node: YamlNode): string | undefined {
   if (node.kind !== 'scalar') return undefined;
   try {
-    const { value } = constructGraph(node, new Set());
+    const { value } = constructGraph(node, new Set(), { left: MAX_EXPANDED_NODES });
     return isContainer(value) ? undefined : keyString(value as string | number | boolean | null);
   } catch {
     return undefined;
@@ -241,6 +281,7 @@ export function scalarKeyText(node: YamlNode): string | undefined {
  */
 export function constructValue(root: YamlNode | undefined, anchored: AnchoredNodes): unknown {
   if (root === undefined) return null;
-  const { value, origin, shared } = constructGraph(root, anchored);
-  return shared ? toTree(value, origin, root) : value;
+  const budget: Budget = { left: MAX_EXPANDED_NODES };
+  const { value, origin, shared } = constructGraph(root, anchored, budget);
+  return shared ? toTree(value, origin, root, budget) : value;
 }

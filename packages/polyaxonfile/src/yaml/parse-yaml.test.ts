@@ -81,6 +81,28 @@ describe('parseYaml (PyYAML 1.1 semantics)', () => {
     expect(() => parseYaml(lines.join('\n'))).toThrow(/expands to more than 1000000 nodes through aliases/);
   });
 
+  // Before: merged pairs were not counted and each level doubled the work (a 1 KB file ran for minutes, then crashed Node).
+  it('counts merge keys against the same budget and names the file and line', () => {
+    const lines = ['a0: &a0 {x: 1, y: 2}'];
+    for (let i = 1; i <= 40; i++) lines.push(`a${i}: &a${i}`, `  <<: [*a${i - 1}, *a${i - 1}]`, `  k${i}: 1`);
+    let thrown: unknown;
+    try {
+      parseYaml(lines.join('\n'), 'bomb.yaml');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PolyaxonfileError);
+    const e = thrown as PolyaxonfileError;
+    expect(e.message).toMatch(/expands to more than 1000000 nodes through aliases and merge keys/);
+    expect(e.issues[0]).toMatchObject({ file: 'bomb.yaml', line: expect.any(Number) as number });
+    expect(e.line).toBeGreaterThan(1);
+  });
+
+  it('refuses a mapping that merges itself, and builds a merged value once', () => {
+    expect(() => parseYaml('a: &a {<<: *a}', 'f.yaml')).toThrow(/merges itself/);
+    expect(value('b: &b {x: [1, 2]}\nc: {<<: [*b, *b], y: 1}')).toEqual({ b: { x: [1, 2] }, c: { x: [1, 2], y: 1 } });
+  });
+
   it('reads very long lists (no argument spreading that would exhaust the stack)', () => {
     const items = Array.from({ length: 200_000 }, (_, i) => i);
     expect((value(`a: [${items.join(', ')}]`) as { a: number[] }).a).toEqual(items);

@@ -17,6 +17,28 @@ const IMPLICIT: readonly (readonly [string, RegExp])[] = [
   [`${Y}value`, /^=$/],
 ];
 
+const FLOAT = `${Y}float`;
+
+// The first characters PyYAML registers each resolver for.
+const FIRST_CHARS: Readonly<Record<string, string>> = {
+  [`${Y}bool`]: 'yYnNtTfFoO',
+  [`${Y}float`]: '-+0123456789.',
+  [`${Y}int`]: '-+0123456789',
+  [`${Y}merge`]: '<',
+  [`${Y}null`]: '~nN',
+  [`${Y}timestamp`]: '0123456789',
+  [`${Y}value`]: '=',
+};
+
+const BY_FIRST_CHAR = new Map<string, (readonly [string, RegExp])[]>();
+for (const entry of IMPLICIT) {
+  for (const ch of FIRST_CHARS[entry[0]]!) {
+    const list = BY_FIRST_CHAR.get(ch);
+    if (list === undefined) BY_FIRST_CHAR.set(ch, [entry]);
+    else list.push(entry);
+  }
+}
+
 /**
  * The tag PyYAML gives a plain scalar (or one with the `!` tag).
  *
@@ -24,8 +46,15 @@ const IMPLICIT: readonly (readonly [string, RegExp])[] = [
  * @returns the resolved tag (`tag:yaml.org,2002:str` when nothing matches)
  */
 export function resolveImplicitTag(value: string): string {
-  // PyYAML only tries the resolvers registered for the first character; each pattern already implies it.
-  for (const [tag, pattern] of IMPLICIT) if (pattern.test(value)) return tag;
+  // PyYAML only tries the resolvers registered for the first character; each pattern already implies it,
+  // so the table only skips patterns that cannot match.
+  const candidates = value === '' ? IMPLICIT : (BY_FIRST_CHAR.get(value[0]!) ?? []);
+  const dotless = !value.includes('.');
+  for (const [tag, pattern] of candidates) {
+    // Every float form has a dot: skip its costly pattern for the many integers.
+    if (tag === FLOAT && dotless) continue;
+    if (pattern.test(value)) return tag;
+  }
   return `${Y}str`;
 }
 
@@ -55,8 +84,12 @@ function parseWhole(text: string, radix: number, original: string): number {
   return Number.parseInt(text, radix);
 }
 
+const PLAIN_DECIMAL = /^-?[1-9][0-9]{0,14}$/;
+
 /** Builds an `int` the way PyYAML's `construct_yaml_int` does. */
 export function constructInt(text: string): number {
+  // The common case, a plain decimal that a double holds exactly.
+  if (PLAIN_DECIMAL.test(text)) return Number(text);
   const { sign, digits } = signed(text.trim());
   if (digits === '0') return 0;
   if (digits.startsWith('0b')) return sign * parseWhole(digits.slice(2), 2, text);

@@ -33,11 +33,11 @@ export type TokenType =
 export interface Token extends Mark {
   readonly type: TokenType;
   /** Scalar text, anchor or alias name, tag suffix; for `%YAML`, the version; for `%TAG`, the handle, a space and the prefix. */
-  readonly value?: string;
+  readonly value?: string | undefined;
   /** Tag handle (`!`, `!!`, `!x!`; absent for verbatim and lone `!` tags), or a directive's name. */
   readonly handle?: string | undefined;
   /** Whether a scalar is plain (unquoted, not a block scalar). */
-  readonly plain?: boolean;
+  readonly plain?: boolean | undefined;
 }
 
 interface SimpleKey extends Mark {
@@ -49,8 +49,10 @@ interface SimpleKey extends Mark {
 const BREAKS = '\r\n\x85\u2028\u2029';
 const BLANK_OR_END = `\0 \t${BREAKS}`;
 const END_OR_BREAK = `\0${BREAKS}`;
-const isBreak = (ch: string): boolean => BREAKS.includes(ch) && ch !== '';
-const isBlankOrEnd = (ch: string): boolean => BLANK_OR_END.includes(ch);
+const NOT_PLAIN_START = `${BLANK_OR_END}-?:,[]{}#&*!|>'"%@\``;
+const QUOTED_STOP = `'"\\${BLANK_OR_END}`;
+const isBreak = (ch: string): boolean => ch === '\n' || ch === '\r' || ch === '\x85' || ch === '\u2028' || ch === '\u2029';
+const isBlankOrEnd = (ch: string): boolean => ch === ' ' || ch === '\0' || ch === '\t' || isBreak(ch);
 const isWordChar = (ch: string): boolean => /^[0-9A-Za-z_-]$/.test(ch);
 const URI_CHARS = /^[0-9A-Za-z\-;/?:@&=+$,_.!~*'()[\]%]$/;
 const ESCAPES: Record<string, string> = {
@@ -59,14 +61,47 @@ const ESCAPES: Record<string, string> = {
 };
 const ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-/** A tokenizer over one text: look at, take, or test the next token. */
+/** The possible simple keys by flow level (PyYAML's dict), as an array: a flow list sets and clears one per item. */
+interface KeyTable {
+  readonly get: (level: number) => SimpleKey | undefined;
+  readonly set: (level: number, key: SimpleKey) => void;
+  readonly delete: (level: number) => void;
+  readonly clear: () => void;
+  /** Visits the keys in level order (deleting the visited key is allowed). */
+  readonly forEach: (visit: (key: SimpleKey, level: number) => void) => void;
+}
+
+function createKeyTable(): KeyTable {
+  // Trailing empty levels are dropped, so a visit costs no more than PyYAML's dict.
+  const byLevel: (SimpleKey | undefined)[] = [];
+  return {
+    get: (level) => byLevel[level],
+    set: (level, key) => {
+      while (byLevel.length < level) byLevel.push(undefined);
+      byLevel[level] = key;
+    },
+    delete: (level) => {
+      byLevel[level] = undefined;
+      while (byLevel.length > 0 && byLevel.at(-1) === undefined) byLevel.pop();
+    },
+    clear: () => {
+      byLevel.length = 0;
+    },
+    forEach: (visit) => {
+      for (let level = 0; level < byLevel.length; level++) {
+        const key = byLevel[level];
+        if (key !== undefined) visit(key, level);
+      }
+    },
+  };
+}
+
+/** A tokenizer over one text: look at or take the next token. */
 export interface Scanner {
   /** The next token, without taking it. */
   readonly peekToken: () => Token;
   /** Takes the next token. */
   readonly nextToken: () => Token;
-  /** Whether the next token is one of `types`. */
-  readonly check: (...types: TokenType[]) => boolean;
 }
 
 /**
@@ -86,22 +121,30 @@ export function createScanner(text: string): Scanner {
   let indent = -1;
   const indents: number[] = [];
   let allowSimpleKey = true;
-  const possibleKeys = new Map<number, SimpleKey>();
+  const possibleKeys = createKeyTable();
+  // Whether tokens[head] is final: what decides it changes only when a token is fetched or taken.
+  let ready = false;
+  // Taken tokens stay in `tokens` below `head` until the queue is compacted (shift() is linear in V8 for long queues).
+  let head = 0;
 
   function peekToken(): Token {
-    while (needMoreTokens()) fetchMoreTokens();
-    return tokens[0]!;
+    if (!ready) {
+      while (needMoreTokens()) fetchMoreTokens();
+      ready = true;
+    }
+    return tokens[head]!;
   }
 
   function nextToken(): Token {
     const token = peekToken();
-    tokens.shift();
+    // Compacted now and then, not emptied per token (which would reallocate the array each time).
+    if (++head >= 1024) {
+      tokens.splice(0, head);
+      head = 0;
+    }
     tokensTaken++;
+    ready = false;
     return token;
-  }
-
-  function check(...types: TokenType[]): boolean {
-    return types.includes(peekToken().type);
   }
 
   function mark(): Mark {
@@ -136,14 +179,15 @@ export function createScanner(text: string): Scanner {
   }
 
   function push(type: TokenType, mark: Mark, extra?: Omit<Token, 'type' | 'line' | 'column'>): void {
-    tokens.push({ type, line: mark.line, column: mark.column, ...extra });
+    // One shape for every token keeps property access monomorphic.
+    tokens.push({ type, line: mark.line, column: mark.column, value: extra?.value, handle: extra?.handle, plain: extra?.plain });
   }
 
   /** Takes `length` indicator characters as one token. */
   function indicator(type: TokenType, length = 1): void {
-    const start = mark();
+    // No Mark object: this runs for every indicator of a large document.
+    tokens.push({ type, line, column, value: undefined, handle: undefined, plain: undefined });
     forward(length);
-    push(type, start);
   }
 
   /** In block context, opens a block collection at this column when it is deeper than the current one. */
@@ -155,24 +199,26 @@ export function createScanner(text: string): Scanner {
 
   function needMoreTokens(): boolean {
     if (done) return false;
-    if (tokens.length === 0) return true;
+    if (tokens.length === head) return true;
     staleKeys();
     return nextPossibleKey() === tokensTaken;
   }
 
   function nextPossibleKey(): number | undefined {
     let min: number | undefined;
-    for (const key of possibleKeys.values()) if (min === undefined || key.tokenNumber < min) min = key.tokenNumber;
+    possibleKeys.forEach((key) => {
+      if (min === undefined || key.tokenNumber < min) min = key.tokenNumber;
+    });
     return min;
   }
 
   function staleKeys(): void {
-    for (const [level, key] of possibleKeys) {
+    possibleKeys.forEach((key, level) => {
       if (key.line !== line || index - key.index > 1024) {
         if (key.required) fail("could not find expected ':'", 'while scanning a simple key', key);
         possibleKeys.delete(level);
       }
-    }
+    });
   }
 
   function saveSimpleKey(): void {
@@ -180,7 +226,7 @@ export function createScanner(text: string): Scanner {
     if (!allowSimpleKey) return;
     removeSimpleKey();
     possibleKeys.set(flowLevel, {
-      tokenNumber: tokensTaken + tokens.length, required, index: index, line: line, column: column,
+      tokenNumber: tokensTaken + tokens.length - head, required, index: index, line: line, column: column,
     });
   }
 
@@ -245,7 +291,7 @@ export function createScanner(text: string): Scanner {
 
   function checkPlain(): boolean {
     const ch = peek();
-    if (!`${BLANK_OR_END}-?:,[]{}#&*!|>'"%@\``.includes(ch)) return true;
+    if (!NOT_PLAIN_START.includes(ch)) return true;
     return !isBlankOrEnd(peek(1)) && (ch === '-' || (flowLevel === 0 && (ch === '?' || ch === ':')));
   }
 
@@ -326,10 +372,10 @@ export function createScanner(text: string): Scanner {
     const key = possibleKeys.get(flowLevel);
     if (key !== undefined) {
       possibleKeys.delete(flowLevel);
-      const at = key.tokenNumber - tokensTaken;
-      tokens.splice(at, 0, { type: '?', line: key.line, column: key.column });
+      const at = head + key.tokenNumber - tokensTaken;
+      tokens.splice(at, 0, { type: '?', line: key.line, column: key.column, value: undefined, handle: undefined, plain: undefined });
       if (flowLevel === 0 && addIndent(key.column)) {
-        tokens.splice(at, 0, { type: '<block mapping start>', line: key.line, column: key.column });
+        tokens.splice(at, 0, { type: '<block mapping start>', line: key.line, column: key.column, value: undefined, handle: undefined, plain: undefined });
       }
       allowSimpleKey = false;
     } else {
@@ -600,7 +646,7 @@ export function createScanner(text: string): Scanner {
     let out = '';
     for (;;) {
       let length = 0;
-      while (!`'"\\${BLANK_OR_END}`.includes(peek(length))) length++;
+      while (!QUOTED_STOP.includes(peek(length))) length++;
       if (length > 0) {
         out += prefix(length);
         forward(length);
@@ -668,20 +714,14 @@ export function createScanner(text: string): Scanner {
   function fetchPlain(): void {
     saveSimpleKey();
     allowSimpleKey = false;
-    const start = mark();
+    const startLine = line;
+    const startColumn = column;
     const minColumn = indent + 1;
     let out = '';
     let spaces = '';
     for (;;) {
       if (peek() === '#') break;
-      let length = 0;
-      for (;;) {
-        const ch = peek(length);
-        if (isBlankOrEnd(ch)) break;
-        if (ch === ':' && (isBlankOrEnd(peek(length + 1)) || (flowLevel > 0 && ',[]{}'.includes(peek(length + 1))))) break;
-        if (flowLevel > 0 && ',?[]{}'.includes(ch)) break;
-        length++;
-      }
+      const length = plainLength();
       if (length === 0) break;
       allowSimpleKey = false;
       out += spaces + prefix(length);
@@ -690,7 +730,23 @@ export function createScanner(text: string): Scanner {
       if (more === undefined || more === '' || peek() === '#' || (flowLevel === 0 && column < minColumn)) break;
       spaces = more;
     }
-    push('<scalar>', start, { value: out, plain: true });
+    tokens.push({ type: '<scalar>', line: startLine, column: startColumn, value: out, handle: undefined, plain: true });
+  }
+
+  /** How many characters from here belong to a plain scalar's current part (char codes: this runs per character). */
+  function plainLength(): number {
+    const inFlow = flowLevel > 0;
+    let at = index;
+    for (; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      // Space, tab, line breaks (and NUL, the end marker).
+      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x85 || code === 0x2028 || code === 0x2029 || code === 0) break;
+      if (code === 0x3a /* : */) {
+        const after = peek(at - index + 1);
+        if (isBlankOrEnd(after) || (inFlow && (after === ',' || after === '[' || after === ']' || after === '{' || after === '}'))) break;
+      } else if (inFlow && (code === 0x2c || code === 0x3f || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d)) break;
+    }
+    return at - index;
   }
 
   /** The text between two parts of a plain scalar; `undefined` or `''` ends it. */
@@ -719,5 +775,5 @@ export function createScanner(text: string): Scanner {
     return breaks.length === 0 ? ' ' : breaks.join('');
   }
 
-  return { peekToken, nextToken, check };
+  return { peekToken, nextToken };
 }

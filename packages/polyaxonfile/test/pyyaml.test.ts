@@ -77,5 +77,6 @@ describe.runIf(python !== undefined)('YAML reader vs a live PyYAML on mutated Po
     console.log(`[px] PyYAML differential (seed ${seed}): ${all.length - problems.length}/${all.length} agree`);
     if (process.env.PX_SHOW_DISAGREEMENTS !== undefined) for (const p of problems) console.log(JSON.stringify(p.text), '\n   ', p.why);
     expect(problems.slice(0, 5)).toEqual([]);
-  });
+    // A safety limit, not a speed target: one python3 process reads ~3,500 documents, slow on a loaded machine.
+  }, 300_000);
 });

@@ -1,3 +1,4 @@
+import type { ResolvedContext } from '@px/context';
 import type { CommandContext } from '../command-context';
 import { resolveFor } from '../context-loader';
 import { resolveRunTarget } from '../entity-resolution';
@@ -22,10 +23,37 @@ function formatLine(line: LogLine, hideTime: boolean, allInfo: boolean): string 
   return parts.filter((p) => p !== '').join(' | ');
 }
 
+/** `px ops logs --offline --uid UUID`: the logs saved in an offline run's `plxlogs/` files (by `px run --local`). */
+async function offlineLogs(ctx: CommandContext, resolved: ResolvedContext): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { offlineRootOf, readOfflineRunOption } = await import('../offline-runs');
+  const run = await readOfflineRunOption(ctx, resolved);
+  const dir = join(offlineRootOf(ctx, resolved), 'runs', String(run.uuid), 'plxlogs');
+  const files = (await readdir(dir).catch(() => [] as string[])).sort();
+  if (files.length === 0) {
+    ctx.print.warning(`The offline run \`${String(run.uuid)}\` has no logs.`);
+    return 0;
+  }
+  const hideTime = flagOption(ctx.options, 'hideTime');
+  const allInfo = flagOption(ctx.options, 'allInfo');
+  for (const file of files) {
+    let lines: LogLine[];
+    try {
+      const parsed = JSON.parse(await readFile(join(dir, file), 'utf8')) as { logs?: unknown };
+      lines = Array.isArray(parsed.logs) ? (parsed.logs as LogLine[]) : [];
+    } catch (error) {
+      throw new CliError(`The log file ${join(dir, file)} is not valid: ${(error as Error).message}`);
+    }
+    ctx.io.stdout.write(lines.map((line) => `${formatLine(line, hideTime, allInfo)}\n`).join(''));
+  }
+  return 0;
+}
+
 /** `px ops logs [--uid] [-f | -nf] [-h] [-a]`: prints the logs of a run, following them until it is done by default. */
 export async function logs(ctx: CommandContext): Promise<number> {
-  if (flagOption(ctx.options, 'offline')) throw new CliError('Offline runs do not capture logs.');
   const resolved = await resolveFor(ctx);
+  if (flagOption(ctx.options, 'offline')) return offlineLogs(ctx, resolved);
   const target = await resolveRunTarget(ctx, resolved);
   const follow = !flagOption(ctx.options, 'noFollow');
   const hideTime = flagOption(ctx.options, 'hideTime');

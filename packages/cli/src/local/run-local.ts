@@ -30,6 +30,13 @@ export interface LocalRunOptions {
   readonly target: { owner: string; project: string } | undefined;
 }
 
+/** The run name: the compiled operation's, else the operation's or its component's. */
+function nameOf(spec: Obj, compiled: Obj): string | undefined {
+  const component = spec.component as Obj | undefined;
+  for (const name of [compiled.name, spec.name, component?.name]) if (typeof name === 'string' && name !== '') return name;
+  return undefined;
+}
+
 /** Whether `name` is an executable on PATH. */
 export function onPath(name: string, env: Readonly<Record<string, string | undefined>>): boolean {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
@@ -83,7 +90,7 @@ export function buildTree(spec: Obj, executor: Executor, cwd: string, concurrenc
     const concurrency = concurrencyOption ?? (typeof matrix.concurrency === 'number' ? matrix.concurrency : 1);
     const rules = Array.isArray(matrix.earlyStopping) ? (matrix.earlyStopping as Obj[]) : [];
     const { matrix: _m, ...parent } = spec;
-    return { kind: 'matrix', parent, sweep: { name: typeof spec.name === 'string' ? spec.name : undefined, matrix, suggestions, children, concurrency, rules, rank: rankOf(matrix) } };
+    return { kind: 'matrix', parent, sweep: { name: nameOf(spec, {}), matrix, suggestions, children, concurrency, rules, rank: rankOf(matrix) } };
   }
   const compiled = compileOperation(spec);
   const run = compiled.run as Obj;
@@ -146,10 +153,10 @@ export async function runLocal(ctx: CommandContext, spec: Obj, resolved: Resolve
     if (tree.kind === 'matrix') {
       status = await runSweep(session, { ...tree.sweep, name: options.name ?? tree.sweep.name }, tree.parent);
     } else if (tree.kind === 'dag') {
-      status = await runDag(session, options.name ?? (typeof tree.compiled.name === 'string' ? tree.compiled.name : undefined), tree.compiled, tree.ops, tree.concurrency);
+      status = await runDag(session, options.name ?? nameOf(spec, tree.compiled), tree.compiled, tree.ops, tree.concurrency);
     } else {
       const { inputsOf } = await import('./local-plan');
-      const record = await session.createRecord({ name: options.name ?? (typeof tree.compiled.name === 'string' ? tree.compiled.name : undefined), kind: String((tree.compiled.run as Obj).kind), content: tree.compiled, inputs: inputsOf(tree.compiled) });
+      const record = await session.createRecord({ name: options.name ?? nameOf(spec, tree.compiled), kind: String((tree.compiled.run as Obj).kind), content: tree.compiled, inputs: inputsOf(tree.compiled) });
       ctx.print.line(`Running ${record.uuid} locally (${executor} executor); run folder: ${record.path}`);
       const result = await session.runJob(record, planJob(tree.compiled, session.globals(record)));
       status = result.status;

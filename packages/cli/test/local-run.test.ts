@@ -191,7 +191,7 @@ describe('sweeps and pipelines', () => {
     const byName = new Map(all.map((r) => [r.name, r]));
     expect(byName.get('pipe')).toMatchObject({ kind: 'dag', status: 'failed' });
     expect(byName.get('produce')).toMatchObject({ status: 'succeeded', outputs: { score: 0.25 } });
-    expect(byName.get('consume')).toMatchObject({ status: 'succeeded', inputs: { msg: '0.25' } });
+    expect(byName.get('consume')).toMatchObject({ status: 'succeeded', inputs: { msg: 0.25 } });
     expect(logValues(byName.get('consume')!.uuid)).toContain('got 0.25');
     expect(byName.get('broken')?.status).toBe('failed');
     expect(byName.get('after-failure')?.status).toBe('skipped');

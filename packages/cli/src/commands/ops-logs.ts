@@ -4,6 +4,7 @@ import { resolveFor } from '../context-loader';
 import { resolveRunTarget } from '../entity-resolution';
 import { CliError } from '../errors';
 import { flagOption } from '../option-values';
+import { cellText } from '../output/table';
 import { formatTime, isDone } from '../run-format';
 import { withApi } from './with-api';
 
@@ -25,14 +26,14 @@ function formatLine(line: LogLine, hideTime: boolean, allInfo: boolean): string 
 
 /** `px ops logs --offline --uid UUID`: the logs saved in an offline run's `plxlogs/` files (by `px run --local`). */
 async function offlineLogs(ctx: CommandContext, resolved: ResolvedContext): Promise<number> {
-  const { readdir, readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
+  const fs = await import('node:fs/promises');
+  const path = await import('node:path');
   const { offlineRootOf, readOfflineRunOption } = await import('../offline-runs');
   const run = await readOfflineRunOption(ctx, resolved);
-  const dir = join(offlineRootOf(ctx, resolved), 'runs', String(run.uuid), 'plxlogs');
-  const files = (await readdir(dir).catch(() => [] as string[])).sort();
+  const dir = path.join(offlineRootOf(ctx, resolved), 'runs', cellText(run.uuid), 'plxlogs');
+  const files = (await fs.readdir(dir).catch(() => [] as string[])).sort();
   if (files.length === 0) {
-    ctx.print.warning(`The offline run \`${String(run.uuid)}\` has no logs.`);
+    ctx.print.warning(`The offline run \`${cellText(run.uuid)}\` has no logs.`);
     return 0;
   }
   const hideTime = flagOption(ctx.options, 'hideTime');
@@ -40,10 +41,10 @@ async function offlineLogs(ctx: CommandContext, resolved: ResolvedContext): Prom
   for (const file of files) {
     let lines: LogLine[];
     try {
-      const parsed = JSON.parse(await readFile(join(dir, file), 'utf8')) as { logs?: unknown };
+      const parsed = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as { logs?: unknown };
       lines = Array.isArray(parsed.logs) ? (parsed.logs as LogLine[]) : [];
     } catch (error) {
-      throw new CliError(`The log file ${join(dir, file)} is not valid: ${(error as Error).message}`);
+      throw new CliError(`The log file ${path.join(dir, file)} is not valid: ${(error as Error).message}`);
     }
     ctx.io.stdout.write(lines.map((line) => `${formatLine(line, hideTime, allInfo)}\n`).join(''));
   }

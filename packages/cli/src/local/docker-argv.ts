@@ -1,5 +1,6 @@
 // Upstream's conversion of a container to `docker run` (v2.16 `_docker/`): env, mounts, working
 // dir, k8s resource limits as docker flags, ports, then `--entrypoint command[0] image rest...`.
+import { cellText } from '../output/table';
 import type { ContainerPlan } from './local-plan';
 
 /** A bind mount. */
@@ -35,7 +36,7 @@ export function resourceFlags(resources: Readonly<Record<string, unknown>> | und
   if (limits.cpu !== undefined) flags.push('--cpus', cpus(limits.cpu));
   if (limits.memory !== undefined) flags.push('--memory', memory(limits.memory));
   const gpu = limits['nvidia.com/gpu'] ?? limits.gpu ?? limits.gpus;
-  if (gpu !== undefined) flags.push('--gpus', String(gpu));
+  if (gpu !== undefined) flags.push('--gpus', cellText(gpu));
   return flags;
 }
 

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { CliError } from '../errors';
+import { cellText } from '../output/table';
 import type { InitPlan } from './local-plan';
 import type { LogsWriter } from './logs-writer';
 
@@ -60,8 +61,8 @@ export async function runInits(inits: readonly InitPlan[], paths: InitPaths, log
       await mkdir(dest, { recursive: true });
       for (const rel of [...init.files, ...init.dirs]) {
         const source = inside(paths.runsRoot, rel);
-        await cp(source, join(dest, basename(rel)), { recursive: true, errorOnExist: false }).catch((error: Error) => {
-          throw new CliError(`artifacts init container: cannot copy ${source}: ${error.message}`);
+        await cp(source, join(dest, basename(rel)), { recursive: true, errorOnExist: false }).catch((error: unknown) => {
+          throw new CliError(`artifacts init container: cannot copy ${source}: ${error instanceof Error ? error.message : cellText(error)}`);
         });
       }
       logs.note(`init artifacts: copied ${[...init.files, ...init.dirs].join(', ')} into ${dest}`, 'polyaxon-init-artifacts');

@@ -5,6 +5,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compile, renderRuntime, toDict } from '@px/polyaxonfile/node';
 import { CliError } from '../errors';
+import { cellText } from '../output/table';
 
 /** A container as the executors run it. */
 export interface ContainerPlan {
@@ -80,7 +81,7 @@ function globalsOf(g: RunGlobals): Obj {
  */
 export function compileOperation(operation: Obj, params: Obj = {}): Obj {
   const { matrix: _matrix, ...rest } = operation;
-  return toDict(compile(rest, { params })) as Obj;
+  return toDict(compile(rest, { params }));
 }
 
 /** The inputs of a compiled operation (`name → value`), what the run records as its inputs. */
@@ -100,7 +101,7 @@ function envOf(container: Obj, compiled: Obj): Record<string, string> {
   for (const item of Array.isArray(container.env) ? (container.env as unknown[]) : []) {
     if (!isObj(item) || typeof item.name !== 'string') continue;
     if (item.valueFrom !== undefined) throw new CliError(`The environment variable \`${item.name}\` uses \`valueFrom\` (a Kubernetes secret or field), which local runs cannot resolve; give it a \`value\`.`);
-    env[item.name] = item.value === undefined || item.value === null ? '' : String(item.value);
+    env[item.name] = cellText(item.value);
   }
   if (Array.isArray(container.envFrom) && container.envFrom.length > 0) throw new CliError('The container uses `envFrom` (Kubernetes config maps or secrets), which local runs cannot resolve.');
   return env;
@@ -113,14 +114,14 @@ function initsOf(run: Obj): InitPlan[] {
     if (!isObj(init)) continue;
     const path = typeof init.path === 'string' ? init.path : undefined;
     if (isObj(init.file)) {
-      inits.push({ kind: 'file', filename: String(init.file.filename ?? 'file'), content: String(init.file.content ?? ''), chmod: typeof init.file.chmod === 'string' ? init.file.chmod : undefined, path });
+      inits.push({ kind: 'file', filename: cellText(init.file.filename ?? 'file'), content: cellText(init.file.content), chmod: typeof init.file.chmod === 'string' ? init.file.chmod : undefined, path });
     } else if (isObj(init.git) && typeof init.git.url === 'string' && init.connection === undefined) {
       inits.push({ kind: 'git', url: init.git.url, revision: typeof init.git.revision === 'string' ? init.git.revision : undefined, path });
     } else if (isObj(init.artifacts) && init.connection === undefined) {
       inits.push({ kind: 'artifacts', files: strings(init.artifacts.files, 'artifacts.files'), dirs: strings(init.artifacts.dirs, 'artifacts.dirs'), path });
     } else {
       const kind = ['dockerfile', 'tensorboard', 'paths', 'lineageRef', 'modelRef', 'artifactRef', 'container', 'git', 'artifacts'].find((k) => init[k] !== undefined && init[k] !== null);
-      refused.push(init.connection === undefined ? (kind ?? 'an empty init') : `${kind ?? 'an init'} with the connection \`${String(init.connection)}\``);
+      refused.push(init.connection === undefined ? (kind ?? 'an empty init') : `${kind ?? 'an init'} with the connection \`${cellText(init.connection)}\``);
     }
   }
   if (refused.length > 0) {
@@ -136,7 +137,7 @@ function initsOf(run: Obj): InitPlan[] {
  * @throws {@link CliError} for what local runs cannot honour, naming it
  */
 export function planJob(compiled: Obj, globals: RunGlobals, extra: Obj = {}): JobPlan {
-  const rendered = toDict(renderRuntime(compiled as never, { globals: globalsOf(globals), ...extra })) as Obj;
+  const rendered: Obj = toDict(renderRuntime(compiled, { globals: globalsOf(globals), ...extra }));
   const run = isObj(rendered.run) ? rendered.run : {};
   const runKind = String(run.kind);
   if (runKind !== 'job' && runKind !== 'service') {

@@ -1,5 +1,6 @@
 // A local sweep: a parent run (kind `matrix`) and one child run per suggestion, `concurrency` at
 // a time, stopped early when an `earlyStopping` rule is met; the children's table at the end.
+import { cellText } from '../output/table';
 import { earlyStoppingReason, type FinishedChild } from './early-stopping';
 import type { JobRecord } from './job-runner';
 import { inputsOf, planJob } from './local-plan';
@@ -44,7 +45,7 @@ export async function runSweep(session: LocalSession, plan: SweepPlan, parentCon
     async (index) => {
       const compiled = plan.children[index]!;
       const childName = `${plan.name ?? 'run'}-${index + 1}`;
-      const record = await session.createRecord({ name: childName, kind: String((compiled.run as { kind?: unknown }).kind ?? 'job'), content: compiled, inputs: inputsOf(compiled), pipeline: { uuid: parent.uuid, name: plan.name, kind: 'matrix' } });
+      const record = await session.createRecord({ name: childName, kind: cellText((compiled.run as { kind?: unknown }).kind ?? 'job'), content: compiled, inputs: inputsOf(compiled), pipeline: { uuid: parent.uuid, name: plan.name, kind: 'matrix' } });
       records[index] = record;
       const job = planJob(compiled, session.globals(record, index));
       const prefix = plan.concurrency > 1 ? `[${childName}] ` : undefined;

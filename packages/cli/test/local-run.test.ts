@@ -167,6 +167,21 @@ describe('tracking attach and push', () => {
     const logs = await px(sb, ['ops', 'logs', '-p', 'acme/lab', '--uid', run.uuid, '-nf', '-h'], { env: { POLYAXON_HOST: server.url } });
     expect(logs.stdout).toContain('trained lr=0.5');
   });
+  it('faithful mode: creates the run through the API (managed by cli), posts the statuses and uploads the logs', async () => {
+    server.state.clear();
+    server.state.addProject({ name: 'lab', owner: 'acme' });
+    const result = await px(sb, ['run', '-f', join(LOCAL, 'job.yaml'), '-P', 'who=server', '--local', '-exc', 'process', '-p', 'acme/lab'], { env: { POLYAXON_HOST: server.url } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('hello server');
+    const create = server.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/acme/lab/runs');
+    expect(create?.body).toMatchObject({ managed_by: 'cli', name: 'greet' });
+    const uuid = /runs\/([0-9a-f]{32})/.exec(server.requests.find((r) => r.path.includes('/statuses') && r.method === 'POST')?.path ?? '')?.[1];
+    const posted = server.requests.filter((r) => r.method === 'POST' && r.path === `/api/v1/acme/lab/runs/${uuid}/statuses`).map((r) => (r.body as { condition: { type: string; reason: string } }).condition);
+    expect(posted.map((c) => c.type)).toEqual(['scheduled', 'starting', 'running', 'succeeded']);
+    expect(posted.every((c) => c.reason === 'CliProcessExecutor')).toBe(true);
+    expect(readdirSync(join(server.artifactsDir, uuid!, 'plxlogs')).length).toBeGreaterThan(0);
+    expect(runs()).toEqual([]);
+  });
 });
 
 describe('sweeps and pipelines', () => {

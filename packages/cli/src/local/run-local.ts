@@ -31,7 +31,7 @@ export interface LocalRunOptions {
 }
 
 /** The run name: the compiled operation's, else the operation's or its component's. */
-function nameOf(spec: Obj, compiled: Obj): string | undefined {
+export function nameOf(spec: Obj, compiled: Obj): string | undefined {
   const component = spec.component as Obj | undefined;
   for (const name of [compiled.name, spec.name, component?.name]) if (typeof name === 'string' && name !== '') return name;
   return undefined;
@@ -51,7 +51,8 @@ export function onPath(name: string, env: Readonly<Record<string, string | undef
   return false;
 }
 
-function chooseExecutor(ctx: CommandContext, option: string | undefined): Executor {
+/** The executor: `--executor`, else docker when a docker client and daemon are there, else process (with a notice). */
+export function chooseExecutor(ctx: CommandContext, option: string | undefined): Executor {
   if (option === undefined) {
     const daemon = (ctx.env.DOCKER_HOST ?? '') !== '' || existsSync('/var/run/docker.sock');
     if (onPath('docker', ctx.env) && daemon) return 'docker';

@@ -9,37 +9,20 @@ import type { CommandContext } from '../command-context';
 import { CliError } from '../errors';
 import { runJob, type JobRecord } from './job-runner';
 import { inputsOf, planJob } from './local-plan';
+import { RunClientRecord } from './run-record';
 import { buildTree, chooseExecutor, nameOf, type LocalRunOptions } from './run-local';
 import { StopController } from './signals';
 import { trackingEnv } from './tracking-env';
 
 const WAIT_COMPILED_MS = 120_000;
 
-class OnlineRecord implements JobRecord {
+class OnlineRecord extends RunClientRecord implements JobRecord {
   constructor(
-    private readonly run: RunClient,
-    readonly path: string,
+    run: RunClient,
+    path: string,
     private readonly reason: string,
-  ) {}
-
-  get uuid(): string {
-    return this.run.runUuid!;
-  }
-
-  get name(): string | undefined {
-    return this.run.runData.name ?? undefined;
-  }
-
-  get status(): string | null {
-    return this.run.status;
-  }
-
-  get outputs(): Record<string, unknown> {
-    return { ...(this.run.runData.outputs ?? {}) };
-  }
-
-  get inputs(): Record<string, unknown> {
-    return { ...(this.run.runData.inputs ?? {}) };
+  ) {
+    super(run, path);
   }
 
   async setStatus(status: V1Statuses, message?: string): Promise<void> {

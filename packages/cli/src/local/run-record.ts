@@ -23,14 +23,49 @@ export interface RunRecordInit {
   readonly reason: string;
 }
 
-/** A local run's record: its uuid, folder and statuses. */
-export class RunRecord {
-  private constructor(
-    private run: RunClient,
-    private readonly init: RunRecordInit,
-    /** The run folder. */
+/** The read side of a run record, over a RunClient (offline here, online in faithful mode). */
+export abstract class RunClientRecord {
+  protected constructor(
+    protected run: RunClient,
+    /** The run folder on this machine. */
     readonly path: string,
   ) {}
+
+  /** The run uuid. */
+  get uuid(): string {
+    return this.run.runUuid!;
+  }
+
+  /** The run name. */
+  get name(): string | undefined {
+    return this.run.runData.name ?? undefined;
+  }
+
+  /** The current status. */
+  get status(): string | null {
+    return this.run.status;
+  }
+
+  /** The run's outputs (what its tracking code logged). */
+  get outputs(): Record<string, unknown> {
+    return { ...(this.run.runData.outputs ?? {}) };
+  }
+
+  /** The run's inputs. */
+  get inputs(): Record<string, unknown> {
+    return { ...(this.run.runData.inputs ?? {}) };
+  }
+}
+
+/** A local run's offline record: its uuid, folder and statuses. */
+export class RunRecord extends RunClientRecord {
+  private constructor(
+    run: RunClient,
+    private readonly init: RunRecordInit,
+    path: string,
+  ) {
+    super(run, path);
+  }
 
   /** Creates the record (status `created`) on disk. */
   static async create(init: RunRecordInit): Promise<RunRecord> {
@@ -48,36 +83,6 @@ export class RunRecord {
     const record = new RunRecord(run, init, run.offlinePath);
     await record.persist();
     return record;
-  }
-
-  /** The run uuid. */
-  get uuid(): string {
-    return this.run.runUuid!;
-  }
-
-  /** The run name. */
-  get name(): string | undefined {
-    return this.run.runData.name ?? undefined;
-  }
-
-  /** `owner.project.runs.uuid` (POLYAXON_RUN_INSTANCE). */
-  get instance(): string {
-    return `${this.init.owner}.${this.init.project}.runs.${this.uuid}`;
-  }
-
-  /** The current status. */
-  get status(): string | null {
-    return this.run.status;
-  }
-
-  /** The run's outputs (what its tracking code logged). */
-  get outputs(): Record<string, unknown> {
-    return { ...(this.run.runData.outputs ?? {}) };
-  }
-
-  /** The run's inputs. */
-  get inputs(): Record<string, unknown> {
-    return { ...(this.run.runData.inputs ?? {}) };
   }
 
   private persist(): Promise<void> {

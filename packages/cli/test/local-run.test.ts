@@ -197,6 +197,19 @@ describe('sweeps and pipelines', () => {
     expect(parent.status).toBe('succeeded');
     expect(result.stdout).toMatch(/\[sweep-\d\] trained lr=/);
     expect(result.stdout).toMatch(/│ 1 +│ [0-9a-f]{8} │ sweep-\d │ succeeded │ 0\.\d +│ 0\.\d/);
+
+    // the parent and its children push like any offline runs
+    const server = await startApiServer();
+    try {
+      server.state.addProject({ name: 'lab', owner: 'acme' });
+      const pushed = await px(sb, ['ops', 'push', '-a', '--no-artifacts'], { env: { POLYAXON_HOST: server.url } });
+      expect(pushed.code, pushed.stderr).toBe(0);
+      const synced = server.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/acme/lab/runs/sync');
+      expect(synced).toHaveLength(7);
+      expect(synced.map((r) => (r.body as { pipeline?: { uuid: string } }).pipeline?.uuid).filter((u) => u === parent.uuid)).toHaveLength(6);
+    } finally {
+      await server.close();
+    }
   });
 
   it('runs a dag: outputs passed downstream, trigger policies, independent ops concurrently', async () => {

@@ -136,6 +136,35 @@ describe('px run --local --offline with the process executor', () => {
   });
 });
 
+describe('a second Ctrl-C', () => {
+  it('kills a process that ignores the first one', async () => {
+    writeFileSync(join(sb.cwd, 'stubborn.yaml'), 'version: 1.1\nkind: component\nrun:\n  kind: job\n  container:\n    image: x\n    command: [node, -e, "process.on(\'SIGINT\', () => console.log(\'ignored\')); console.log(\'ready\'); setTimeout(() => {}, 60000)"]\n');
+    const child = spawn(process.execPath, [BIN, 'run', '-f', 'stubborn.yaml', '--local', '--offline', '-exc', 'process'], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    let sent = 0;
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+        if (sent === 0 && stdout.includes('ready\n')) {
+          sent = 1;
+          child.kill('SIGINT');
+        } else if (sent === 1 && stdout.includes('ignored\n')) {
+          sent = 2;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('close', (c) => resolve(c));
+    });
+    expect(code).toBe(130);
+    expect(stderr).toContain('Killing the local runs.');
+    const [run] = runs();
+    expect(run!.status).toBe('stopped');
+    expect(logValues(run!.uuid)).toEqual(['ready', 'ignored']);
+  });
+});
+
 describe('tracking attach and push', () => {
   let server: ApiServer;
   beforeAll(async () => {

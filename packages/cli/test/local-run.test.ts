@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -133,6 +133,43 @@ describe('px run --local --offline with the process executor', () => {
     const [run] = runs();
     expect(run!.status).toBe('stopped');
     expect(logValues(run!.uuid)).toEqual(['ready', 'got SIGINT']);
+  });
+});
+
+describe('init containers', () => {
+  const hasGit = spawnSync('git', ['--version']).status === 0;
+  if (!hasGit) console.warn('[px] local-run init containers test skipped: git is not installed');
+
+  it.runIf(hasGit)('writes file inits and clones a local git repository at a revision before the main container', async () => {
+    const repo = join(sb.root, 'repo');
+    mkdirSync(repo);
+    const git = (...args: string[]): string => spawnSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' }).stdout.trim();
+    git('init', '-q');
+    writeFileSync(join(repo, 'v.txt'), 'one');
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    const first = git('rev-parse', 'HEAD');
+    writeFileSync(join(repo, 'v.txt'), 'two');
+    git('commit', '-qam', 'two');
+    writeFileSync(
+      join(sb.cwd, 'init.yaml'),
+      `version: 1.1\nkind: component\nrun:\n  kind: job\n  init:\n    - file: {filename: cfg.json, content: '{"a": 1}'}\n    - git: {url: ../repo, revision: ${first}}\n  container:\n    image: x\n    command: [sh, -c, "cat {{ globals.context_path }}/cfg.json; echo; cat {{ globals.context_path }}/repo/v.txt"]\n`,
+    );
+    const result = await px(sb, ['run', '-f', 'init.yaml', '--local', '--offline', '-exc', 'process']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('{"a": 1}\none');
+  });
+
+  it('copies files of another offline run with an artifacts init', async () => {
+    expect((await px(sb, local('job.yaml', '-P', 'who=source'))).code).toBe(0);
+    const source = runs()[0]!.uuid;
+    writeFileSync(
+      join(sb.cwd, 'copy.yaml'),
+      `version: 1.1\nkind: component\nrun:\n  kind: job\n  init:\n    - artifacts: {files: [${source}/run.plx.json], dirs: [${source}/plxlogs]}\n      path: from-source\n  container:\n    image: x\n    command: [sh, -c, "ls {{ globals.context_path }}/from-source; ls {{ globals.context_path }}/from-source/plxlogs | wc -l"]\n`,
+    );
+    const result = await px(sb, ['run', '-f', 'copy.yaml', '--local', '--offline', '-exc', 'process']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/plxlogs\nrun\.plx\.json\n\s*1\n/);
   });
 });
 

@@ -248,6 +248,19 @@ describe('tracking attach and push', () => {
     expect(readdirSync(join(server.artifactsDir, uuid!, 'plxlogs')).length).toBeGreaterThan(0);
     expect(runs()).toEqual([]);
   });
+
+  it('faithful mode: a bare tracking.init() in the process logs into the server run', async () => {
+    server.state.clear();
+    server.state.addProject({ name: 'lab', owner: 'acme' });
+    const before = server.requests.length;
+    const result = await px(sb, ['run', '-f', join(LOCAL, 'tracked.yaml'), '-P', 'lr=0.3', '--local', '-exc', 'process', '-p', 'acme/lab'], { env: { POLYAXON_HOST: server.url } });
+    expect(result.code, result.stderr).toBe(0);
+    const created = server.requests.slice(before).filter((r) => r.method === 'POST' && r.path === '/api/v1/acme/lab/runs');
+    expect(created).toHaveLength(1);
+    const uuid = server.state.listRuns('acme', 'lab')[0]!.uuid;
+    expect(readFileSync(join(server.artifactsDir, uuid, 'events', 'metric', 'loss.plx'), 'utf8').split('\n')).toHaveLength(6);
+    expect(server.state.getRun('acme', 'lab', uuid)).toMatchObject({ status: 'succeeded' });
+  });
 });
 
 describe('sweeps and pipelines', () => {

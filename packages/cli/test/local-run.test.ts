@@ -291,6 +291,32 @@ describe('sweeps and pipelines', () => {
     }
   });
 
+  it('builds a sweep from -HP and stops it on Ctrl-C: the running child and the rest are stopped', async () => {
+    const hp = await px(sb, local('job.yaml', '-HP', 'who=choice:["ann","bob"]'));
+    expect(hp.code, hp.stderr).toBe(0);
+    expect(hp.stdout).toContain('hello ann\n');
+    expect(hp.stdout).toContain('hello bob\n');
+    expect(runs().filter((r) => r.kind === 'job')).toHaveLength(2);
+
+    writeFileSync(join(sb.cwd, 'slow.yaml'), 'version: 1.1\nkind: operation\nname: slow\nmatrix:\n  kind: mapping\n  values: [{n: 1}, {n: 2}, {n: 3}]\ncomponent:\n  inputs: [{name: n, type: int}]\n  run:\n    kind: job\n    container:\n      image: x\n      command: [node, -e, "console.log(\'ready {{ n }}\'); setTimeout(() => {}, 60000)"]\n');
+    const child = spawn(process.execPath, [BIN, 'run', '-f', 'slow.yaml', '--local', '--offline', '-exc', 'process'], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+        if (stdout.includes('ready 1\n') && !stdout.includes('#sent')) {
+          stdout += '#sent';
+          child.kill('SIGINT');
+        }
+      });
+      child.on('close', (c) => resolve(c));
+    });
+    expect(code).toBe(130);
+    const slow = runs().filter((r) => r.name?.startsWith('slow'));
+    expect(slow.find((r) => r.kind === 'matrix')?.status).toBe('stopped');
+    expect(slow.filter((r) => r.kind === 'job').map((r) => r.status)).toEqual(['stopped', 'stopped', 'stopped']);
+  });
+
   it('runs a dag: outputs passed downstream, trigger policies, independent ops concurrently', async () => {
     const result = await px(sb, local('dag.yaml'));
     expect(result.code).toBe(1);

@@ -126,6 +126,10 @@ function dryRun(ctx: CommandContext, tree: Tree, executor: Executor): number {
       trackingEnv: () => trackingEnv({ instance: 'owner.project.runs.<uuid>', offlineRoot: '/plx-context/offline' }),
       dockerRunMount: () => [{ host: '<run folder>', container: '/plx-context/offline/runs/<uuid>' }],
     });
+    for (const init of plan.inits) {
+      const what = init.kind === 'file' ? init.filename : init.kind === 'git' ? `${init.url}${init.revision === undefined ? '' : `@${init.revision}`}` : [...init.files, ...init.dirs].join(', ');
+      ctx.print.line(`# init ${init.kind} (on this machine): ${what} -> ${init.path ?? '<context>'}`);
+    }
     ctx.print.line(shellLine(argv));
   }
   return 0;

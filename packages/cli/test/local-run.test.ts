@@ -52,6 +52,25 @@ function logValues(uuid: string): string[] {
     .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { logs: { value: string }[] }).logs.map((l) => l.value));
 }
 
+/** Runs px and sends it a SIGINT each time its stdout shows the next of `triggers`. */
+function interrupted(args: readonly string[], triggers: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let next = 0;
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolve) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      if (next < triggers.length && stdout.includes(triggers[next]!)) {
+        next += 1;
+        child.kill('SIGINT');
+      }
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 const local = (file: string, ...rest: string[]): string[] => ['run', '-f', join(LOCAL, file), '--local', '--offline', '--executor', 'process', '-p', 'acme/lab', ...rest];
 
 describe('px run --local --offline with the process executor', () => {
@@ -113,20 +132,7 @@ describe('px run --local --offline with the process executor', () => {
 
   it('forwards Ctrl-C (SIGINT) to the process, records stopped and keeps the logs', async () => {
     writeFileSync(join(sb.cwd, 'sleep.yaml'), 'version: 1.1\nkind: component\nrun:\n  kind: job\n  container:\n    image: x\n    command: [node, -e, "process.on(\'SIGINT\', () => { console.log(\'got SIGINT\'); process.exit(130); }); console.log(\'ready\'); setTimeout(() => {}, 60000)"]\n');
-    const child = spawn(process.execPath, [BIN, 'run', '-f', 'sleep.yaml', '--local', '--offline', '-exc', 'process'], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d;
-        if (stdout.includes('ready\n') && !stdout.includes('#sent')) {
-          stdout += '#sent';
-          child.kill('SIGINT');
-        }
-      });
-      child.on('close', (c) => resolve(c));
-    });
+    const { code, stdout, stderr } = await interrupted(['run', '-f', 'sleep.yaml', '--local', '--offline', '-exc', 'process'], ['ready\n']);
     expect(code).toBe(130);
     expect(stdout).toContain('got SIGINT');
     expect(stderr).toContain('Received SIGINT');
@@ -176,24 +182,7 @@ describe('init containers', () => {
 describe('a second Ctrl-C', () => {
   it('kills a process that ignores the first one', async () => {
     writeFileSync(join(sb.cwd, 'stubborn.yaml'), 'version: 1.1\nkind: component\nrun:\n  kind: job\n  container:\n    image: x\n    command: [node, -e, "process.on(\'SIGINT\', () => console.log(\'ignored\')); console.log(\'ready\'); setTimeout(() => {}, 60000)"]\n');
-    const child = spawn(process.execPath, [BIN, 'run', '-f', 'stubborn.yaml', '--local', '--offline', '-exc', 'process'], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    let sent = 0;
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d;
-        if (sent === 0 && stdout.includes('ready\n')) {
-          sent = 1;
-          child.kill('SIGINT');
-        } else if (sent === 1 && stdout.includes('ignored\n')) {
-          sent = 2;
-          child.kill('SIGINT');
-        }
-      });
-      child.on('close', (c) => resolve(c));
-    });
+    const { code, stderr } = await interrupted(['run', '-f', 'stubborn.yaml', '--local', '--offline', '-exc', 'process'], ['ready\n', 'ignored\n']);
     expect(code).toBe(130);
     expect(stderr).toContain('Killing the local runs.');
     const [run] = runs();
@@ -299,18 +288,7 @@ describe('sweeps and pipelines', () => {
     expect(runs().filter((r) => r.kind === 'job')).toHaveLength(2);
 
     writeFileSync(join(sb.cwd, 'slow.yaml'), 'version: 1.1\nkind: operation\nname: slow\nmatrix:\n  kind: mapping\n  values: [{n: 1}, {n: 2}, {n: 3}]\ncomponent:\n  inputs: [{name: n, type: int}]\n  run:\n    kind: job\n    container:\n      image: x\n      command: [node, -e, "console.log(\'ready {{ n }}\'); setTimeout(() => {}, 60000)"]\n');
-    const child = spawn(process.execPath, [BIN, 'run', '-f', 'slow.yaml', '--local', '--offline', '-exc', 'process'], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d;
-        if (stdout.includes('ready 1\n') && !stdout.includes('#sent')) {
-          stdout += '#sent';
-          child.kill('SIGINT');
-        }
-      });
-      child.on('close', (c) => resolve(c));
-    });
+    const { code } = await interrupted(['run', '-f', 'slow.yaml', '--local', '--offline', '-exc', 'process'], ['ready 1\n']);
     expect(code).toBe(130);
     const slow = runs().filter((r) => r.name?.startsWith('slow'));
     expect(slow.find((r) => r.kind === 'matrix')?.status).toBe('stopped');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The README's main job, with no server: check the example Polyaxonfiles with `px check`,
-// train a tiny model tracked offline, then list and show the offline run with `px ops`.
+// train a tiny model tracked offline, run a small sweep of it on this machine with
+// `px run --local --offline` (ranked table at the end), then list and show the offline runs with `px ops`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,12 @@ if (uuid === undefined) {
   console.error('demo: the training script printed no run uuid');
   process.exit(1);
 }
+step(`px check -f ${file('local-sweep.yaml')}`, process.execPath, [px, 'check', '-f', file('local-sweep.yaml')]);
+step(
+  `px run -f ${file('local-sweep.yaml')} --local --offline --executor process   # 4 runs, 2 at a time, ranked`,
+  process.execPath,
+  [px, 'run', '-f', file('local-sweep.yaml'), '--local', '--offline', '--executor', 'process', '-p', 'px-demo'],
+);
 step('px ops ls --offline', process.execPath, [px, 'ops', 'ls', '--offline']);
 step(`px ops get --offline -uid ${uuid}`, process.execPath, [px, 'ops', 'get', '--offline', '-uid', uuid]);
 console.log(`\nOffline run folder: ${join(env.POLYAXON_OFFLINE_ROOT, 'runs', uuid)}`);

@@ -3,14 +3,19 @@
 // offline with @px/tracking: metrics per epoch, a ROC curve, a PR curve, a
 // confusion matrix, an image of the decision boundary, and the model file.
 //
-//   node examples/train-offline.mjs [offline-root]     (default: ./.px-demo, or $PX_DEMO_DIR)
+//   node examples/train-offline.mjs [offline-root] [--learning-rate=0.5] [--epochs=30]
 //   POLYAXON_OFFLINE_ROOT=<offline-root> px ops ls --offline
+//
+// Under `px run --local` (POLYAXON_RUN_INSTANCE is set) a bare `tracking.init()` attaches to the run px created.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tracking } from '@px/tracking';
 
-const offlineRoot = resolve(process.argv[2] ?? process.env.PX_DEMO_DIR ?? '.px-demo');
+const flags = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')));
+const positional = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const offlineRoot = resolve(positional ?? process.env.POLYAXON_OFFLINE_ROOT ?? process.env.PX_DEMO_DIR ?? '.px-demo');
+const managed = process.env.POLYAXON_RUN_INSTANCE !== undefined;
 
 // Deterministic data: two Gaussian blobs.
 let seed = 42;
@@ -26,17 +31,19 @@ const test = data.slice(300);
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 const predict = (w, x) => sigmoid(w[0] + w[1] * x[0] + w[2] * x[1]);
 
-const run = await tracking.init({
-  project: 'px-demo',
-  name: 'logistic-regression',
-  description: 'A tiny model trained in plain JS',
-  tags: ['demo', 'offline'],
-  isOffline: true,
-  env: { ...process.env, POLYAXON_OFFLINE_ROOT: offlineRoot },
-});
+const run = managed
+  ? await tracking.init()
+  : await tracking.init({
+      project: 'px-demo',
+      name: 'logistic-regression',
+      description: 'A tiny model trained in plain JS',
+      tags: ['demo', 'offline'],
+      isOffline: true,
+      env: { ...process.env, POLYAXON_OFFLINE_ROOT: offlineRoot },
+    });
 
-const lr = 0.5;
-const epochs = 30;
+const lr = Number(flags['learning-rate'] ?? 0.5);
+const epochs = Number(flags.epochs ?? 30);
 tracking.logInputs({ lr, epochs, samples: train.length });
 
 const w = [0, 0, 0];
@@ -87,6 +94,7 @@ rmSync(scratch, { recursive: true, force: true });
 
 const finalAccuracy = test.filter(({ x, label }) => (predict(w, x) >= 0.5 ? 1 : 0) === label).length / test.length;
 tracking.logOutputs({ final_accuracy: finalAccuracy });
+tracking.logMetric('final_loss', -test.reduce((sum, { x, label }) => sum + label * Math.log(predict(w, x) + 1e-12) + (1 - label) * Math.log(1 - predict(w, x) + 1e-12), 0) / test.length);
 await tracking.end();
 
 console.log(`run uuid:     ${run.runUuid}`);

@@ -168,3 +168,20 @@ describe('offline runs', () => {
     await run.end();
   });
 });
+
+describe('attaching to a managed offline run (px run --local --offline)', () => {
+  it('a bare init with POLYAXON_IS_MANAGED + POLYAXON_RUN_INSTANCE resumes that offline folder', async () => {
+    const root = temp();
+    const uuid = 'a'.repeat(32);
+    const first = await offlineRun(root, { runUuid: uuid, name: 'created-by-px', owner: 'acme', project: 'lab' });
+    await first.end();
+    const env = { POLYAXON_OFFLINE_ROOT: root, POLYAXON_IS_OFFLINE: 'true', POLYAXON_IS_MANAGED: 'true', POLYAXON_RUN_INSTANCE: `acme.lab.runs.${uuid}` };
+    const run = await Run.init({ env, homeDir: root, cwd: root, exitHooks: false, collectResources: false, warn: () => undefined });
+    expect(run.runUuid).toBe(uuid);
+    expect(run.getArtifactsPath()).toBe(join(root, 'runs', uuid));
+    run.logMetrics({ loss: 0.25 }, { step: 1 });
+    await run.end();
+    const record = JSON.parse(read(run, 'run.plx.json')) as { name: string; outputs: Record<string, unknown> };
+    expect(record).toMatchObject({ name: 'created-by-px', outputs: { loss: 0.25 } });
+  });
+});

@@ -48,7 +48,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   const tags = parseTags(stringOption(o, 'tags'));
   const resolved = await resolveFor(ctx);
-  const target = await resolveProjectTarget(ctx, resolved);
+  const local = flagOption(o, 'local');
+  const target = local ? undefined : await resolveProjectTarget(ctx, resolved);
 
   const pf = await import('@px/polyaxonfile/node');
   const presets = stringOption(o, 'presets')
@@ -106,6 +107,11 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (template !== undefined && template !== null && template.enabled !== false && !flagOption(o, 'ignoreTemplate')) {
     throw new CliError('Please customize the specification or disable the template!');
   }
+  if (local) {
+    const { runLocalCommand } = await import('../local/local-command');
+    return runLocalCommand(ctx, resolved, spec);
+  }
+  if (target === undefined) throw new CliError('Please provide a valid project or initialize a project in the current path.');
 
   const body: Record<string, unknown> = {};
   const name = stringOption(o, 'name');

@@ -169,7 +169,10 @@ export class Run extends RunClient implements SyncFinalizer {
     const isOffline = noOp ? false : (ctx?.isOffline.value ?? false);
     let onError = (_failure: BackgroundFailure): void => undefined;
     const client = options.client ?? new PolyaxonClient({ context: source, config: { isOffline, noOp }, onError: (failure) => onError(failure) });
-    super({ owner: options.owner, project: options.project, runUuid: options.runUuid, client, isOffline, noOp });
+    // Offline, a managed run instance (POLYAXON_IS_MANAGED + POLYAXON_RUN_INSTANCE, as `px run --local` sets them) names
+    // the run to resume, so a bare `tracking.init()` attaches to the run folder px created.
+    const managedUuid = isOffline && ctx?.runUuid.source === 'in-cluster' ? ctx.runUuid.value : undefined;
+    super({ owner: options.owner, project: options.project, runUuid: options.runUuid ?? managedUuid, client, isOffline, noOp });
     this.ownsClient = options.client === undefined;
     this.ctx = ctx;
     this.warn = options.warn ?? ((m) => console.warn(`[px] ${m}`));

@@ -1,0 +1,89 @@
+// What every local run of one `px run --local` shares: where records go, the executor, the
+// signal handling and the terminal.
+import { join } from 'node:path';
+import type { PolyaxonClient } from '@px/client';
+import type { Printer, TextSink } from '../cli-io';
+import { runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
+import type { JobPlan, RunGlobals } from './local-plan';
+import { RunRecord, type RunRecordInit } from './run-record';
+import type { StopController } from './signals';
+import { trackingEnv } from './tracking-env';
+
+/** A record px can also read back and add outputs to. */
+export type SessionRecord = JobRecord & { logOutputs(values: Record<string, unknown>): Promise<void>; reload(): Promise<void> };
+
+/** What a record is created with (the session adds the project, client and reason). */
+export type RecordRequest = Omit<RunRecordInit, 'client' | 'owner' | 'project' | 'reason'>;
+
+/** Settings of a session. */
+export interface SessionOptions {
+  readonly client: PolyaxonClient;
+  readonly owner: string;
+  readonly project: string;
+  readonly offlineRoot: string;
+  readonly executor: Executor;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stop: StopController;
+  readonly print: Printer;
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+  readonly description?: string | undefined;
+  readonly tags?: readonly string[] | undefined;
+}
+
+/** The shared state of one `px run --local` (offline records). */
+export class LocalSession {
+  constructor(private readonly options: SessionOptions) {}
+
+  /** The signal handling. */
+  get stop(): StopController {
+    return this.options.stop;
+  }
+
+  /** The terminal. */
+  get print(): Printer {
+    return this.options.print;
+  }
+
+  /** The statuses' reason. */
+  get reason(): string {
+    return this.options.executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor';
+  }
+
+  /** Creates a run record (status `created`). */
+  async createRecord(request: RecordRequest): Promise<SessionRecord> {
+    const { client, owner, project, description, tags } = this.options;
+    return RunRecord.create({ description, tags, ...request, client, owner, project, reason: this.reason });
+  }
+
+  /** The init containers' folder of a run. */
+  contextPath(record: { uuid: string }): string {
+    return join(this.options.offlineRoot, 'contexts', record.uuid);
+  }
+
+  /** `{{ globals.* }}` of a run. */
+  globals(record: { uuid: string; name: string | undefined; path: string }, iteration?: number): RunGlobals {
+    return { owner: this.options.owner, project: this.options.project, uuid: record.uuid, name: record.name, artifactsPath: record.path, contextPath: this.contextPath(record), iteration };
+  }
+
+  /** Runs one job of this session. */
+  runJob(record: JobRecord, plan: JobPlan, prefix?: string): Promise<JobResult> {
+    const { executor, cwd, env, stop, stdout, stderr, offlineRoot, owner, project } = this.options;
+    const docker = executor === 'docker';
+    const offlineInContainer = '/plx-context/offline';
+    return runJob(record, plan, {
+      executor,
+      cwd,
+      env,
+      stop,
+      stdout,
+      stderr,
+      prefix,
+      runsRoot: join(offlineRoot, 'runs'),
+      contextPath: (r) => this.contextPath(r),
+      trackingEnv: (r) => trackingEnv({ instance: `${owner}.${project}.runs.${r.uuid}`, offlineRoot: docker ? offlineInContainer : offlineRoot }),
+      dockerRunMount: (r) => [{ host: r.path, container: `${offlineInContainer}/runs/${r.uuid}` }],
+    });
+  }
+}

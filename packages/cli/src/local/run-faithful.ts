@@ -1,0 +1,103 @@
+// Faithful mode of `px run --local` (a server is configured), as upstream: the run is created
+// through the API with `managed_by: cli`, approved if needed, awaited until the server compiled
+// it, then executed here; statuses are posted with the executor as reason, and the run folder
+// (logs included) is uploaded to the run's artifacts at the end.
+import { join } from 'node:path';
+import type { PolyaxonClient, RunClient, V1Statuses } from '@px/client';
+import type { ResolvedContext } from '@px/context';
+import type { CommandContext } from '../command-context';
+import { CliError } from '../errors';
+import { runJob, type JobRecord } from './job-runner';
+import { inputsOf, planJob } from './local-plan';
+import { RunClientRecord } from './run-record';
+import { buildTree, chooseExecutor, nameOf, type LocalRunOptions } from './run-local';
+import { StopController } from './signals';
+import { trackingEnv } from './tracking-env';
+
+const WAIT_COMPILED_MS = 120_000;
+
+class OnlineRecord extends RunClientRecord implements JobRecord {
+  constructor(
+    run: RunClient,
+    path: string,
+    private readonly reason: string,
+  ) {
+    super(run, path);
+  }
+
+  async setStatus(status: V1Statuses, message?: string): Promise<void> {
+    this.run.logStatus(status, { reason: this.reason, ...(message === undefined ? {} : { message }) });
+    await this.run.flush();
+  }
+
+  async finish(status: 'succeeded' | 'failed' | 'stopped' | 'skipped', message?: string): Promise<void> {
+    // logs and whatever the code wrote into the run folder reach the server before the final status
+    await this.run.uploadArtifactsDir(this.path, { path: '/', relativeTo: this.path }).catch(() => undefined);
+    await this.setStatus(status, message);
+  }
+}
+
+async function waitCompiled(run: RunClient, intervalMs: number): Promise<void> {
+  const deadline = Date.now() + WAIT_COMPILED_MS;
+  let approved = false;
+  for (;;) {
+    const data = await run.refresh();
+    const { conditions } = await run.getStatuses();
+    if (conditions.some((c) => c.type === 'compiled') || data.status === 'compiled') return;
+    if (data.status === 'failed' || data.status === 'stopped') throw new CliError(`The server did not compile the run (status \`${data.status}\`).`);
+    if (!approved && (data.pending === 'approval' || data.status === 'created')) {
+      await run.approve();
+      approved = true;
+    }
+    if (Date.now() > deadline) throw new CliError('Run must be compiled: the server did not compile the run within 2 minutes.');
+    await new Promise((done) => setTimeout(done, intervalMs));
+  }
+}
+
+/** Runs `spec` locally against the configured server; resolves to the exit code. */
+export async function runFaithful(ctx: CommandContext, resolved: ResolvedContext, spec: Record<string, unknown>, options: LocalRunOptions & { target: { owner: string; project: string } }): Promise<number> {
+  const executor = chooseExecutor(ctx, options.executor);
+  const tree = buildTree(spec, executor, ctx.cwd, options.concurrency);
+  if (tree.kind !== 'job') {
+    throw new CliError(`Local ${tree.kind === 'matrix' ? 'sweeps' : 'pipelines'} against a server are not supported by px yet; pass \`--offline\` to run them server-less and push them later with \`px ops push -a\`.`);
+  }
+  if (executor === 'process') ctx.print.warning('The process executor runs the command on this machine: the container image is not used.');
+  const { PolyaxonClient: Client, RunClient: Run } = await import('@px/client');
+  const client: PolyaxonClient = new Client({ context: { env: ctx.env, homeDir: ctx.homeDir, cwd: ctx.cwd } });
+  const run = new Run({ owner: options.target.owner, project: options.target.project, client });
+  ctx.print.line('Creating a new run...');
+  await run.create({ content: spec, managedBy: 'cli', name: options.name ?? nameOf(spec, tree.compiled), description: options.description, tags: options.tags });
+  ctx.print.success(`A new run was created: ${options.target.owner}/${options.target.project}:${run.runUuid ?? ''}`);
+  ctx.print.warning('`ops execute` is experimental: the run executes on this machine.');
+  await waitCompiled(run, Math.max(0.05, resolved.watchInterval.value) * 1000);
+  const contextRoot = join(resolved.artifactsRoot.value, 'px-local');
+  const record = new OnlineRecord(run, join(contextRoot, 'artifacts', run.runUuid!), executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor');
+  const stop = new StopController((message) => ctx.print.warning(message));
+  stop.install();
+  let result;
+  try {
+    run.logInputs(inputsOf(tree.compiled));
+    result = await runJob(record, planJob(tree.compiled, { owner: options.target.owner, project: options.target.project, uuid: record.uuid, name: record.name, artifactsPath: record.path, contextPath: join(contextRoot, 'context', record.uuid) }), {
+      executor,
+      cwd: ctx.cwd,
+      env: ctx.env,
+      stop,
+      stdout: ctx.io.stdout,
+      stderr: ctx.io.stderr,
+      runsRoot: join(resolved.offlineRoot.value, 'runs'),
+      contextPath: (r) => join(contextRoot, 'context', r.uuid),
+      trackingEnv: (r) => ({ ...trackingEnv({ instance: `${options.target.owner}.${options.target.project}.runs.${r.uuid}`, contextArtifacts: executor === 'docker' ? '/plx-context' : contextRoot }), POLYAXON_HOST: resolved.host.value }),
+      dockerRunMount: (r) => [{ host: r.path, container: `/plx-context/artifacts/${r.uuid}` }],
+    });
+  } finally {
+    stop.dispose();
+  }
+  ctx.print[result.status === 'succeeded' ? 'success' : 'error'](`Run ${record.uuid}: ${result.status}${result.message === undefined ? '.' : `: ${result.message}`}`);
+  const childOptions = { ...ctx.options, uid: record.uuid, project: `${options.target.owner}/${options.target.project}` };
+  if (ctx.options.watch === true) {
+    const { statuses } = await import('../commands/ops-read');
+    await statuses({ ...ctx, options: { ...childOptions, watch: true, output: undefined } });
+  }
+  if (result.status === 'succeeded') return 0;
+  return result.status === 'stopped' ? (stop.signal === 'SIGTERM' ? 143 : 130) : 1;
+}

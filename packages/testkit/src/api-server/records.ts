@@ -96,6 +96,8 @@ export interface RunRecord {
   lineage: LineageRecord[];
   edges: JsonObject[];
   logs: LogLineRecord[];
+  /** What `k8s_inspect` answers; `null` answers 500 like a server without kube config (137). */
+  k8s_inspect: JsonObject | null;
   createdMicros: number;
   startedMicros: number | null;
 }

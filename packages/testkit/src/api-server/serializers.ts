@@ -131,6 +131,17 @@ export function runListItem(r: RunRecord): JsonObject {
   };
 }
 
+/** `POST .../runs/{uuid}/restart|copy|resume` response (114, 115, 120). */
+export function runCloned(r: RunRecord): JsonObject {
+  return {
+    ...runCommon(r),
+    settings: { namespace: r.namespace, component: null },
+    user: r.user,
+    owner: r.owner,
+    project: r.project,
+  };
+}
+
 /** `POST .../runs/sync` response. */
 export function runSynced(r: RunRecord): JsonObject {
   return {

@@ -45,6 +45,10 @@ export interface RunSeed {
   content?: string | null;
   pipeline?: string | null;
   namespace?: string;
+  /** Set for runs created by a managed operation or pushed offline runs (`job`). */
+  runtime?: string | null;
+  /** What `GET .../k8s_inspect` answers for this run (default: a 500, as a sandbox without kube config). */
+  k8s_inspect?: JsonObject | null;
 }
 
 /** What {@link ApiState.addVersion} accepts. */
@@ -186,7 +190,7 @@ export class ApiState {
       tags: seed.tags ?? null,
       readme: null,
       kind: seed.kind ?? 'job',
-      runtime: managed ? (seed.kind ?? 'job') : null,
+      runtime: seed.runtime !== undefined ? seed.runtime : managed ? (seed.kind ?? 'job') : null,
       status: 'created',
       status_conditions: [
         {
@@ -222,6 +226,7 @@ export class ApiState {
       lineage: [],
       edges: [],
       logs: [],
+      k8s_inspect: cloneJson(seed.k8s_inspect) ?? null,
       createdMicros: micros,
       startedMicros: null,
     };

@@ -37,6 +37,8 @@ export interface LeafCommandSpec {
   /** Positional arguments in help form, e.g. `<shell>` or `[keys...]`. */
   readonly args?: string;
   readonly options: readonly OptionSpec[];
+  /** The arguments are handed to the handler unparsed (commands px only points elsewhere for). */
+  readonly passthrough?: boolean;
   /** Loads the handler only when this command runs. */
   readonly load: () => Promise<CommandHandler>;
 }

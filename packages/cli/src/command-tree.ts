@@ -492,6 +492,7 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
 export const ROOT_OPTIONS: readonly OptionSpec[] = [
   { long: 'verbose', short: 'v', description: 'Print stack traces and debug details.' },
   { long: 'offline', description: 'Run in offline mode (POLYAXON_IS_OFFLINE=true).' },
+  { long: 'no-color', description: 'No colours (also `NO_COLOR=1`; `FORCE_COLOR=1` forces them).' },
   { long: 'version', description: 'Print the version and exit.' },
-  { long: 'help', description: 'Show this message and exit.' },
+  { long: 'help', short: 'h', description: 'Show this message and exit.' },
 ];

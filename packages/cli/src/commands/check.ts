@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../command-context';
 import { CliError, UsageError } from '../errors';
 import { codeFrame } from '../output/code-frame';
@@ -6,7 +5,7 @@ import { parseOutputFormat } from '../output/output-format';
 import { toYaml } from '../output/yaml';
 import { hasMarker } from '../print-error';
 import { flagOption, listOption, stringOption } from '../option-values';
-import { MissingSpecFileError, specFiles } from '../spec-files';
+import { MissingSpecFileError, sourceText, specFiles, specSources, STDIN_FILE, STDIN_NAME } from '../spec-files';
 
 /** The `-o json` answer of `px check` (issue contract). */
 export type CheckReport =
@@ -81,13 +80,7 @@ function printIssues(ctx: CommandContext, error: unknown): void {
     ctx.print.error(`Error: ${issue.message}${where}${detail === '' || issue.message.includes(detail) ? '' : `; ${detail}`}`);
     if (issue.file !== undefined && issue.line !== undefined) {
       ctx.print.error(`  --> ${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`);
-      if (!sources.has(issue.file)) {
-        try {
-          sources.set(issue.file, readFileSync(issue.file, 'utf8'));
-        } catch {
-          sources.set(issue.file, undefined);
-        }
-      }
+      if (!sources.has(issue.file)) sources.set(issue.file, sourceText(issue.file));
       const text = sources.get(issue.file);
       const frame = text === undefined ? undefined : codeFrame(text, issue.line, issue.column);
       if (frame !== undefined) ctx.print.error(frame.replace(/^/gm, '  '));
@@ -138,7 +131,7 @@ export async function check(ctx: CommandContext): Promise<number> {
       );
     }
     const op = await pf.checkPolyaxonfile({
-      polyaxonfile: files,
+      polyaxonfile: await specSources(files),
       params,
       ...(presets === undefined || presets.length === 0 ? {} : { presets }),
       toOp: true,
@@ -149,7 +142,7 @@ export async function check(ctx: CommandContext): Promise<number> {
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     if (machine) {
-      write(errorReport(error, files[0]));
+      write(errorReport(error, files[0] === STDIN_FILE ? STDIN_NAME : files[0]));
       return 1;
     }
     printIssues(ctx, error);

@@ -36,7 +36,7 @@ describe('the command tree', () => {
   it('renders help for every level', () => {
     expect(rootHelp(COMMAND_TREE, ROOT_OPTIONS)).toContain('project (projects)');
     const ops = COMMAND_TREE.find((c) => c.name === 'ops');
-    expect(ops?.kind === 'group' ? groupHelp(['ops'], ops) : '').toContain('Usage: px ops COMMAND');
+    expect(ops?.kind === 'group' ? groupHelp(['ops'], ops) : '').toContain('Usage: px ops [OPTIONS] COMMAND');
     const [, ls] = leaves(COMMAND_TREE).find(([p]) => p.join(' ') === 'ops ls')!;
     const help = leafHelp(['ops', 'ls'], ls);
     expect(help).toContain('-off, --offset <n>');

@@ -2,7 +2,7 @@ import type { CommandContext } from '../command-context';
 import { resolveFor } from '../context-loader';
 import { resolveRunTarget } from '../entity-resolution';
 import { CliError } from '../errors';
-import { flagOption } from '../option-values';
+import { flagOption, stringOption } from '../option-values';
 import { formatTime, isDone } from '../run-format';
 import { withApi } from './with-api';
 
@@ -22,7 +22,7 @@ function formatLine(line: LogLine, hideTime: boolean, allInfo: boolean): string 
   return parts.filter((p) => p !== '').join(' | ');
 }
 
-/** `px ops logs [--uid] [-f | -nf] [-h] [-a]`: prints the logs of a run, following them until it is done by default. */
+/** `px ops logs [--uid] [-f | -nf] [-h] [-a] [-o json]`: prints the logs of a run, following them until it is done by default. */
 export async function logs(ctx: CommandContext): Promise<number> {
   if (flagOption(ctx.options, 'offline')) throw new CliError('Offline runs do not capture logs.');
   const resolved = await resolveFor(ctx);
@@ -30,6 +30,8 @@ export async function logs(ctx: CommandContext): Promise<number> {
   const follow = !flagOption(ctx.options, 'noFollow');
   const hideTime = flagOption(ctx.options, 'hideTime');
   const allInfo = flagOption(ctx.options, 'allInfo');
+  // `-o json`: one JSON object per log line (JSON lines), nothing else on stdout
+  const jsonLines = stringOption(ctx.options, 'output') === 'json';
   const interval = Math.max(0.05, resolved.watchInterval.value) * 1000;
   return withApi(ctx, resolved, async (api) => {
     let run = await api.getRun(target.owner, target.project, target.uuid);
@@ -49,7 +51,7 @@ export async function logs(ctx: CommandContext): Promise<number> {
         ...(connection === undefined ? {} : { connection }),
       });
       const lines = (page.logs as LogLine[] | null | undefined) ?? [];
-      for (const line of lines) ctx.print.line(formatLine(line, hideTime, allInfo));
+      for (const line of lines) ctx.print.line(jsonLines ? JSON.stringify(line) : formatLine(line, hideTime, allInfo));
       const before = `${lastFile ?? ''}|${lastTime ?? ''}`;
       if (typeof page.last_file === 'string') lastFile = page.last_file;
       if (typeof page.last_time === 'string') lastTime = page.last_time;

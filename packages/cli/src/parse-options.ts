@@ -29,7 +29,8 @@ function buildLookup(specs: readonly OptionSpec[]): Lookup {
 /** `No such option: --limt. Did you mean `--limit`?` (the closest spelling of the command's options). */
 function noSuchOption(given: string, specs: readonly OptionSpec[]): UsageError {
   const spellings = specs.flatMap((o) => [`--${o.long}`, ...(o.aliases ?? []).map((a) => `--${a}`), ...(o.short === undefined ? [] : [`-${o.short}`]), ...(o.multiShort ?? [])]);
-  const guess = closest(given, given.startsWith('--') ? spellings.filter((s) => s.startsWith('--')) : spellings);
+  // a one-letter typo (`-z`) is as close to every other letter: no guess
+  const guess = given.length <= 2 ? undefined : closest(given, given.startsWith('--') ? spellings.filter((s) => s.startsWith('--')) : spellings);
   return new UsageError(`No such option: ${given}${guess === undefined ? '' : `. Did you mean \`${guess}\`?`}`);
 }
 

@@ -4,9 +4,7 @@ import type { CommandContext } from './command-context';
 import { optionKey, type ParsedOptions } from './command-spec';
 import { CliError, UsageError } from './errors';
 import { COMMAND_TREE, ROOT_OPTIONS } from './command-tree';
-import { groupHelp, leafHelp, rootHelp } from './help';
 import { checkPositionals, parseOptions } from './parse-options';
-import { printError } from './print-error';
 import { routeArgv } from './route-argv';
 import { VERSION } from './version';
 
@@ -66,6 +64,8 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     }
     if (route.kind === 'help') {
       const spec = route.spec;
+      // help text (and its examples and width measuring) loads only when asked for
+      const { groupHelp, leafHelp, rootHelp } = await import('./help');
       const width = stdout.columns;
       const text =
         spec === undefined ? rootHelp(COMMAND_TREE, ROOT_OPTIONS, width) : spec.kind === 'group' ? groupHelp(route.path, spec, width) : leafHelp(route.path, spec, width);
@@ -97,6 +97,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     return (await handler(ctx)) ?? 0;
   } catch (error) {
     const debug = verbose || isTruthy(env.POLYAXON_DEBUG) || (!(error instanceof UsageError) && (await debugInClientConfig(env, options)));
+    const { printError } = await import('./print-error');
     return printError(error, { print, verbose: debug, stderr });
   }
 }

@@ -12,6 +12,8 @@ export interface BenchResult {
   value: number;
   /** How many samples or items the value summarises. */
   n: number;
+  /** The target the value should stay within (same unit), when there is one. */
+  goal?: number;
 }
 
 /** Prints one result as a JSON line on stdout (the bench runner collects them). */

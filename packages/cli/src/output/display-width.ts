@@ -28,19 +28,33 @@ function isWide(code: number): boolean {
   return false;
 }
 
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200b\u{e0000}-\u{e007f}]+$/u;
-const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Built on first use: an `Intl.Segmenter` and Unicode property regexes load ICU data, which costs more
+// than the rest of `px check`'s start-up; plain ASCII never needs them.
+let unicode: { readonly zeroWidth: RegExp; readonly pictographic: RegExp; readonly segmenter: Intl.Segmenter } | undefined;
+
+function unicodeTools(): NonNullable<typeof unicode> {
+  unicode ??= {
+    zeroWidth: /^[\p{Mn}\p{Me}\p{Cf}\u200b\u{e0000}-\u{e007f}]+$/u,
+    pictographic: /\p{Extended_Pictographic}/u,
+    segmenter: new Intl.Segmenter(undefined, { granularity: 'grapheme' }),
+  };
+  return unicode;
+}
+
+function graphemes(text: string): string[] {
+  return Array.from(unicodeTools().segmenter.segment(text), (s) => s.segment);
+}
 
 /** Display columns of one grapheme cluster: 0 (marks, zero-width), 2 (wide, emoji) or 1. */
 function clusterWidth(cluster: string): number {
   const first = cluster.codePointAt(0)!;
   if (first < 0x20 || (first >= 0x7f && first < 0xa0)) return 0;
   if (first < 0x300) return 1;
-  if (ZERO_WIDTH.test(cluster)) return 0;
+  const { zeroWidth, pictographic } = unicodeTools();
+  if (zeroWidth.test(cluster)) return 0;
   if (isWide(first)) return 2;
   // text-default pictographs become emoji (2 columns) with VS16 or in a ZWJ sequence
-  if (PICTOGRAPHIC.test(cluster) && (cluster.includes('\ufe0f') || cluster.includes('\u200d'))) return 2;
+  if (pictographic.test(cluster) && (cluster.includes('\ufe0f') || cluster.includes('\u200d'))) return 2;
   // a pair of regional indicators is a flag
   if (first >= 0x1f1e6 && first <= 0x1f1ff) return 2;
   return 1;
@@ -61,7 +75,7 @@ export function displayWidth(text: string): number {
   // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
   let width = 0;
-  for (const { segment } of segmenter.segment(plain)) width += clusterWidth(segment);
+  for (const segment of graphemes(plain)) width += clusterWidth(segment);
   return width;
 }
 
@@ -71,7 +85,7 @@ export function truncateToWidth(text: string, width: number): string {
   if (width <= 0) return '';
   let out = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of graphemes(text)) {
     const w = clusterWidth(segment);
     if (used + w > width - 1) break;
     out += segment;

@@ -140,7 +140,7 @@ export class PxApi {
 
   /** `GET /streams/v1/{namespace}/{owner}/{project}/runs/{uuid}/k8s_inspect?status=...` (what `polyaxon ops inspect` sends). */
   inspectRun(owner: string, project: string, uuid: string, params: { namespace: string; status?: string }): Promise<unknown> {
-    return this.client.request<unknown>('GET', `/streams/v1/${seg(params.namespace)}/${seg(owner)}/${seg(project)}/runs/${seg(uuid)}/k8s_inspect`, {
+    return this.client.request('GET', `/streams/v1/${seg(params.namespace)}/${seg(owner)}/${seg(project)}/runs/${seg(uuid)}/k8s_inspect`, {
       query: [['status', params.status]],
     });
   }

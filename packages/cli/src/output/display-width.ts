@@ -72,7 +72,7 @@ function clusterWidth(cluster: string): number {
  */
 export function displayWidth(text: string): number {
   const plain = stripAnsi(text);
-  // eslint-disable-next-line no-control-regex
+   
   if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
   let width = 0;
   for (const segment of graphemes(plain)) width += clusterWidth(segment);

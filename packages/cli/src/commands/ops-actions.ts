@@ -9,20 +9,28 @@ import { isDone } from '../run-format';
 import { cellText } from '../output/table';
 import { withApi } from './with-api';
 
-/** `px ops skip [--uid] [-y]`: asks first; declining exits 0 as upstream. */
-export async function skip(ctx: CommandContext): Promise<number> {
+/**
+ * A run action that asks first (skipped with `-y`): declining prints
+ * `declined` and exits 0, as upstream's `ops stop` and `ops skip`.
+ */
+export async function confirmedRunAction(ctx: CommandContext, action: 'stop' | 'skip', words: { readonly declined: string; readonly done: (uuid: string) => string }): Promise<number> {
   const resolved = await resolveFor(ctx);
   const target = await resolveRunTarget(ctx, resolved);
   if (!flagOption(ctx.options, 'yes')) {
-    const ok = await confirm(ctx.io.prompt, `Are sure you want to skip run \`${target.uuid}\``);
+    const ok = await confirm(ctx.io.prompt, `Are sure you want to ${action} run \`${target.uuid}\``);
     if (ok !== true) {
-      ctx.print.line('Exiting without skipping run.');
+      ctx.print.line(words.declined);
       return 0;
     }
   }
-  await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, target.uuid, 'skip'));
-  ctx.print.success(`Run \`${target.uuid}\` is skipped.`);
+  await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, target.uuid, action));
+  ctx.print.success(words.done(target.uuid));
   return 0;
+}
+
+/** `px ops skip [--uid] [-y]`: asks first; declining exits 0 as upstream. */
+export function skip(ctx: CommandContext): Promise<number> {
+  return confirmedRunAction(ctx, 'skip', { declined: 'Exiting without skipping run.', done: (uuid) => `Run \`${uuid}\` is skipped.` });
 }
 
 /** `px ops invalidate [--uid]`: drops the run's cache state. */

@@ -41,18 +41,8 @@ export async function update(ctx: CommandContext): Promise<number> {
 
 /** `px ops stop [--uid] [-y]`: asks first; declining exits 0 as upstream. */
 export async function stop(ctx: CommandContext): Promise<number> {
-  const resolved = await resolveFor(ctx);
-  const target = await resolveRunTarget(ctx, resolved);
-  if (!flagOption(ctx.options, 'yes')) {
-    const ok = await confirm(ctx.io.prompt, `Are sure you want to stop run \`${target.uuid}\``);
-    if (ok !== true) {
-      ctx.print.line('Exiting without stopping run.');
-      return 0;
-    }
-  }
-  await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, target.uuid, 'stop'));
-  ctx.print.success(`Run \`${target.uuid}\` is being stopped ...`);
-  return 0;
+  const { confirmedRunAction } = await import('./ops-actions');
+  return confirmedRunAction(ctx, 'stop', { declined: 'Exiting without stopping run.', done: (uuid) => `Run \`${uuid}\` is being stopped ...` });
 }
 
 /** `px ops approve [--uid]`. */

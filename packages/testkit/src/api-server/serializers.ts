@@ -120,26 +120,19 @@ export function runDetail(r: RunRecord): JsonObject {
   };
 }
 
+/** The short run shape shared by lists and restart/copy/resume answers. */
+function runShort(r: RunRecord): JsonObject {
+  return { ...runCommon(r), settings: { namespace: r.namespace, component: null }, user: r.user };
+}
+
 /** One item of `GET .../runs`. */
 export function runListItem(r: RunRecord): JsonObject {
-  return {
-    ...runCommon(r),
-    settings: { namespace: r.namespace, component: null },
-    user: r.user,
-    bookmarked: r.bookmarked,
-    resources: { ...ZERO_RESOURCES },
-  };
+  return { ...runShort(r), bookmarked: r.bookmarked, resources: { ...ZERO_RESOURCES } };
 }
 
 /** `POST .../runs/{uuid}/restart|copy|resume` response (114, 115, 120). */
 export function runCloned(r: RunRecord): JsonObject {
-  return {
-    ...runCommon(r),
-    settings: { namespace: r.namespace, component: null },
-    user: r.user,
-    owner: r.owner,
-    project: r.project,
-  };
+  return { ...runShort(r), owner: r.owner, project: r.project };
 }
 
 /** `POST .../runs/sync` response. */

@@ -34,6 +34,9 @@ describe('px ops skip / invalidate / transfer', () => {
     const skipped = await px(sb, ['ops', 'skip', '--uid', uuid, '-y']);
     expect(skipped).toMatchObject({ code: 0, stdout: `Run \`${uuid}\` is skipped.\n` });
     expect(server.state.getRun('default', 'demo', uuid)?.status).toBe('skipped');
+    const missing = await px(sb, ['ops', 'skip', '--uid', 'e'.repeat(32), '-y']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('404');
   });
 
   it('invalidates a run; an unknown run is a 404 error (exit 1)', async () => {
@@ -156,6 +159,9 @@ describe('offline options: --path-from, ops update/dashboard --offline', () => {
   it('prints the dashboard url of an offline run from its own owner and project', async () => {
     const result = await px(sb, ['ops', 'dashboard', '--offline', '--path-from', root, '--uid', uuid, '--url']);
     expect(result).toMatchObject({ code: 0, stdout: `The run dashboard is available at: ${server.url}/ui/acme/mnist/runs/${uuid}/\n` });
+    const missing = await px(sb, ['ops', 'dashboard', '--offline', '--path-from', root, '--uid', 'd'.repeat(32), '--url']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`No offline run \`${'d'.repeat(32)}\``);
   });
 });
 
@@ -166,6 +172,7 @@ describe('-o on config get and ops logs', () => {
     expect(JSON.parse(json.stdout)).toEqual({ host: server.url });
     expect(json.stderr).toContain('`nope` were not found');
     expect((await px(sb, ['config', 'get', 'host', '-o', 'yaml'])).stdout).toBe(`host: ${server.url}\n`);
+    expect((await px(sb, ['config', 'get', 'host', '-o', 'xml'])).code).toBe(2);
   });
 
   it('prints logs as JSON lines', async () => {

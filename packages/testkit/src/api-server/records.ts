@@ -87,6 +87,8 @@ export interface RunRecord {
   pending: string | null;
   content: string | null;
   raw_content: string | null;
+  /** The scheduler's compilation of `content` (a `compiled_operation`), answered as `content` once set. */
+  compiled_content: string | null;
   pipeline: JsonObject | null;
   original: JsonObject | null;
   namespace: string;

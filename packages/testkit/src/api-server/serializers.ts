@@ -56,7 +56,7 @@ export function runCreated(r: RunRecord): JsonObject {
     kind: r.kind,
     name: r.name,
     description: r.description,
-    content: r.content,
+    content: r.compiled_content ?? r.content,
     is_managed: r.is_managed,
     managed_by: r.managed_by,
     pending: r.pending,
@@ -113,7 +113,7 @@ export function runDetail(r: RunRecord): JsonObject {
     readme: r.readme,
     description: r.description,
     raw_content: r.raw_content,
-    content: r.content,
+    content: r.compiled_content ?? r.content,
     live_state: r.live_state,
     bookmarked: r.bookmarked,
     resources: { ...ZERO_RESOURCES },
@@ -157,7 +157,7 @@ export function runSynced(r: RunRecord): JsonObject {
     managed_by: r.managed_by,
     inputs: r.inputs,
     outputs: r.outputs,
-    content: r.content,
+    content: r.compiled_content ?? r.content,
     raw_content: r.raw_content,
   };
 }

@@ -217,6 +217,7 @@ export class ApiState {
       pending: seed.pending ?? null,
       content: seed.content ?? null,
       raw_content: seed.content ?? null,
+      compiled_content: null,
       pipeline: seed.pipeline ? { uuid: seed.pipeline, name: null, kind: null } : null,
       original: null,
       namespace: seed.namespace ?? 'polyaxon',

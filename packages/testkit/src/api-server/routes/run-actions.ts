@@ -69,7 +69,10 @@ function clone(ctx: RouteContext, kind: 'restart' | 'copy' | 'resume'): Reply {
     }
     // A resumed run leaves its final status (forced); it keeps its times until it finishes again (120).
     ctx.state.setStatus(run, { type: 'resuming', reason: 'ResumeRun', message: 'Run was resumed by user.' }, true);
-    if (content) run.content = content;
+    if (content) {
+      run.content = content;
+      run.compiled_content = null;
+    }
     if (name !== undefined) run.name = name;
     if (run.is_managed) ctx.state.setStatus(run, { type: 'queued', reason: 'SchedulerStart', message: 'Run is queued' });
     ctx.state.touch(run);

@@ -91,9 +91,10 @@ function describeContent(content: string): { name?: string; kind?: string; descr
  * (there is no agent in the sandbox, so it stays there).
  */
 export function schedule(ctx: RouteContext, run: RunRecord, operation: string | null = run.content): void {
+  // `content` stays what the client sent (tests read it back); the answers show the compilation
   if (operation) {
     const compiled = compileContent(operation, true);
-    run.content = compiled.content;
+    if (compiled.content !== operation) run.compiled_content = compiled.content;
     if (Object.keys(compiled.inputs).length > 0) run.inputs = compiled.inputs;
   }
   ctx.state.setStatus(run, { type: 'compiled', reason: 'SchedulerPrepare', message: 'Run is compiled' });
@@ -126,9 +127,9 @@ function create(ctx: RouteContext): Reply {
     is_managed: managed,
     managed_by: managedBy ?? (managed ? 'agent' : 'user'),
     pending: pending ?? (compiled?.needsApproval === true ? 'approval' : null),
-    content: compiled?.content ?? content ?? null,
+    content: content ?? null,
   });
-  run.raw_content = content ?? null;
+  if (compiled !== undefined && compiled.content !== content) run.compiled_content = compiled.content;
   if (managed && !run.pending) schedule(ctx, run, content);
   return { status: 201, json: s.runCreated(run) };
 }

@@ -133,6 +133,18 @@ export class PxApi {
     await this.client.request('POST', `${this.runsPath(owner, project)}/${seg(uuid)}/${action}`, { retry: 'none' });
   }
 
+  /** `POST /api/v1/{owner}/{project}/runs/{uuid}/transfer` with `{"project": to}` (answers `{}`). */
+  async transferRun(owner: string, project: string, uuid: string, to: string): Promise<void> {
+    await this.client.request('POST', `${this.runsPath(owner, project)}/${seg(uuid)}/transfer`, { json: { project: to }, retry: 'none' });
+  }
+
+  /** `GET /streams/v1/{namespace}/{owner}/{project}/runs/{uuid}/k8s_inspect?status=...` (what `polyaxon ops inspect` sends). */
+  inspectRun(owner: string, project: string, uuid: string, params: { namespace: string; status?: string }): Promise<unknown> {
+    return this.client.request('GET', `/streams/v1/${seg(params.namespace)}/${seg(owner)}/${seg(project)}/runs/${seg(uuid)}/k8s_inspect`, {
+      query: [['status', params.status]],
+    });
+  }
+
   /** `POST .../restart`, `.../copy` or `.../resume` with a V1Run body; returns the new run. */
   rerun(owner: string, project: string, uuid: string, action: 'restart' | 'copy' | 'resume', body: ApiObject): Promise<ApiObject> {
     return this.client.request<ApiObject>('POST', `${this.runsPath(owner, project)}/${seg(uuid)}/${action}`, { json: body, retry: 'none' });

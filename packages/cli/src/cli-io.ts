@@ -14,7 +14,7 @@ export interface CliIo {
   readonly stderr: TextSink;
   /** Reads one line from the user; `undefined` when stdin is not interactive or closed. */
   readonly prompt: (question: string, options?: { hidden?: boolean }) => Promise<string | undefined>;
-  /** Colours allowed on stdout (a TTY and no `NO_COLOR`). */
+  /** Colours allowed on stdout (see {@link colorAllowed}). */
   readonly color: boolean;
   /** Colours allowed on stderr. */
   readonly colorErr: boolean;
@@ -23,13 +23,18 @@ export interface CliIo {
 }
 
 /**
- * Whether colours may be used on a stream: only on a TTY, never with
- * `NO_COLOR` (any non-empty value) or `TERM=dumb`.
+ * Whether colours may be used on a stream, in this order: never with
+ * `--no-color` (`noColorFlag`); always with `FORCE_COLOR` (non-empty, not
+ * `0`/`false`, as Node reads it); never with `NO_COLOR` (any non-empty
+ * value) or `TERM=dumb`; otherwise only on a TTY.
  */
-export function colorAllowed(sink: TextSink, env: Readonly<Record<string, string | undefined>>): boolean {
-  if (sink.isTTY !== true) return false;
+export function colorAllowed(sink: TextSink, env: Readonly<Record<string, string | undefined>>, noColorFlag = false): boolean {
+  if (noColorFlag) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force.toLowerCase() !== 'false') return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return env.TERM !== 'dumb';
+  if (env.TERM === 'dumb') return false;
+  return sink.isTTY === true;
 }
 
 /** Whether progress bars may be drawn: a TTY on stderr and not in CI. */

@@ -39,6 +39,8 @@ export interface LeafCommandSpec {
   readonly options: readonly OptionSpec[];
   /** Example invocations for help, e.g. `px models ls -p acme/mnist`. */
   readonly examples?: readonly string[];
+  /** The arguments are handed to the handler unparsed (commands px only points elsewhere for). */
+  readonly passthrough?: boolean;
   /** Loads the handler only when this command runs. */
   readonly load: () => Promise<CommandHandler>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandSpec, LeafCommandSpec } from './command-spec';
 import { COMMAND_TREE } from './command-tree';
-import { groupHelp, leafHelp, rootHelp } from './help';
+import { groupHelp, leafHelp, rootHelp, wrapText } from './help';
 import { ROOT_OPTIONS } from './command-tree';
 
 function leaves(commands: readonly CommandSpec[], prefix: string[] = []): [string[], LeafCommandSpec][] {
@@ -36,10 +36,19 @@ describe('the command tree', () => {
   it('renders help for every level', () => {
     expect(rootHelp(COMMAND_TREE, ROOT_OPTIONS)).toContain('project (projects)');
     const ops = COMMAND_TREE.find((c) => c.name === 'ops');
-    expect(ops?.kind === 'group' ? groupHelp(['ops'], ops) : '').toContain('Usage: px ops COMMAND');
+    expect(ops?.kind === 'group' ? groupHelp(['ops'], ops) : '').toContain('Usage: px ops [OPTIONS] COMMAND');
     const [, ls] = leaves(COMMAND_TREE).find(([p]) => p.join(' ') === 'ops ls')!;
     const help = leafHelp(['ops', 'ls'], ls);
     expect(help).toContain('-off, --offset <n>');
     expect(help).toContain('--help');
+  });
+
+  it('wraps long help to the terminal width and gives every command an example', () => {
+    for (const [path, leaf] of leaves(COMMAND_TREE)) {
+      const help = leafHelp(path, leaf, 60);
+      for (const line of help.split('\n')) if (!line.startsWith('  $ ') && !line.startsWith('  -')) expect(line.length, `${path.join(' ')}: ${line}`).toBeLessThanOrEqual(60);
+      expect(help, path.join(' ')).toMatch(/Examples:\n {2}\$ px /);
+    }
+    expect(wrapText('a b c d', 3)).toEqual(['a b', 'c d']);
   });
 });

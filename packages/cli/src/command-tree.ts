@@ -1,4 +1,4 @@
-import type { CommandSpec, GroupCommandSpec, OptionSpec } from './command-spec';
+import type { CommandSpec, GroupCommandSpec, LeafCommandSpec, OptionSpec } from './command-spec';
 import { registryGroups } from './commands/registry/registry-specs';
 
 // Shared options, spelled as upstream's click declarations (short forms and
@@ -22,7 +22,7 @@ const output: OptionSpec = {
 const outputLong: OptionSpec = { ...output, short: undefined };
 const yes: OptionSpec = { long: 'yes', short: 'y', description: 'Automatic yes to prompts.' };
 const offline: OptionSpec = { long: 'offline', description: 'Use the offline run under the offline root instead of the API.' };
-const path: OptionSpec = { long: 'path', value: 'path', description: 'The offline root to read runs from.' };
+const path: OptionSpec = { long: 'path', aliases: ['path-from'], value: 'path', description: 'The offline root to read runs from (default: `POLYAXON_OFFLINE_ROOT`).' };
 const url: OptionSpec = { long: 'url', description: 'Print the url instead of opening a browser.' };
 const name: OptionSpec = { long: 'name', short: 'n', value: 'name', description: 'Name.' };
 const description: OptionSpec = { long: 'description', value: 'text', description: 'Description.' };
@@ -67,7 +67,12 @@ function group(spec: Omit<GroupCommandSpec, 'kind'>): GroupCommandSpec {
   return { kind: 'group', ...spec };
 }
 
-/** The whole `px` command tree: upstream's tree minus admin/agent/service-only commands. */
+/** A command px leaves to the Python CLI: it names the upstream command and exits 2 (arguments unparsed). */
+function clusterOnly(name: string, description: string): LeafCommandSpec {
+  return { kind: 'leaf', name, description, args: '[ARGS...]', options: [], passthrough: true, load: () => import('./commands/upstream-only').then((m) => m.upstreamOnly) };
+}
+
+/** The whole `px` command tree: upstream's user commands (cluster-only ones answer with the upstream command to use). */
 export const COMMAND_TREE: readonly CommandSpec[] = [
   {
     kind: 'leaf',
@@ -119,7 +124,7 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
         name: 'get',
         description: 'Print the values of the given configuration keys.',
         args: '<keys...>',
-        options: [],
+        options: [output],
         load: () => import('./commands/config').then((m) => m.get),
       },
       {
@@ -349,14 +354,15 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
           { long: 'all-info', short: 'a', description: 'Show the node, pod and container of each line.' },
           offline,
           path,
+          { long: 'output', short: 'o', value: 'format', choices: ['json'], description: 'Output format: `json` prints one JSON object per log line (JSON lines).' },
         ],
         load: () => import('./commands/ops-logs').then((m) => m.logs),
       },
       {
         kind: 'leaf',
         name: 'update',
-        description: 'Update a run.',
-        options: [...runRef, { ...name, description: 'New name.' }, description, tags, output],
+        description: 'Update a run (or an offline run with `--offline`).',
+        options: [...runRef, { ...name, description: 'New name.' }, description, tags, offline, path, output],
         load: () => import('./commands/ops-write').then((m) => m.update),
       },
       {
@@ -373,6 +379,48 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
         options: [...runRef],
         load: () => import('./commands/ops-write').then((m) => m.approve),
       },
+      {
+        kind: 'leaf',
+        name: 'skip',
+        description: 'Skip a run.',
+        options: [...runRef, yes],
+        load: () => import('./commands/ops-actions').then((m) => m.skip),
+      },
+      {
+        kind: 'leaf',
+        name: 'invalidate',
+        description: 'Invalidate the cache state of a run.',
+        options: [...runRef],
+        load: () => import('./commands/ops-actions').then((m) => m.invalidate),
+      },
+      {
+        kind: 'leaf',
+        name: 'transfer',
+        description: 'Transfer a run to another project of the same owner.',
+        options: [...runRef, { long: 'to-project', multiShort: ['-to'], value: 'project', description: 'The project to transfer the run to.' }],
+        load: () => import('./commands/ops-actions').then((m) => m.transfer),
+      },
+      {
+        kind: 'leaf',
+        name: 'inspect',
+        description: 'Inspect a run: its Kubernetes details as JSON.',
+        options: [...runRef],
+        load: () => import('./commands/ops-actions').then((m) => m.inspect),
+      },
+      {
+        kind: 'leaf',
+        name: 'service',
+        description: 'Open the service of a run (kind `service`) in a browser, once it runs.',
+        options: [
+          ...runRef,
+          yes,
+          { long: 'external', description: 'Open the external service url instead of the dashboard page.' },
+          { long: 'url', description: 'Print the dashboard and external urls instead of opening a browser.' },
+        ],
+        load: () => import('./commands/ops-actions').then((m) => m.service),
+      },
+      clusterOnly('shell', 'Start a shell in a run container (needs Kubernetes: use `polyaxon ops shell`).'),
+      clusterOnly('exec', 'Execute a command in a run container (needs Kubernetes: use `polyaxon ops exec`).'),
       {
         kind: 'leaf',
         name: 'restart',
@@ -522,6 +570,8 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
           ...runRef,
           yes,
           url,
+          offline,
+          path,
           { long: 'server-config', aliases: ['sconfig'], multiShort: ['-SC'], value: 'config', repeatable: true, description: 'Server config (not supported by px).', unsupported: 'open the dashboard without server configs.' },
         ],
         load: () => import('./commands/ops-write').then((m) => m.dashboard),
@@ -536,6 +586,23 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
     options: [yes, url],
     load: () => import('./commands/version').then((m) => m.dashboard),
   },
+  group({
+    name: 'admin',
+    description: 'Deploy and manage Polyaxon on Kubernetes (use `polyaxon admin`).',
+    commands: ['deploy', 'upgrade', 'teardown', 'dashboard', 'clean-ops'].map((n) => clusterOnly(n, `Use \`polyaxon admin ${n}\` (needs Kubernetes).`)),
+  }),
+  group({
+    name: 'sandbox',
+    description: 'Work with sandbox runs in the cluster (use `polyaxon sandbox`).',
+    commands: ['ping', 'exec', 'logs', 'ls', 'upload', 'download', 'shell'].map((n) => clusterOnly(n, `Use \`polyaxon sandbox ${n}\` (needs a cluster).`)),
+  }),
+  group({
+    name: 'ssh',
+    description: 'SSH into sandbox runs (use `polyaxon ssh`).',
+    commands: ['connect', 'setup', 'config', 'tunnel'].map((n) => clusterOnly(n, `Use \`polyaxon ssh ${n}\` (needs a cluster).`)),
+  }),
+  clusterOnly('port-forward', 'Forward a local port to Polyaxon (needs kubectl: use `polyaxon port-forward`).'),
+  clusterOnly('upgrade', 'Upgrade the CLI (for px: `npm install -g @px/cli@latest`).'),
   {
     kind: 'leaf',
     name: 'completion',
@@ -550,6 +617,7 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
 export const ROOT_OPTIONS: readonly OptionSpec[] = [
   { long: 'verbose', short: 'v', description: 'Print stack traces and debug details.' },
   { long: 'offline', description: 'Run in offline mode (POLYAXON_IS_OFFLINE=true).' },
+  { long: 'no-color', description: 'No colours (also `NO_COLOR=1`; `FORCE_COLOR=1` forces them).' },
   { long: 'version', description: 'Print the version and exit.' },
-  { long: 'help', description: 'Show this message and exit.' },
+  { long: 'help', short: 'h', description: 'Show this message and exit.' },
 ];

@@ -18,7 +18,7 @@ async function run(argv: string[], env: Record<string, string> = {}, tty = false
 describe('runCli (in process)', () => {
   it('answers --version and help without touching the network', async () => {
     expect(await run(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
-    expect((await run(['config', '--help'])).stdout).toContain('Usage: px config COMMAND');
+    expect((await run(['config', '--help'])).stdout).toContain('Usage: px config [OPTIONS] COMMAND');
     expect((await run(['completion', 'bash'])).code).toBe(0);
   });
 

@@ -4,9 +4,7 @@ import type { CommandContext } from './command-context';
 import { optionKey, type ParsedOptions } from './command-spec';
 import { CliError, UsageError } from './errors';
 import { COMMAND_TREE, ROOT_OPTIONS } from './command-tree';
-import { groupHelp, leafHelp, rootHelp } from './help';
-import { parseOptions } from './parse-options';
-import { printError } from './print-error';
+import { checkPositionals, parseOptions } from './parse-options';
 import { routeArgv } from './route-argv';
 import { VERSION } from './version';
 
@@ -42,18 +40,23 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   const env = options.env ?? process.env;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // `--no-color` is accepted anywhere before `--`
+  const end = options.argv.indexOf('--');
+  const head = end === -1 ? options.argv : options.argv.slice(0, end);
+  const noColor = head.includes('--no-color');
+  const argv = noColor ? [...head.filter((a) => a !== '--no-color'), ...(end === -1 ? [] : options.argv.slice(end))] : options.argv;
   const io: CliIo = {
     stdout,
     stderr,
     prompt: options.prompt ?? (async (question, opts) => (await import('./prompt')).promptLine(question, opts)),
-    color: colorAllowed(stdout, env),
-    colorErr: colorAllowed(stderr, env),
+    color: colorAllowed(stdout, env, noColor),
+    colorErr: colorAllowed(stderr, env, noColor),
     progress: progressAllowed(stderr, env),
   };
   const print = new Printer(io);
   let verbose = false;
   try {
-    const route = routeArgv(COMMAND_TREE, options.argv);
+    const route = routeArgv(COMMAND_TREE, argv);
     verbose = route.globals.verbose;
     if (route.kind === 'version') {
       print.line(VERSION);
@@ -61,11 +64,16 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     }
     if (route.kind === 'help') {
       const spec = route.spec;
-      const text = spec === undefined ? rootHelp(COMMAND_TREE, ROOT_OPTIONS) : spec.kind === 'group' ? groupHelp(route.path, spec) : leafHelp(route.path, spec);
+      // help text (and its examples and width measuring) loads only when asked for
+      const { groupHelp, leafHelp, rootHelp } = await import('./help');
+      const width = stdout.columns;
+      const text =
+        spec === undefined ? rootHelp(COMMAND_TREE, ROOT_OPTIONS, width) : spec.kind === 'group' ? groupHelp(route.path, spec, width) : leafHelp(route.path, spec, width);
       stdout.write(text);
       return 0;
     }
-    const parsed = parseOptions(route.argv, route.spec.options);
+    const parsed = route.spec.passthrough === true ? { args: route.argv, options: {} } : parseOptions(route.argv, route.spec.options);
+    if (route.spec.passthrough !== true) checkPositionals(parsed.args, route.spec);
     for (const spec of route.spec.options) {
       if (spec.unsupported !== undefined && parsed.options[optionKey(spec)] !== undefined) {
         throw new CliError(`The option \`--${spec.long}\` of \`px ${route.path.join(' ')}\` is not supported by px: ${spec.unsupported}`);
@@ -89,6 +97,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     return (await handler(ctx)) ?? 0;
   } catch (error) {
     const debug = verbose || isTruthy(env.POLYAXON_DEBUG) || (!(error instanceof UsageError) && (await debugInClientConfig(env, options)));
+    const { printError } = await import('./print-error');
     return printError(error, { print, verbose: debug, stderr });
   }
 }

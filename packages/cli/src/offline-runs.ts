@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ResolvedContext } from '@px/context';
 import type { CommandContext } from './command-context';
@@ -61,4 +61,17 @@ export async function readOfflineRunOption(ctx: CommandContext, resolved: Resolv
   const uid = stringOption(ctx.options, 'uid');
   if (uid === undefined) throw new CliError('Please provide the offline run with `--uid`.');
   return readOfflineRun(offlineRootOf(ctx, resolved), uid);
+}
+
+/**
+ * Replaces `<root>/runs/<uuid>/run.plx.json` with `run` (compact JSON, as
+ * upstream writes it), through a temporary file so a crash never leaves a
+ * half-written run.
+ */
+export async function writeOfflineRun(root: string, uuid: string, run: Record<string, unknown>): Promise<void> {
+  await readOfflineRun(root, uuid);
+  const target = join(root, 'runs', uuid, 'run.plx.json');
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(run));
+  await rename(temporary, target);
 }

@@ -1,5 +1,6 @@
 import { optionKey, type OptionSpec, type ParsedOptions } from './command-spec';
 import { UsageError } from './errors';
+import { closest } from './suggest';
 
 /** The positional arguments and options of one command line. */
 export interface ParsedLine {
@@ -23,6 +24,14 @@ function buildLookup(specs: readonly OptionSpec[]): Lookup {
     for (const multi of spec.multiShort ?? []) byMultiShort.set(multi, spec);
   }
   return { byLong, byShort, byMultiShort };
+}
+
+/** `No such option: --limt. Did you mean `--limit`?` (the closest spelling of the command's options). */
+function noSuchOption(given: string, specs: readonly OptionSpec[]): UsageError {
+  const spellings = specs.flatMap((o) => [`--${o.long}`, ...(o.aliases ?? []).map((a) => `--${a}`), ...(o.short === undefined ? [] : [`-${o.short}`]), ...(o.multiShort ?? [])]);
+  // a one-letter typo (`-z`) is as close to every other letter: no guess
+  const guess = given.length <= 2 ? undefined : closest(given, given.startsWith('--') ? spellings.filter((s) => s.startsWith('--')) : spellings);
+  return new UsageError(`No such option: ${given}${guess === undefined ? '' : `. Did you mean \`${guess}\`?`}`);
 }
 
 function store(options: Record<string, string | boolean | string[] | undefined>, spec: OptionSpec, value: string | boolean): void {
@@ -85,13 +94,13 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
       }
       continue;
     }
-    if (arg.startsWith('--')) throw new UsageError(`No such option: ${head}`);
+    if (arg.startsWith('--')) throw noSuchOption(head, specs);
 
     // one or more single-letter short options: `-y`, `-yv`, `-fjob.yaml`, `-f job.yaml`
     for (let j = 1; j < arg.length; j++) {
       const letter = arg[j]!;
       const short = lookup.byShort.get(letter);
-      if (short === undefined) throw new UsageError(`No such option: -${letter}`);
+      if (short === undefined) throw noSuchOption(j === 1 ? head : `-${letter}`, specs);
       if (short.value === undefined) {
         store(options, short, true);
         continue;
@@ -114,4 +123,26 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
     }
   }
   return { args, options };
+}
+
+/**
+ * How many positional arguments a command takes, from its help form:
+ * none without `args`, one per `<name>`, unlimited with `...`.
+ */
+export function maxPositionals(args: string | undefined): number {
+  if (args === undefined) return 0;
+  if (args.includes('...')) return Number.POSITIVE_INFINITY;
+  return args.split(/\s+/).filter((a) => a !== '').length;
+}
+
+/**
+ * Refuses positional arguments a command does not take, as click does.
+ *
+ * @throws {@link UsageError} `Got unexpected extra argument (x)` (exit 2).
+ */
+export function checkPositionals(args: readonly string[], spec: { readonly args?: string }): void {
+  const max = maxPositionals(spec.args);
+  if (args.length <= max) return;
+  const extra = args.slice(max);
+  throw new UsageError(`Got unexpected extra argument${extra.length > 1 ? 's' : ''} (${extra.join(' ')})`);
 }

@@ -48,4 +48,19 @@ describe('routeArgv', () => {
     expect(() => routeArgv(COMMAND_TREE, ['ops', 'nope'])).toThrow("No such command 'nope'.");
     expect(() => routeArgv(COMMAND_TREE, ['--bogus'])).toThrow('No such option: --bogus');
   });
+
+  it('takes -h as help unless the command owns -h, and reads `px help ...`', () => {
+    expect(routeArgv(COMMAND_TREE, ['-h'])).toMatchObject({ kind: 'help', path: [] });
+    expect(routeArgv(COMMAND_TREE, ['ops', '-h'])).toMatchObject({ kind: 'help', path: ['ops'] });
+    expect(routeArgv(COMMAND_TREE, ['ops', 'ls', '-h'])).toMatchObject({ kind: 'help', path: ['ops', 'ls'] });
+    expect(routeArgv(COMMAND_TREE, ['ops', 'logs', '-h'])).toMatchObject({ kind: 'run', argv: ['-h'] });
+    expect(routeArgv(COMMAND_TREE, ['help', 'ops', 'logs'])).toMatchObject({ kind: 'help', path: ['ops', 'logs'] });
+    expect(routeArgv(COMMAND_TREE, ['help', 'projects'])).toMatchObject({ kind: 'help', path: ['project'] });
+    expect(() => routeArgv(COMMAND_TREE, ['help', 'check', 'extra'])).toThrow('`px check` has no subcommands.');
+  });
+
+  it('names the closest command', () => {
+    expect(() => routeArgv(COMMAND_TREE, ['ops', 'stauses'])).toThrow("No such command 'stauses'. Did you mean `ops statuses`?");
+    expect(() => routeArgv(COMMAND_TREE, ['xyzzy'])).toThrow(/^No such command 'xyzzy'\.$/);
+  });
 });

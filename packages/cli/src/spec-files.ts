@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { SpecSource } from '@px/polyaxonfile';
 import { join, resolve } from 'node:path';
 import type * as PolyaxonfileNode from '@px/polyaxonfile/node';
 import type { CommandContext } from './command-context';
@@ -20,14 +21,21 @@ export class MissingSpecFileError extends UsageError {
 const DEFAULT_NAMES = ['polyaxon', 'polyaxonci', 'polyaxon-ci', 'polyaxon.ci', 'polyaxonfile'];
 const DEFAULT_EXTENSIONS = ['yaml', 'yml', 'json'];
 
+/** The `-f` value that reads the Polyaxonfile from standard input. */
+export const STDIN_FILE = '-';
+/** The file name errors give for a Polyaxonfile read from standard input. */
+export const STDIN_NAME = '<stdin>';
+
 /**
  * The `-f` files of a command as absolute paths (relative to the working
- * directory). Without any, the first default file (`polyaxon.yaml`,
- * `polyaxonfile.yaml`, ...) found in the working directory.
+ * directory); `-` (standard input) stays `-`. Without any, the first default
+ * file (`polyaxon.yaml`, `polyaxonfile.yaml`, ...) found in the working directory.
  *
  * @throws {@link MissingSpecFileError} (exit 2, as click) when a given file does not exist.
+ * @throws {@link UsageError} when `-f -` is given twice (standard input reads once).
  */
 export function specFiles(ctx: CommandContext, files: readonly string[]): string[] {
+  if (files.filter((f) => f === STDIN_FILE).length > 1) throw new UsageError('`-f -` reads standard input, which can be given only once.');
   if (files.length === 0) {
     for (const name of DEFAULT_NAMES) {
       for (const ext of DEFAULT_EXTENSIONS) {
@@ -38,6 +46,7 @@ export function specFiles(ctx: CommandContext, files: readonly string[]): string
     return [];
   }
   return files.map((file) => {
+    if (file === STDIN_FILE) return file;
     const path = resolve(ctx.cwd, file);
     let ok = false;
     try {
@@ -50,12 +59,45 @@ export function specFiles(ctx: CommandContext, files: readonly string[]): string
   });
 }
 
+let stdinText: string | undefined;
+
+async function readAll(stream: AsyncIterable<Buffer | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  stdinText = Buffer.concat(chunks).toString('utf8');
+  return stdinText;
+}
+
+/** The text of a Polyaxonfile named in an error (`<stdin>` included), for code frames; `undefined` when unreadable. */
+export function sourceText(file: string): string | undefined {
+  if (file === STDIN_NAME) return stdinText;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the Polyaxonfile readers take for the files of {@link specFiles}:
+ * paths as they are, and `-` as the YAML (or JSON) read from standard input,
+ * named `<stdin>` in errors (`px check -f -`, `cat job.yaml | px run -f -`).
+ *
+ * @param stdin - where `-` reads from (default: the process's standard input)
+ */
+export async function specSources(files: readonly string[], stdin: AsyncIterable<Buffer | string> = process.stdin): Promise<SpecSource[]> {
+  if (!files.includes(STDIN_FILE)) return [...files];
+  const { parseYaml } = await import('@px/polyaxonfile');
+  const text = await readAll(stdin);
+  return files.map((file) => (file === STDIN_FILE ? parseYaml(text, STDIN_NAME) : file));
+}
+
 /**
  * The content sent with `ops restart/resume -f`: the files read as a preset
  * operation (or, with `recompile`, checked as a full operation), as JSON text.
  */
 export async function readOverrideContent(ctx: CommandContext, files: readonly string[], recompile: boolean): Promise<string> {
-  const paths = specFiles(ctx, files);
+  const paths = await specSources(specFiles(ctx, files));
   const pf = await import('@px/polyaxonfile/node');
   if (recompile) {
     const op = await pf.checkPolyaxonfile({ polyaxonfile: paths, toOp: true, validateParams: false, fetchText: remoteSpecReader(ctx, pf) });

@@ -21,13 +21,13 @@ describe('px basics (built binary)', () => {
     expect(JSON.parse(json.stdout)).toEqual({ cli: fast.stdout.trim() });
   });
 
-  it('prints help for the root, a group and a command (only --help; -h is not help)', async () => {
+  it('prints help for the root, a group and a command', async () => {
     const root = await px(sb, ['--help']);
     expect(root.code).toBe(0);
     for (const name of ['login', 'config', 'check', 'project', 'run', 'ops', 'completion']) expect(root.stdout).toContain(`  ${name}`);
     expect((await px(sb, [])).stdout).toContain('Usage: px [OPTIONS] COMMAND');
     const group = await px(sb, ['ops', '--help']);
-    expect(group.stdout).toContain('Usage: px ops COMMAND');
+    expect(group.stdout).toContain('Usage: px ops [OPTIONS] COMMAND');
     expect(group.stdout).toMatch(/statuses\s+Get the statuses/);
     const leaf = await px(sb, ['ops', 'logs', '--help']);
     expect(leaf.stdout).toContain('-h, --hide-time');
@@ -61,9 +61,10 @@ describe('px basics (built binary)', () => {
     expect((await px(sb, ['completion'])).code).toBe(2);
   });
 
-  it('never colours output that is not a terminal', async () => {
-    const result = await px(sb, ['frobnicate'], { env: { FORCE_COLOR: '1' } });
-    expect(result.stderr).not.toContain('\u001b[');
+  it('never colours output that is not a terminal, unless FORCE_COLOR asks for it', async () => {
+    expect((await px(sb, ['frobnicate'])).stderr).not.toContain('\u001b[');
+    expect((await px(sb, ['frobnicate'], { env: { NO_COLOR: '1' } })).stderr).not.toContain('\u001b[');
+    expect((await px(sb, ['frobnicate'], { env: { FORCE_COLOR: '1' } })).stderr).toContain('\u001b[31m');
   });
 
   it('never loads the HTTP stack for --version, --help and check', async () => {

@@ -187,7 +187,7 @@ describe('px ops (online)', () => {
   });
 
   it('updates, stops, approves, restarts, resumes and deletes runs', async () => {
-    const uuid = seedRun({ status: 'running' });
+    const uuid = seedRun({ status: 'running', content: '{"version":1.1,"kind":"operation"}' });
     expect((await px(sb, ['ops', 'update', '--uid', uuid, '--description', 'new'])).code).toBe(0);
     expect(server.state.getRun('default', 'demo', uuid)?.description).toBe('new');
     expect((await px(sb, ['ops', 'update', '--uid', uuid])).stderr).toContain('No argument was provided');
@@ -210,7 +210,7 @@ describe('px ops (online)', () => {
     expect(overridden.code).toBe(0);
     const restart = server.requests.findLast((r) => r.path.endsWith(`/runs/${uuid}/restart`));
     expect(JSON.parse((restart?.body as { content: string }).content)).toMatchObject({ isPreset: true, queue: 'agent/gpu' });
-    const done = seedRun();
+    const done = seedRun({ content: '{"version":1.1,"kind":"operation"}' });
     expect((await px(sb, ['ops', 'resume', '--uid', done])).stdout).toMatch(/^Run was resumed with uid /);
     const refused = await px(sb, ['ops', 'resume', '--uid', uuid]);
     expect(refused.code).toBe(1);

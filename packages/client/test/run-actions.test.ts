@@ -19,7 +19,8 @@ afterAll(async () => {
 describe('run actions', () => {
   it('stop, approve, invalidate, restart, copy, resume and transfer with upstream paths and bodies', async () => {
     const run = new RunClient({ project: 'a', client });
-    await run.create({ name: 'r', tags: ['x'] });
+    // a run without content cannot be restarted (api-samples 117)
+    await run.create({ name: 'r', tags: ['x'], content: '{"version":1.1,"kind":"operation"}', isManaged: false });
     const uuid = run.runUuid!;
     await run.approve();
     await run.invalidate();

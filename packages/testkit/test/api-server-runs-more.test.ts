@@ -21,7 +21,7 @@ describe('API test server: run updates, actions and lineage', () => {
 
   beforeEach(async () => {
     server = await startApiServer();
-    uuid = server.state.addRun({ project: 'p', name: 'r', tags: ['a'], inputs: { x: 1 } }).uuid;
+    uuid = server.state.addRun({ project: 'p', name: 'r', tags: ['a'], inputs: { x: 1 }, content: '{"version":1.1,"kind":"operation"}' }).uuid;
   });
   afterEach(async () => {
     await server.close();

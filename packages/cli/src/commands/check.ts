@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../command-context';
 import { CliError, UsageError } from '../errors';
 import { codeFrame } from '../output/code-frame';
@@ -8,7 +7,7 @@ import { hasMarker } from '../print-error';
 import { resolveFor } from '../context-loader';
 import { redact } from '../redact';
 import { flagOption, listOption, stringOption } from '../option-values';
-import { MissingSpecFileError, remoteSpecReader, specFiles } from '../spec-files';
+import { MissingSpecFileError, remoteSpecReader, sourceText, specFiles, specSources, STDIN_FILE, STDIN_NAME } from '../spec-files';
 
 /** The `-o json` answer of `px check` (issue contract). */
 export type CheckReport =
@@ -105,12 +104,8 @@ const POLYAXONFILE_KIND = /^kind:[ \t]*["']?(?:component|operation|compiled_oper
  * secrets and is never quoted.
  */
 function frameSource(file: string): string | undefined {
-  try {
-    const text = readFileSync(file, 'utf8');
-    return POLYAXONFILE_KIND.test(text) ? text : undefined;
-  } catch {
-    return undefined;
-  }
+  const text = sourceText(file);
+  return text !== undefined && POLYAXONFILE_KIND.test(text) ? text : undefined;
 }
 
 /** Registers the resolved token (when there is one) so that nothing printed about a failed check can show it. */
@@ -165,7 +160,7 @@ export async function check(ctx: CommandContext): Promise<number> {
       );
     }
     const op = await pf.checkPolyaxonfile({
-      polyaxonfile: files,
+      polyaxonfile: await specSources(files),
       params,
       fetchText: remoteSpecReader(ctx, pf),
       ...(presets === undefined || presets.length === 0 ? {} : { presets }),
@@ -178,7 +173,7 @@ export async function check(ctx: CommandContext): Promise<number> {
     if (!(error instanceof Error)) throw error;
     await registerToken(ctx);
     if (machine) {
-      write(errorReport(error, files[0]));
+      write(errorReport(error, files[0] === STDIN_FILE ? STDIN_NAME : files[0]));
       return 1;
     }
     printIssues(ctx, error);

@@ -62,6 +62,7 @@ export async function show(ctx: CommandContext): Promise<number> {
 
 /** `px config get KEYS...`: prints the requested keys of the home, client and CLI configs. */
 export async function get(ctx: CommandContext): Promise<number> {
+  const format = parseOutputFormat(stringOption(ctx.options, 'output'));
   if (ctx.args.length === 0) return 0;
   const resolved = await resolveFor(ctx);
   const { readCliConfigFile, readHomeFile, formatContext } = await import('@px/context');
@@ -83,8 +84,14 @@ export async function get(ctx: CommandContext): Promise<number> {
       missing.push(raw);
     }
   }
+  const notFound = `The following keys \`${missing.join(', ')}\` were not found in any configuration.`;
+  if (await emitData(ctx, format, Object.fromEntries(found))) {
+    // machine output stays parseable: the missing keys are reported on stderr
+    if (missing.length > 0) ctx.print.warning(notFound);
+    return 0;
+  }
   if (found.length > 0) ctx.print.line(renderKeyValues(found));
-  if (missing.length > 0) ctx.print.line(`The following keys \`${missing.join(', ')}\` were not found in any configuration.`);
+  if (missing.length > 0) ctx.print.line(notFound);
   return 0;
 }
 

@@ -3,7 +3,7 @@ import type { CommandContext } from '../command-context';
 import { resolveFor } from '../context-loader';
 import { resolveRunTarget } from '../entity-resolution';
 import { CliError } from '../errors';
-import { flagOption } from '../option-values';
+import { flagOption, stringOption } from '../option-values';
 import { cellText } from '../output/table';
 import { formatTime, isDone } from '../run-format';
 import { withApi } from './with-api';
@@ -24,34 +24,8 @@ function formatLine(line: LogLine, hideTime: boolean, allInfo: boolean): string 
   return parts.filter((p) => p !== '').join(' | ');
 }
 
-/** `px ops logs --offline --uid UUID`: the logs saved in an offline run's `plxlogs/` files (by `px run --local`). */
-async function offlineLogs(ctx: CommandContext, resolved: ResolvedContext): Promise<number> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
-  const { offlineRootOf, readOfflineRunOption } = await import('../offline-runs');
-  const run = await readOfflineRunOption(ctx, resolved);
-  const dir = path.join(offlineRootOf(ctx, resolved), 'runs', cellText(run.uuid), 'plxlogs');
-  const files = (await fs.readdir(dir).catch(() => [] as string[])).sort();
-  if (files.length === 0) {
-    ctx.print.warning(`The offline run \`${cellText(run.uuid)}\` has no logs.`);
-    return 0;
-  }
-  const hideTime = flagOption(ctx.options, 'hideTime');
-  const allInfo = flagOption(ctx.options, 'allInfo');
-  for (const file of files) {
-    let lines: LogLine[];
-    try {
-      const parsed = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as { logs?: unknown };
-      lines = Array.isArray(parsed.logs) ? (parsed.logs as LogLine[]) : [];
-    } catch (error) {
-      throw new CliError(`The log file ${path.join(dir, file)} is not valid: ${(error as Error).message}`);
-    }
-    ctx.io.stdout.write(lines.map((line) => `${formatLine(line, hideTime, allInfo)}\n`).join(''));
-  }
-  return 0;
-}
-
-/** `px ops logs [--uid] [-f | -nf] [-h] [-a]`: prints the logs of a run, following them until it is done by default. */
+import { flagOption, stringOption } from '../option-values';
+import { cellText } from '../output/table';
 export async function logs(ctx: CommandContext): Promise<number> {
   const resolved = await resolveFor(ctx);
   if (flagOption(ctx.options, 'offline')) return offlineLogs(ctx, resolved);
@@ -59,6 +33,8 @@ export async function logs(ctx: CommandContext): Promise<number> {
   const follow = !flagOption(ctx.options, 'noFollow');
   const hideTime = flagOption(ctx.options, 'hideTime');
   const allInfo = flagOption(ctx.options, 'allInfo');
+  // `-o json`: one JSON object per log line (JSON lines), nothing else on stdout
+  const jsonLines = stringOption(ctx.options, 'output') === 'json';
   const interval = Math.max(0.05, resolved.watchInterval.value) * 1000;
   return withApi(ctx, resolved, async (api) => {
     let run = await api.getRun(target.owner, target.project, target.uuid);
@@ -78,7 +54,7 @@ export async function logs(ctx: CommandContext): Promise<number> {
         ...(connection === undefined ? {} : { connection }),
       });
       const lines = (page.logs as LogLine[] | null | undefined) ?? [];
-      for (const line of lines) ctx.print.line(formatLine(line, hideTime, allInfo));
+      for (const line of lines) ctx.print.line(jsonLines ? JSON.stringify(line) : formatLine(line, hideTime, allInfo));
       const before = `${lastFile ?? ''}|${lastTime ?? ''}`;
       if (typeof page.last_file === 'string') lastFile = page.last_file;
       if (typeof page.last_time === 'string') lastTime = page.last_time;

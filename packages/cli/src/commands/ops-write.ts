@@ -4,7 +4,7 @@ import type { CommandContext } from '../command-context';
 import { contextOptions, resolveFor } from '../context-loader';
 import { resolveRunTarget, runUrl } from '../entity-resolution';
 import { CliError } from '../errors';
-import { offlineRootOf, readOfflineRun } from '../offline-runs';
+import { offlineRootOf, readOfflineRun, readOfflineRunOption, writeOfflineRun } from '../offline-runs';
 import { openOrPrintUrl } from '../open-url';
 import { emitData } from '../output/emit-data';
 import { parseOutputFormat } from '../output/output-format';
@@ -14,7 +14,7 @@ import { cellText } from '../output/table';
 import { readOverrideContent } from '../spec-files';
 import { withApi } from './with-api';
 
-/** `px ops update [--uid] [-n] [--description] [--tags]`. */
+/** `px ops update [--uid] [-n] [--description] [--tags] [--offline [--path]]`. */
 export async function update(ctx: CommandContext): Promise<number> {
   const format = parseOutputFormat(stringOption(ctx.options, 'output'));
   const body = entityFieldsOption(ctx.options);
@@ -23,6 +23,15 @@ export async function update(ctx: CommandContext): Promise<number> {
     return 0;
   }
   const resolved = await resolveFor(ctx);
+  if (flagOption(ctx.options, 'offline')) {
+    // the offline run's own file (`<root>/runs/<uuid>/run.plx.json`) is updated in place
+    const run = { ...(await readOfflineRunOption(ctx, resolved)), ...body };
+    const uuid = cellText(run.uuid);
+    await writeOfflineRun(offlineRootOf(ctx, resolved), stringOption(ctx.options, 'uid') ?? uuid, run);
+    if (await emitData(ctx, format, run)) return 0;
+    ctx.print.success(`Run \`${uuid}\` was updated.`);
+    return 0;
+  }
   const target = await resolveRunTarget(ctx, resolved);
   const run = await withApi(ctx, resolved, (api) => api.updateRun(target.owner, target.project, target.uuid, body));
   if (await emitData(ctx, format, run)) return 0;
@@ -32,18 +41,8 @@ export async function update(ctx: CommandContext): Promise<number> {
 
 /** `px ops stop [--uid] [-y]`: asks first; declining exits 0 as upstream. */
 export async function stop(ctx: CommandContext): Promise<number> {
-  const resolved = await resolveFor(ctx);
-  const target = await resolveRunTarget(ctx, resolved);
-  if (!flagOption(ctx.options, 'yes')) {
-    const ok = await confirm(ctx.io.prompt, `Are sure you want to stop run \`${target.uuid}\``);
-    if (ok !== true) {
-      ctx.print.line('Exiting without stopping run.');
-      return 0;
-    }
-  }
-  await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, target.uuid, 'stop'));
-  ctx.print.success(`Run \`${target.uuid}\` is being stopped ...`);
-  return 0;
+  const { confirmedRunAction } = await import('./ops-actions');
+  return confirmedRunAction(ctx, 'stop', { declined: 'Exiting without stopping run.', done: (uuid) => `Run \`${uuid}\` is being stopped ...` });
 }
 
 /** `px ops approve [--uid]`. */
@@ -117,9 +116,14 @@ export async function remove(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
-/** `px ops dashboard [--uid] [--url] [-y]`. */
+/** `px ops dashboard [--uid] [--url] [-y] [--offline [--path]]`: with `--offline`, the offline run's owner/project/uuid. */
 export async function dashboard(ctx: CommandContext): Promise<number> {
   const resolved = await resolveFor(ctx);
+  if (flagOption(ctx.options, 'offline')) {
+    const run = await readOfflineRunOption(ctx, resolved);
+    const target = { owner: cellText(run.owner), project: cellText(run.project), uuid: cellText(run.uuid) };
+    return openOrPrintUrl(ctx, runUrl(resolved.host.value, target), 'The run dashboard is available at:');
+  }
   const target = await resolveRunTarget(ctx, resolved);
   return openOrPrintUrl(ctx, runUrl(resolved.host.value, target), 'The run dashboard is available at:');
 }

@@ -6,7 +6,7 @@ import { emitData } from '../output/emit-data';
 import { cellText } from '../output/table';
 import { parseOutputFormat } from '../output/output-format';
 import { flagOption, intOption, listOption, parseTags, stringOption } from '../option-values';
-import { specFiles } from '../spec-files';
+import { specFiles, specSources } from '../spec-files';
 import { withApi } from './with-api';
 
 /** Where a mount (`./src:dest`, `./src`, or `{from, to}` in the Polyaxonfile) uploads from and to. */
@@ -70,8 +70,9 @@ export async function run(ctx: CommandContext): Promise<number> {
     const { gitInitPreset } = await import('../git-preset');
     gitInit = await gitInitPreset(ctx, gitRevision);
   }
+  const sources = await specSources(files);
   const check = (fetchText?: (target: string) => Promise<string>): ReturnType<typeof pf.checkPolyaxonfile> => pf.checkPolyaxonfile({
-    polyaxonfile: files,
+    polyaxonfile: sources,
     ...(fetchText === undefined ? {} : { fetchText }),
     timeout: resolved.timeout.value,
     ...(url === undefined ? {} : { url }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellText, renderKeyValues, renderTable } from './table';
 import { stripAnsi } from './style';
+import { displayWidth } from './display-width';
 
 describe('renderTable', () => {
   it('draws a boxed table with compact JSON cells', () => {
@@ -27,5 +28,23 @@ describe('renderKeyValues / cellText', () => {
     expect(renderKeyValues([['uuid', 'x'], ['live_state', 1]], { upper: true })).toBe('  UUID        x\n  LIVE_STATE  1');
     expect(cellText({ a: 1 })).toBe('{"a":1}');
     expect(cellText(undefined)).toBe('');
+  });
+});
+
+describe('renderTable with wide and combining characters', () => {
+  it('lines up the borders of CJK, emoji and accented cells', () => {
+    const table = renderTable(['name', 'note'], [['日本語', 'ok'], ['🚀 run', 'cafe\u0301'], ['plain', 'x']]);
+    const lines = table.split('\n');
+    const borders = lines.map((line) => {
+      const cols: number[] = [];
+      let col = 0;
+      for (const { segment } of new Intl.Segmenter().segment(line)) {
+        if (segment === '│' || segment === '┼' || segment === '┬' || segment === '┴') cols.push(col);
+        col += displayWidth(segment);
+      }
+      return cols.join(',');
+    });
+    expect(new Set(borders.filter((_, i) => lines[i]!.startsWith('│'))).size).toBe(1);
+    expect(lines[3]).toBe('│ 日本語 │ ok   │');
   });
 });

@@ -1,4 +1,5 @@
-import { paint, stripAnsi } from './style';
+import { displayWidth, padToWidth, truncateToWidth } from './display-width';
+import { paint } from './style';
 
 /** Options of {@link renderTable}. */
 export interface TableOptions {
@@ -16,11 +17,6 @@ export function cellText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function truncate(text: string, width: number): string {
-  if (text.length <= width) return text;
-  return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
-}
-
 function fitWidths(widths: number[], maxWidth: number | undefined): number[] {
   if (maxWidth === undefined) return widths;
   const overhead = widths.length * 3 + 1;
@@ -35,7 +31,9 @@ function fitWidths(widths: number[], maxWidth: number | undefined): number[] {
 }
 
 /**
- * Renders rows as a boxed table (header, rule, one line per row).
+ * Renders rows as a boxed table (header, rule, one line per row). Columns are
+ * measured in display columns (CJK and emoji take two, combining marks none),
+ * so they line up in a terminal.
  *
  * @example
  * ```ts
@@ -44,9 +42,9 @@ function fitWidths(widths: number[], maxWidth: number | undefined): number[] {
  */
 export function renderTable(headers: readonly string[], rows: readonly (readonly unknown[])[], options: TableOptions = {}): string {
   const cells = rows.map((row) => headers.map((_, i) => cellText(row[i]).replace(/\s*\n\s*/g, ' ')));
-  const natural = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+  const natural = headers.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i]!))));
   const widths = fitWidths(natural, options.maxWidth);
-  const line = (values: readonly string[]): string => `│ ${values.map((v, i) => truncate(v, widths[i]!).padEnd(widths[i]!)).join(' │ ')} │`;
+  const line = (values: readonly string[]): string => `│ ${values.map((v, i) => padToWidth(truncateToWidth(v, widths[i]!), widths[i]!)).join(' │ ')} │`;
   const rule = (l: string, m: string, r: string): string => `${l}${widths.map((w) => '─'.repeat(w + 2)).join(m)}${r}`;
   const head = line(headers);
   return [
@@ -64,6 +62,6 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
  */
 export function renderKeyValues(entries: readonly (readonly [string, unknown])[], options: { upper?: boolean } = {}): string {
   const keys = entries.map(([k]) => (options.upper === true ? k.toUpperCase() : k));
-  const width = Math.max(0, ...keys.map((k) => stripAnsi(k).length));
-  return entries.map(([, v], i) => `  ${keys[i]!.padEnd(width)}  ${cellText(v)}`).join('\n');
+  const width = Math.max(0, ...keys.map((k) => displayWidth(k)));
+  return entries.map(([, v], i) => `  ${padToWidth(keys[i]!, width)}  ${cellText(v)}`).join('\n');
 }

@@ -87,6 +87,8 @@ export interface RunRecord {
   pending: string | null;
   content: string | null;
   raw_content: string | null;
+  /** The scheduler's compilation of `content` (a `compiled_operation`), answered as `content` once set. */
+  compiled_content: string | null;
   pipeline: JsonObject | null;
   original: JsonObject | null;
   namespace: string;
@@ -96,6 +98,8 @@ export interface RunRecord {
   lineage: LineageRecord[];
   edges: JsonObject[];
   logs: LogLineRecord[];
+  /** What `k8s_inspect` answers; `null` answers 500 like a server without kube config (137). */
+  k8s_inspect: JsonObject | null;
   createdMicros: number;
   startedMicros: number | null;
 }

@@ -57,7 +57,7 @@ export function runCreated(r: RunRecord): JsonObject {
     kind: r.kind,
     name: r.name,
     description: r.description,
-    content: r.content,
+    content: r.compiled_content ?? r.content,
     is_managed: r.is_managed,
     managed_by: r.managed_by,
     pending: r.pending,
@@ -114,22 +114,26 @@ export function runDetail(r: RunRecord): JsonObject {
     readme: r.readme,
     description: r.description,
     raw_content: r.raw_content,
-    content: r.content,
+    content: r.compiled_content ?? r.content,
     live_state: r.live_state,
     bookmarked: r.bookmarked,
     resources: { ...ZERO_RESOURCES },
   };
 }
 
+/** The short run shape shared by lists and restart/copy/resume answers. */
+function runShort(r: RunRecord): JsonObject {
+  return { ...runCommon(r), settings: { namespace: r.namespace, component: null }, user: r.user };
+}
+
 /** One item of `GET .../runs`. */
 export function runListItem(r: RunRecord): JsonObject {
-  return {
-    ...runCommon(r),
-    settings: { namespace: r.namespace, component: null },
-    user: r.user,
-    bookmarked: r.bookmarked,
-    resources: { ...ZERO_RESOURCES },
-  };
+  return { ...runShort(r), bookmarked: r.bookmarked, resources: { ...ZERO_RESOURCES } };
+}
+
+/** `POST .../runs/{uuid}/restart|copy|resume` response (114, 115, 120). */
+export function runCloned(r: RunRecord): JsonObject {
+  return { ...runShort(r), owner: r.owner, project: r.project };
 }
 
 /** `POST .../runs/sync` response. */
@@ -154,7 +158,7 @@ export function runSynced(r: RunRecord): JsonObject {
     managed_by: r.managed_by,
     inputs: r.inputs,
     outputs: r.outputs,
-    content: r.content,
+    content: r.compiled_content ?? r.content,
     raw_content: r.raw_content,
   };
 }

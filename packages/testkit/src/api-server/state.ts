@@ -50,6 +50,10 @@ export interface RunSeed {
   content?: string | null;
   pipeline?: string | null;
   namespace?: string;
+  /** Set for runs created by a managed operation or pushed offline runs (`job`). */
+  runtime?: string | null;
+  /** What `GET .../k8s_inspect` answers for this run (default: a 500, as a sandbox without kube config). */
+  k8s_inspect?: JsonObject | null;
 }
 
 /** What {@link ApiState.addVersion} accepts. */
@@ -191,7 +195,7 @@ export class ApiState {
       tags: seed.tags ?? null,
       readme: null,
       kind: seed.kind ?? 'job',
-      runtime: managed ? (seed.kind ?? 'job') : null,
+      runtime: seed.runtime !== undefined ? seed.runtime : managed ? (seed.kind ?? 'job') : null,
       status: 'created',
       status_conditions: [
         {
@@ -218,6 +222,7 @@ export class ApiState {
       pending: seed.pending ?? null,
       content: seed.content ?? null,
       raw_content: seed.content ?? null,
+      compiled_content: null,
       pipeline: seed.pipeline ? { uuid: seed.pipeline, name: null, kind: null } : null,
       original: null,
       namespace: seed.namespace ?? 'polyaxon',
@@ -227,6 +232,7 @@ export class ApiState {
       lineage: [],
       edges: [],
       logs: [],
+      k8s_inspect: cloneJson(seed.k8s_inspect) ?? null,
       createdMicros: micros,
       startedMicros: null,
     };

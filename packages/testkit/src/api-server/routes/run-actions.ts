@@ -1,4 +1,5 @@
 import { BodyReader } from '../body-fields';
+import type { JsonObject } from '../json';
 import { DONE_STATUSES, SAFE_STOP_STATUSES } from '../lifecycle';
 import type { RunRecord } from '../records';
 import { badRequest, notFound, type Reply } from '../reply';
@@ -6,13 +7,16 @@ import { param, type RouteContext } from '../route-context';
 import type { Route } from '../router';
 import * as s from '../serializers';
 import { projectOf } from './projects';
-import { runOf } from './runs';
+import { runOf, schedule } from './runs';
+
+/** A status set on a user's request, worded like haupt's StateManager (samples 119, 122, 124). */
+function userStatus(ctx: RouteContext, run: RunRecord, type: string, verb: string): void {
+  ctx.state.setStatus(run, { type, reason: 'StateManager', message: `Run is ${type}; User requested to ${verb} the run.` });
+}
 
 function stop(ctx: RouteContext, run: RunRecord): void {
   if (DONE_STATUSES.has(run.status)) return;
-  const message = 'User requested to stop the run.';
-  if (SAFE_STOP_STATUSES.has(run.status)) ctx.state.setStatus(run, { type: 'stopped', reason: 'EventHandler', message });
-  else ctx.state.setStatus(run, { type: 'stopping', reason: 'EventHandler', message });
+  userStatus(ctx, run, SAFE_STOP_STATUSES.has(run.status) ? 'stopped' : 'stopping', 'stop');
 }
 
 type RunAction = (ctx: RouteContext, run: RunRecord) => void;
@@ -20,12 +24,13 @@ type RunAction = (ctx: RouteContext, run: RunRecord) => void;
 const ACTIONS: Record<string, RunAction> = {
   stop,
   skip: (ctx, run) => {
-    if (!DONE_STATUSES.has(run.status)) ctx.state.setStatus(run, { type: 'skipped', reason: 'EventHandler', message: 'User requested to skip the run.' });
+    if (!DONE_STATUSES.has(run.status)) userStatus(ctx, run, 'skipped', 'skip');
   },
   approve: (ctx, run) => {
     if (run.pending) {
       run.pending = null;
       ctx.state.touch(run);
+      if (run.is_managed) schedule(ctx, run);
     }
   },
   invalidate: (ctx, run) => ctx.state.touch(run),
@@ -42,6 +47,10 @@ const ACTIONS: Record<string, RunAction> = {
   },
 };
 
+function withoutKey(object: JsonObject, key: string): JsonObject {
+  return Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
+}
+
 function clone(ctx: RouteContext, kind: 'restart' | 'copy' | 'resume'): Reply {
   const run = runOf(ctx, 'run.uuid');
   const reader = new BodyReader(ctx.body);
@@ -51,19 +60,23 @@ function clone(ctx: RouteContext, kind: 'restart' | 'copy' | 'resume'): Reply {
   const tags = reader.stringList('tags');
   const metaInfo = reader.object('meta_info');
   reader.done();
+  if (!run.content && !content) throw badRequest(['Cloning was not successful, error: Cannot read config_value: `None`']);
   if (kind === 'resume') {
     if (!DONE_STATUSES.has(run.status)) {
       throw badRequest([
         `Cannot resume this run, the run must reach a final state first, current status error: ${run.status}`,
       ]);
     }
-    // A resumed run leaves its final status: force it, and it will finish again later.
-    run.finished_at = null;
-    run.duration = null;
+    // A resumed run leaves its final status (forced); it keeps its times until it finishes again (120).
     ctx.state.setStatus(run, { type: 'resuming', reason: 'ResumeRun', message: 'Run was resumed by user.' }, true);
-    if (content) run.content = content;
+    if (content) {
+      run.content = content;
+      run.compiled_content = null;
+    }
+    if (name !== undefined) run.name = name;
+    if (run.is_managed) ctx.state.setStatus(run, { type: 'queued', reason: 'SchedulerStart', message: 'Run is queued' });
     ctx.state.touch(run);
-    return { status: 201, json: s.runListItem(run) };
+    return { status: 201, json: s.runCloned(run) };
   }
   const copy = ctx.state.addRun({
     owner: run.owner,
@@ -72,7 +85,8 @@ function clone(ctx: RouteContext, kind: 'restart' | 'copy' | 'resume'): Reply {
     description: description ?? run.description,
     tags: tags ?? run.tags,
     kind: run.kind,
-    meta_info: { ...run.meta_info, ...(metaInfo ?? {}) },
+    // `copy_artifacts` is an instruction to the scheduler, not kept in meta_info (115)
+    meta_info: { ...run.meta_info, ...withoutKey(metaInfo ?? {}, 'copy_artifacts') },
     inputs: run.inputs,
     is_managed: run.is_managed,
     managed_by: run.managed_by,
@@ -80,7 +94,8 @@ function clone(ctx: RouteContext, kind: 'restart' | 'copy' | 'resume'): Reply {
     namespace: run.namespace,
   });
   copy.original = { uuid: run.uuid, name: run.name, kind };
-  return { status: 201, json: s.runListItem(copy) };
+  if (copy.is_managed) schedule(ctx, copy);
+  return { status: 201, json: s.runCloned(copy) };
 }
 
 function transferOne(ctx: RouteContext): Reply {
@@ -88,7 +103,7 @@ function transferOne(ctx: RouteContext): Reply {
   const reader = new BodyReader(ctx.body);
   const to = reader.requiredString('project');
   reader.done();
-  if (!ctx.state.getProject(run.owner, to!)) throw notFound('Project');
+  if (!ctx.state.getProject(run.owner, to!)) throw badRequest([`The destination project \`${to!}\` does not exist.`]);
   run.project = to!;
   ctx.state.touch(run);
   return { status: 200, json: {} };
@@ -165,7 +180,8 @@ export function runActionRoutes(): Route[] {
       allow: postAllow,
       handle: (ctx) => {
         action(ctx, runOf(ctx));
-        return { status: 200, json: {} };
+        // bookmark answers 201 (126); the other actions 200 (112, 118, 123, 125)
+        return { status: name === 'bookmark' ? 201 : 200, json: {} };
       },
     })),
     {

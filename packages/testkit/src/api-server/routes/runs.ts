@@ -1,4 +1,5 @@
 import { BodyReader } from '../body-fields';
+import { compileContent } from '../compile-content';
 import { isJsonObject, isStringArray, type JsonObject } from '../json';
 import { MANAGED_BY, RUN_KINDS, RUN_PENDING } from '../enums';
 import { ALL_STATUSES } from '../lifecycle';
@@ -86,6 +87,22 @@ function describeContent(content: string): { name?: string; kind?: string; descr
   }
 }
 
+/**
+ * What the scheduler does to a managed run that may start (on creation, approval, restart):
+ * its operation is compiled with the params resolved, then it is `compiled` and `queued`
+ * (there is no agent in the sandbox, so it stays there).
+ */
+export function schedule(ctx: RouteContext, run: RunRecord, operation: string | null = run.content): void {
+  // `content` stays what the client sent (tests read it back); the answers show the compilation
+  if (operation) {
+    const compiled = compileContent(operation, true);
+    if (compiled.content !== operation) run.compiled_content = compiled.content;
+    if (Object.keys(compiled.inputs).length > 0) run.inputs = compiled.inputs;
+  }
+  ctx.state.setStatus(run, { type: 'compiled', reason: 'SchedulerPrepare', message: 'Run is compiled' });
+  ctx.state.setStatus(run, { type: 'queued', reason: 'SchedulerStart', message: 'Run is queued' });
+}
+
 function create(ctx: RouteContext): Reply {
   const project = projectOf(ctx);
   const reader = new BodyReader(ctx.body);
@@ -100,6 +117,7 @@ function create(ctx: RouteContext): Reply {
   reader.done();
   const fromContent = content ? describeContent(content) : {};
   const managed = isManaged ?? (managedBy ? managedBy !== 'user' : Boolean(content));
+  const compiled = managed && content ? compileContent(content, false) : undefined;
   const run = ctx.state.addRun({
     owner: project.owner,
     project: project.name,
@@ -110,14 +128,11 @@ function create(ctx: RouteContext): Reply {
     meta_info: metaInfo ?? {},
     is_managed: managed,
     managed_by: managedBy ?? (managed ? 'agent' : 'user'),
-    pending: pending ?? null,
+    pending: pending ?? (compiled?.needsApproval === true ? 'approval' : null),
     content: content ?? null,
   });
-  if (managed && !run.pending) {
-    // A managed run is compiled and queued by the scheduler right away.
-    ctx.state.setStatus(run, { type: 'compiled', reason: 'SchedulerPrepare', message: 'Run is compiled' });
-    ctx.state.setStatus(run, { type: 'queued', reason: 'SchedulerStart', message: 'Run is queued' });
-  }
+  if (compiled !== undefined && compiled.content !== content) run.compiled_content = compiled.content;
+  if (managed && !run.pending) schedule(ctx, run, content);
   return { status: 201, json: s.runCreated(run) };
 }
 
@@ -208,6 +223,13 @@ export function runRoutes(): Route[] {
       handle: (ctx) => ({ status: 200, json: s.runStatuses(runOf(ctx)) }),
     },
     { method: 'POST', pattern: `${one}/statuses`, allow: 'GET, POST, HEAD, OPTIONS', handle: postStatus },
+    {
+      // haupt only lets its own services read run stats (134)
+      method: 'GET',
+      pattern: `${one}/stats`,
+      allow: 'GET, HEAD, OPTIONS',
+      handle: () => ({ status: 403, json: { detail: 'Service requesting this endpoint not allowed.' } }),
+    },
     {
       method: 'GET',
       pattern: `${one}/namespace`,

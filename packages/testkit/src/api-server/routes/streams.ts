@@ -6,7 +6,7 @@ import { ARTIFACT_KINDS } from '../enums';
 import { readRunEvents } from '../events-files';
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { multipartBoundary, parseMultipart } from '../multipart';
-import { badRequest, type Reply } from '../reply';
+import { badRequest, emptyHtml, type Reply } from '../reply';
 import { param, type RouteContext } from '../route-context';
 import type { Route } from '../router';
 import { extractTarGz, safeJoin, tarGzDirectory } from '../tar';
@@ -240,18 +240,41 @@ function resources(ctx: RouteContext): Reply {
 
 const MAX_LOG_LINES = 2000;
 
-/** Logs of an uploaded `plxlogs/<file>` (`{"logs": [V1Log, ...]}`), one file per call like upstream. */
+/** A logs answer, keys in upstream's order (135). */
+function logsReply(logs: Json[], lastTime: string | null, lastFile: string | null, files: Json[]): Reply {
+  return { status: 200, json: { last_time: lastTime, last_file: lastFile, logs, files } };
+}
+
+/** The lines of a `.jsonl` archive (one `V1Log` per line). */
+function jsonLines(text: string): Json[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line): Json[] => {
+      try {
+        const parsed: unknown = JSON.parse(line);
+        return isJsonObject(parsed) ? [parsed] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * Logs of uploaded `plxlogs/<file>`s. Archived `.jsonl` files are read whole, with no
+ * `last_time`/`last_file` (135); `{"logs": [V1Log, ...]}` files one per call like upstream.
+ */
 function fileLogs(ctx: RouteContext): Reply | undefined {
   const dir = join(runDir(ctx), 'plxlogs');
   if (!statOf(dir)?.isDirectory()) return undefined;
   const files = readdirSync(dir).filter((f) => statOf(join(dir, f))?.isFile()).sort();
   if (files.length === 0) return undefined;
+  const archives = files.filter((f) => f.endsWith('.jsonl'));
+  if (archives.length > 0) return logsReply(archives.flatMap((f) => jsonLines(readFileSync(join(dir, f), 'utf8'))), null, null, []);
   const lastFile = ctx.url.searchParams.get('last_file');
   const next = lastFile ? files.indexOf(lastFile) + 1 : 0;
   const file = files[next];
-  if (file === undefined) {
-    return { status: 200, json: { logs: [], last_time: ctx.url.searchParams.get('last_time'), last_file: lastFile, files } };
-  }
+  if (file === undefined) return logsReply([], ctx.url.searchParams.get('last_time'), lastFile, files);
   let logs: Json[] = [];
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -261,7 +284,7 @@ function fileLogs(ctx: RouteContext): Reply | undefined {
   }
   const last = logs.at(-1);
   const lastTime = isJsonObject(last) && typeof last.timestamp === 'string' ? last.timestamp : null;
-  return { status: 200, json: { logs, last_time: lastTime, last_file: file, files } };
+  return logsReply(logs, lastTime, file, files);
 }
 
 function logs(ctx: RouteContext): Reply {
@@ -274,15 +297,18 @@ function logs(ctx: RouteContext): Reply {
   const after = (lastTime ? parseIsoMicros(lastTime) : undefined) ?? Number.NEGATIVE_INFINITY;
   const lines = (run?.logs ?? []).filter((line) => (parseIsoMicros(line.timestamp) ?? 0) > after).slice(0, MAX_LOG_LINES);
   const last = lines.at(-1);
-  return {
-    status: 200,
-    json: {
-      logs: lines.map((line): JsonObject => ({ ...line })),
-      last_time: last ? last.timestamp : lastTime,
-      last_file: ctx.url.searchParams.get('last_file'),
-      files: [],
-    },
-  };
+  return logsReply(
+    lines.map((line): JsonObject => ({ ...line })),
+    last ? last.timestamp : lastTime,
+    ctx.url.searchParams.get('last_file'),
+    [],
+  );
+}
+
+/** A seeded inspection, else a plain 500 like the sandbox (no kube config, no archived spec: 137). */
+function k8sInspect(ctx: RouteContext): Reply {
+  const run = ctx.state.getRun(param(ctx, 'owner'), param(ctx, 'project'), param(ctx, 'uuid'));
+  return run?.k8s_inspect ? { status: 200, json: run.k8s_inspect } : emptyHtml(500);
 }
 
 /** `/streams/v1/{namespace}/{owner}/{project}/runs/...` endpoints (artifacts store, events, logs). */
@@ -302,6 +328,6 @@ export function streamRoutes(): Route[] {
     { method: 'GET', pattern: `${one}/events/:kind`, handle: events },
     { method: 'GET', pattern: `${one}/resources`, handle: resources },
     { method: 'GET', pattern: `${one}/logs`, handle: logs },
-    { method: 'GET', pattern: `${one}/k8s_inspect`, handle: () => ({ status: 200, json: {} }) },
+    { method: 'GET', pattern: `${one}/k8s_inspect`, handle: k8sInspect },
   ];
 }

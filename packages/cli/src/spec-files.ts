@@ -3,16 +3,41 @@ import { join, resolve } from 'node:path';
 import type { CommandContext } from './command-context';
 import { UsageError } from './errors';
 
-/** A `-f` file that does not exist (a usage error, exit 2, as click). */
+/** What is wrong with a `-f` path. */
+export type SpecFileProblem = 'does not exist' | 'is a directory' | 'is not a regular file';
+
+/**
+ * A `-f` path that is missing, a directory, or not a regular file (a FIFO,
+ * a device, a socket): a usage error, exit 2, as click.
+ */
 export class MissingSpecFileError extends UsageError {
   static override readonly marker: string = 'px.cli.MissingSpecFileError';
   /** The path as given on the command line. */
   readonly file: string;
+  /** What the path is instead of a readable file. */
+  readonly problem: SpecFileProblem;
 
-  constructor(file: string) {
-    super(`Invalid value for '-f' / '--file': Path '${file}' does not exist.`);
+  constructor(file: string, problem: SpecFileProblem = 'does not exist') {
+    super(`Invalid value for '-f' / '--file': ${describeSpecFileProblem(file, problem)}`);
     this.file = file;
+    this.problem = problem;
   }
+}
+
+/** `Path 'x' is a directory.`: the sentence naming what is wrong with a `-f` path. */
+export function describeSpecFileProblem(file: string, problem: SpecFileProblem): string {
+  return `Path '${file}' ${problem}.`;
+}
+
+function problemOf(path: string): SpecFileProblem | undefined {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    return 'does not exist';
+  }
+  if (info.isDirectory()) return 'is a directory';
+  return info.isFile() ? undefined : 'is not a regular file';
 }
 
 /** The default Polyaxonfile names upstream looks for in the working directory, in order. */
@@ -24,7 +49,7 @@ const DEFAULT_EXTENSIONS = ['yaml', 'yml', 'json'];
  * directory). Without any, the first default file (`polyaxon.yaml`,
  * `polyaxonfile.yaml`, ...) found in the working directory.
  *
- * @throws {@link MissingSpecFileError} (exit 2, as click) when a given file does not exist.
+ * @throws {@link MissingSpecFileError} (exit 2, as click) when a given path does not exist or is not a regular file.
  */
 export function specFiles(ctx: CommandContext, files: readonly string[]): string[] {
   if (files.length === 0) {
@@ -38,13 +63,8 @@ export function specFiles(ctx: CommandContext, files: readonly string[]): string
   }
   return files.map((file) => {
     const path = resolve(ctx.cwd, file);
-    let ok = false;
-    try {
-      ok = statSync(path).isFile();
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new MissingSpecFileError(file);
+    const problem = problemOf(path);
+    if (problem !== undefined) throw new MissingSpecFileError(file, problem);
     return path;
   });
 }

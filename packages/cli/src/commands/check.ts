@@ -6,7 +6,7 @@ import { parseOutputFormat } from '../output/output-format';
 import { toYaml } from '../output/yaml';
 import { hasMarker } from '../print-error';
 import { flagOption, listOption, stringOption } from '../option-values';
-import { MissingSpecFileError, specFiles } from '../spec-files';
+import { describeSpecFileProblem, MissingSpecFileError, specFiles } from '../spec-files';
 
 /** The `-o json` answer of `px check` (issue contract). */
 export type CheckReport =
@@ -119,7 +119,14 @@ export async function check(ctx: CommandContext): Promise<number> {
     // with -o json a missing file is reported in the JSON contract too (exit 1)
     write({
       ok: false,
-      error: { type: 'FileNotFoundError', message: `Path '${error.file}' does not exist.`, file: error.file, line: null, column: null, path: null },
+      error: {
+        type: error.problem === 'does not exist' ? 'FileNotFoundError' : error.problem === 'is a directory' ? 'IsADirectoryError' : 'OSError',
+        message: describeSpecFileProblem(error.file, error.problem),
+        file: error.file,
+        line: null,
+        column: null,
+        path: null,
+      },
     });
     return 1;
   }

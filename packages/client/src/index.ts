@@ -17,6 +17,7 @@ export type { BackgroundErrorHandler, EnqueueOptions, FlushOptions } from './que
 export { compactJson } from './json/compact-json';
 export { formatPyFloat, PyFloat } from './json/py-float';
 export { runToJson } from './offline/ordered-json';
+export { WriteIntent, repairTornWrites, completeLength } from './offline/write-intent';
 export type { CallOptions, Query, StreamOptions } from './transport/api-transport';
 export type { RawResponse } from './transport/raw-request';
 export type { RetryMode } from './transport/retry-policy';

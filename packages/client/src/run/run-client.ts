@@ -17,6 +17,7 @@ import { readOfflineRun, writeOfflineRun, writeOfflineRunSync } from '../offline
 import type { EnqueueOptions, FlushOptions } from '../queue/write-queue';
 import { lineagesToJson, runToJson } from '../offline/ordered-json';
 import { extractArchive } from '../tar/extract';
+import { repairTornWrites } from '../offline/write-intent';
 import { emptyPage, listQuery, paginate, toPage, type ListOptions, type Page } from '../pagination/page';
 import { dropNulls } from '../client/drop-nulls';
 import { ProjectClient, type RegisterVersionOptions } from '../project/project-client';
@@ -1276,6 +1277,7 @@ export class RunClient {
    * @throws {@link PolyaxonClientException} when nothing is there and `raiseIfNotFound` is set
    */
   static async loadOfflineRun(options: LoadOfflineOptions): Promise<RunClient | null> {
+    repairTornWrites(options.path);
     const loaded = await readOfflineRun(options.path);
     if (loaded === undefined) {
       if (options.raiseIfNotFound === true) throw new PolyaxonClientException(`No offline run was found at \`${options.path}\`.`);
@@ -1316,6 +1318,7 @@ export class RunClient {
   async pushOfflineRun(options: PushOfflineOptions = {}): Promise<void> {
     if (this.noOp) return;
     const path = options.path ?? this.offlinePath;
+    repairTornWrites(path);
     const wasOffline = this.isOffline;
     this.isOffline = false;
     try {

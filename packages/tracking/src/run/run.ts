@@ -16,6 +16,7 @@ import {
   type V1Run,
   type V1RunArtifact,
   type V1Statuses,
+  repairTornWrites,
 } from '@px/client';
 import { parseLaxBool, resolveContext, type ResolvedContext } from '@px/context';
 import { TrackingError } from '../errors';
@@ -309,6 +310,8 @@ export class Run extends RunClient implements SyncFinalizer {
   }
 
   private makeWriter(backend: 'events' | 'resources'): EventFileWriter {
+    // a run resumed after a kill -9 may end in a torn row: cut it before appending
+    repairTornWrites(this.artifactsRoot!);
     return new EventFileWriter({
       runPath: this.artifactsRoot!,
       backend,

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { completeLength } from '@px/client';
 import type { JsonInput } from '../serialization/py-json';
 import type { RunArtifact } from '../run/run-artifact';
 import { buildSummary, lastMetricValue, summarizeEventFile, type SummaryAccumulator } from './event-summary';
@@ -32,7 +33,7 @@ export function collectRunSummaries(
         const name = file.split('.plx')[0]!;
         const path = join(dir, file);
         const acc = known.get(path);
-        const summary = acc ? buildSummary(acc) : summarizeEventFile(path, kind);
+        const summary = acc ? buildSummary(acc) : summarizeEventFile(path, kind, completeLength(root, path));
         if (!summary) continue;
         artifacts.push({
           name,

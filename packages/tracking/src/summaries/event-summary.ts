@@ -72,13 +72,13 @@ export function newAccumulator(kind: string, capacity = 1024): SummaryAccumulato
   };
 }
 
-function* readLines(path: string): Generator<string> {
+function* readLines(path: string, length: number): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(1 << 20);
     let rest = '';
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
+    for (let left = length; left > 0; left -= buffer.length) {
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, left), null);
       if (n === 0) break;
       const text = rest + buffer.toString('utf8', 0, n);
       const lines = text.split('\n');
@@ -109,11 +109,13 @@ function floatOrNull(v: number): JsonInput {
  *
  * @param path - the `.plx` file
  * @param kind - the event kind
+ * @param length - bytes to read: the file's size, or less to leave out a
+ *   torn tail (see `completeLength` of `@px/client`)
  * @returns the summary, or `undefined` for a file without events
  */
-export function summarizeEventFile(path: string, kind: string): EventSummary | undefined {
+export function summarizeEventFile(path: string, kind: string, length: number = statSync(path).size): EventSummary | undefined {
   const jsonl = isJsonlKind(kind);
-  const acc = newAccumulator(kind, kind === 'metric' ? Math.ceil(statSync(path).size / 40) : 0);
+  const acc = newAccumulator(kind, kind === 'metric' ? Math.ceil(length / 40) : 0);
   let stepCol = 0;
   let tsCol = 1;
   let header = !jsonl;
@@ -125,7 +127,7 @@ export function summarizeEventFile(path: string, kind: string): EventSummary | u
     return text === '' ? null : Number(text);
   };
   const tsOf = (line: string, first: number, second: number): string => (tsCol === 1 ? line.slice(first + 1, second) : line.slice(0, first));
-  for (const line of readLines(path)) {
+  for (const line of readLines(path, length)) {
     if (header) {
       header = false;
       const cols = line.split('|');

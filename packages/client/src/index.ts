@@ -13,7 +13,7 @@ export {
   type ApiErrorInit,
 } from './errors/errors';
 export { BackgroundWriteError, type BackgroundFailure } from './queue/background-error';
-export type { BackgroundErrorHandler, EnqueueOptions, FlushOptions } from './queue/write-queue';
+export type { BackgroundErrorHandler, EnqueueOptions, FlushOptions, QueuedTask } from './queue/write-queue';
 export { compactJson } from './json/compact-json';
 export { formatPyFloat, PyFloat } from './json/py-float';
 export { runToJson } from './offline/ordered-json';

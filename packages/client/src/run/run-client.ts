@@ -14,7 +14,7 @@ import type { V1ArtifactTree, V1RunArtifact } from '../models/run-artifact';
 import type { V1Status, V1StatusCondition } from '../models/status';
 import { V1_STATUSES, isDoneStatus, isPendingStatus, isRunningStatus, type V1ManagedBy, type V1RunPending, type V1Statuses } from '../models/statuses';
 import { readOfflineRun, writeOfflineRun, writeOfflineRunSync } from '../offline/offline-files';
-import type { EnqueueOptions, FlushOptions } from '../queue/write-queue';
+import type { EnqueueOptions, FlushOptions, QueuedTask } from '../queue/write-queue';
 import { lineagesToJson, runToJson } from '../offline/ordered-json';
 import { extractArchive } from '../tar/extract';
 import { repairTornWrites } from '../offline/write-intent';
@@ -346,13 +346,13 @@ export class RunClient {
   }
 
   /** Queues a fire-and-forget write (ordered, retried, reported once). */
-  protected enqueue(operation: string, task: () => Promise<unknown>, options?: EnqueueOptions): void {
+  protected enqueue(operation: string, task: QueuedTask, options?: EnqueueOptions): void {
     this.client.enqueue(operation, this.runUuid, task, options);
   }
 
   #patchAsync(operation: string, body: Record<string, unknown>): void {
     const path = this.#runPath();
-    this.enqueue(operation, () => this.client.request('PATCH', path, { json: body, retry: 'write' }));
+    this.enqueue(operation, (signal) => this.client.request('PATCH', path, { json: body, retry: 'write', signal }));
   }
 
   // ----- run record -------------------------------------------------------
@@ -615,7 +615,7 @@ export class RunClient {
     }
     this.runData.status = status;
     const path = this.#runPath('statuses');
-    this.enqueue('logStatus', () => this.client.request('POST', path, { json: { condition }, retry: 'write' }));
+    this.enqueue('logStatus', (signal) => this.client.request('POST', path, { json: { condition }, retry: 'write', signal }));
   }
 
   /**
@@ -806,7 +806,7 @@ export class RunClient {
     for (const artifact of artifacts) if (artifact.name != null) this.artifactsLineage.set(artifact.name, artifact);
     if (this.isOffline) return;
     const path = this.#runPath('lineage', 'artifacts');
-    this.enqueue('logArtifactLineage', () => this.client.request('POST', path, { json: { artifacts }, retry: 'write' }));
+    this.enqueue('logArtifactLineage', (signal) => this.client.request('POST', path, { json: { artifacts }, retry: 'write', signal }));
   }
 
   /** Lists the run's lineage (`GET .../lineage/artifacts`, limit 20 by default). */

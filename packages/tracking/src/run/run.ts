@@ -13,6 +13,7 @@ import {
   type BackgroundFailure,
   type CreateRunOptions,
   type LogStatusOptions,
+  type QueuedTask,
   type V1Run,
   type V1RunArtifact,
   type V1Statuses,
@@ -254,7 +255,7 @@ export class Run extends RunClient implements SyncFinalizer {
    * Queues a background API write in the client's ordered queue; tracking
    * writes are retried until `end()` (the client's `retryUntilFlush`).
    */
-  protected override enqueue(operation: string, task: () => Promise<unknown>): void {
+  protected override enqueue(operation: string, task: QueuedTask): void {
     super.enqueue(operation, task, { retryUntilFlush: true });
   }
 
@@ -1192,7 +1193,7 @@ export class Run extends RunClient implements SyncFinalizer {
       if (this.uploaded.get(file) === stamp) continue;
       this.uploaded.set(file, stamp);
       const dir = relative(root, join(file, '..'));
-      this.enqueue(`uploadArtifact ${relative(root, file)}`, () => this.uploadArtifact(file, { path: dir === '.' ? '' : dir }));
+      this.enqueue(`uploadArtifact ${relative(root, file)}`, (signal) => this.uploadArtifact(file, { path: dir === '.' ? '' : dir, signal }));
     }
     await Promise.resolve();
   }
@@ -1272,9 +1273,7 @@ export class Run extends RunClient implements SyncFinalizer {
       waitedFor.push('background API calls');
       apiCallsPending = await this.flushApi(timeoutMs);
       timedOut = apiCallsPending.length > 0;
-      if (timedOut) {
-        this.warn(`end(): ${apiCallsPending.length} API call(s) did not complete within ${timeoutMs} ms; the run folder ${this.artifactsRoot} keeps every event.`);
-      }
+      if (timedOut) this.keepUnsentForPush(apiCallsPending, timeoutMs);
     }
     if (this.ownsClient && !timedOut) {
       // Release keep-alive sockets so the process can exit once the run is over.
@@ -1288,6 +1287,26 @@ export class Run extends RunClient implements SyncFinalizer {
       waitedFor,
       timedOut,
     };
+  }
+
+  /**
+   * After `end()` timed out: gives up on the API calls still queued (their
+   * requests are aborted, so nothing keeps the process alive) and writes the
+   * run record in the offline format into the run folder, next to every
+   * event, so `px ops push --path-from <folder>` sends the rest later.
+   */
+  private keepUnsentForPush(pending: readonly string[], timeoutMs: number): void {
+    this.client.abandonPendingWrites();
+    const folder = this.artifactsRoot;
+    if (folder === undefined) {
+      this.warn(`end(): ${pending.length} API call(s) did not complete within ${timeoutMs} ms and were given up.`);
+      return;
+    }
+    this.persistRunSync(folder);
+    this.warn(
+      `end(): ${pending.length} API call(s) did not complete within ${timeoutMs} ms and were given up; ` +
+        `the run record and every event are kept in ${folder}: send them with \`px ops push --path-from ${folder}\`.`,
+    );
   }
 
   /**

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, t
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { RunClient } from '@px/client';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleChild } from './fixtures/bundle-child';
 import { collectRunSummaries } from '../src/summaries/collect-summaries';
 
 const KILLS = 6;
@@ -17,17 +17,7 @@ let bundle: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'px-kill-'));
   bundle = join(dir, 'child.mjs');
-  buildSync({
-    entryPoints: [join(import.meta.dirname, 'fixtures/kill-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    conditions: ['@px/source'],
-    define: { __PX_VERSION__: '"0.0.0"' },
-    outfile: bundle,
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
+  bundleChild('kill-child', bundle);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1293,12 +1293,14 @@ export class Run extends RunClient implements SyncFinalizer {
    * After `end()` timed out: gives up on the API calls still queued (their
    * requests are aborted, so nothing keeps the process alive) and writes the
    * run record in the offline format into the run folder, next to every
-   * event, so `px ops push --path-from <folder>` sends the rest later.
+   * event, so `px ops push --path-from <folder>` sends the rest later
+   * (runs whose lifecycle the platform owns only keep their events).
    */
   private keepUnsentForPush(pending: readonly string[], timeoutMs: number): void {
     this.client.abandonPendingWrites();
     const folder = this.artifactsRoot;
-    if (folder === undefined) {
+    // a managed (in-cluster) run's record belongs to the platform: only its events stay on disk
+    if (folder === undefined || !this.ownsLifecycle) {
       this.warn(`end(): ${pending.length} API call(s) did not complete within ${timeoutMs} ms and were given up.`);
       return;
     }

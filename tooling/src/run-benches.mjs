@@ -74,7 +74,7 @@ function run(outfile, cwd) {
 }
 
 function table(results) {
-  const rows = results.map((r) => [r.package, r.name, formatNumber(r.value), r.unit, String(r.n), typeof r.goal === 'string' ? r.goal : '']);
+  const rows = results.map((r) => [r.package, r.name, formatNumber(r.value), r.unit, String(r.n), r.goal === undefined ? '' : String(r.goal)]);
   const head = ['package', 'benchmark', 'value', 'unit', 'n', 'goal'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');

@@ -12,8 +12,8 @@ export interface BenchResult {
   value: number;
   /** How many samples or items the value summarises. */
   n: number;
-  /** The target the value is held to, as text (`>= 0.9`, `<= 50`, `< 150`), when there is one. */
-  goal?: string;
+  /** The target the value must stay within (same unit), when there is one. */
+  goal?: number;
 }
 
 /** Prints one result as a JSON line on stdout (the bench runner collects them). */

@@ -42,5 +42,5 @@ if (process.env.PX_COLD_CHILD === '1') {
   emit({ package: '@px/tracking', name: 'cold process: 100k logMetrics (2 metrics) from the first call until end() returned', unit: 'ms', value: Math.round(firstCall), n: SAMPLES });
   emit({ package: '@px/tracking', name: 'cold process: same, from Run.init()', unit: 'ms', value: Math.round(median(samples.map((s) => s.fromInitMs))), n: SAMPLES });
   emit({ package: '@px/tracking', name: 'cold process: same, from process start (Node boot and module load included)', unit: 'ms', value: Math.round(median(samples.map((s) => s.fromStartMs))), n: SAMPLES });
-  emit({ package: '@px/tracking', name: 'cold process: speed-up vs upstream 12.88 s (first call until end())', unit: 'ratio', value: Math.round((UPSTREAM_MS / firstCall) * 10) / 10, n: SAMPLES, goal: '>= 100' });
+  emit({ package: '@px/tracking', name: 'cold process: speed-up vs upstream 12.88 s, first call until end() (goal >= 100)', unit: 'ratio', value: Math.round((UPSTREAM_MS / firstCall) * 10) / 10, n: SAMPLES, goal: 100 });
 }

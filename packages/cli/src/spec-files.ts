@@ -16,11 +16,15 @@ export class MissingSpecFileError extends UsageError {
   readonly file: string;
   /** What the path is instead of a readable file. */
   readonly problem: SpecFileProblem;
+  /** The sentence saying so: `Path 'x' is a directory.` */
+  readonly detail: string;
 
   constructor(file: string, problem: SpecFileProblem = 'does not exist') {
-    super(`Invalid value for '-f' / '--file': ${describeSpecFileProblem(file, problem)}`);
+    const detail = describeSpecFileProblem(file, problem);
+    super(`Invalid value for '-f' / '--file': ${detail}`);
     this.file = file;
     this.problem = problem;
+    this.detail = detail;
   }
 }
 

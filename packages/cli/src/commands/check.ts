@@ -6,7 +6,7 @@ import { parseOutputFormat } from '../output/output-format';
 import { toYaml } from '../output/yaml';
 import { hasMarker } from '../print-error';
 import { flagOption, listOption, stringOption } from '../option-values';
-import { describeSpecFileProblem, MissingSpecFileError, specFiles } from '../spec-files';
+import { MissingSpecFileError, specFiles } from '../spec-files';
 
 /** The `-o json` answer of `px check` (issue contract). */
 export type CheckReport =
@@ -121,7 +121,7 @@ export async function check(ctx: CommandContext): Promise<number> {
       ok: false,
       error: {
         type: error.problem === 'does not exist' ? 'FileNotFoundError' : error.problem === 'is a directory' ? 'IsADirectoryError' : 'OSError',
-        message: describeSpecFileProblem(error.file, error.problem),
+        message: error.detail,
         file: error.file,
         line: null,
         column: null,

@@ -74,8 +74,8 @@ function run(outfile, cwd) {
 }
 
 function table(results) {
-  const rows = results.map((r) => [r.package, r.name, formatNumber(r.value), r.unit, String(r.n)]);
-  const head = ['package', 'benchmark', 'value', 'unit', 'n'];
+  const rows = results.map((r) => [r.package, r.name, formatNumber(r.value), r.unit, String(r.n), r.goal === undefined ? '' : String(r.goal)]);
+  const head = ['package', 'benchmark', 'value', 'unit', 'n', 'goal'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

@@ -13,6 +13,9 @@ export function offlineRootOf(ctx: CommandContext, resolved: ResolvedContext): s
 }
 
 async function readRunFile(dir: string): Promise<Record<string, unknown> | undefined> {
+  // event files a killed writer left with a torn last row are cut back to whole rows
+  const { repairTornWrites } = await import('@px/client');
+  repairTornWrites(dir);
   let text: string;
   try {
     text = await readFile(join(dir, 'run.plx.json'), 'utf8');

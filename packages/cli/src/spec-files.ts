@@ -5,16 +5,45 @@ import type * as PolyaxonfileNode from '@px/polyaxonfile/node';
 import type { CommandContext } from './command-context';
 import { UsageError } from './errors';
 
-/** A `-f` file that does not exist (a usage error, exit 2, as click). */
+/** What is wrong with a `-f` path. */
+export type SpecFileProblem = 'does not exist' | 'is a directory' | 'is not a regular file';
+
+/**
+ * A `-f` path that is missing, a directory, or not a regular file (a FIFO,
+ * a device, a socket): a usage error, exit 2, as click.
+ */
 export class MissingSpecFileError extends UsageError {
   static override readonly marker: string = 'px.cli.MissingSpecFileError';
   /** The path as given on the command line. */
   readonly file: string;
+  /** What the path is instead of a readable file. */
+  readonly problem: SpecFileProblem;
+  /** The sentence saying so: `Path 'x' is a directory.` */
+  readonly detail: string;
 
-  constructor(file: string) {
-    super(`Invalid value for '-f' / '--file': Path '${file}' does not exist.`);
+  constructor(file: string, problem: SpecFileProblem = 'does not exist') {
+    const detail = describeSpecFileProblem(file, problem);
+    super(`Invalid value for '-f' / '--file': ${detail}`);
     this.file = file;
+    this.problem = problem;
+    this.detail = detail;
   }
+}
+
+/** `Path 'x' is a directory.`: the sentence naming what is wrong with a `-f` path. */
+export function describeSpecFileProblem(file: string, problem: SpecFileProblem): string {
+  return `Path '${file}' ${problem}.`;
+}
+
+function problemOf(path: string): SpecFileProblem | undefined {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    return 'does not exist';
+  }
+  if (info.isDirectory()) return 'is a directory';
+  return info.isFile() ? undefined : 'is not a regular file';
 }
 
 /** The default Polyaxonfile names upstream looks for in the working directory, in order. */
@@ -31,7 +60,7 @@ export const STDIN_NAME = '<stdin>';
  * directory); `-` (standard input) stays `-`. Without any, the first default
  * file (`polyaxon.yaml`, `polyaxonfile.yaml`, ...) found in the working directory.
  *
- * @throws {@link MissingSpecFileError} (exit 2, as click) when a given file does not exist.
+ * @throws {@link MissingSpecFileError} (exit 2, as click) when a given path does not exist or is not a regular file.
  * @throws {@link UsageError} when `-f -` is given twice (standard input reads once).
  */
 export function specFiles(ctx: CommandContext, files: readonly string[]): string[] {
@@ -48,13 +77,8 @@ export function specFiles(ctx: CommandContext, files: readonly string[]): string
   return files.map((file) => {
     if (file === STDIN_FILE) return file;
     const path = resolve(ctx.cwd, file);
-    let ok = false;
-    try {
-      ok = statSync(path).isFile();
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new MissingSpecFileError(file);
+    const problem = problemOf(path);
+    if (problem !== undefined) throw new MissingSpecFileError(file, problem);
     return path;
   });
 }

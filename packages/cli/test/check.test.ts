@@ -1,4 +1,5 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, px, requireBuild, sandbox, type Sandbox } from './helpers';
@@ -80,6 +81,24 @@ describe('px check', () => {
       ok: false,
       error: { type: 'FileNotFoundError', message: "Path 'nope.yaml' does not exist.", file: 'nope.yaml', line: null, column: null, path: null },
     });
+  });
+
+  it('says what a -f path is when it is a directory, a FIFO or a device', async () => {
+    const folder = join(sb.root, 'specs');
+    mkdirSync(folder);
+    const dir = await px(sb, ['check', '-f', folder]);
+    expect(dir).toMatchObject({ code: 2, stderr: `Error: Invalid value for '-f' / '--file': Path '${folder}' is a directory.\n` });
+    const json = await px(sb, ['check', '-f', folder, '-o', 'json']);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ type: 'IsADirectoryError', message: `Path '${folder}' is a directory.` });
+    const device = await px(sb, ['check', '-f', '/dev/null']);
+    expect(device).toMatchObject({ code: 2, stderr: "Error: Invalid value for '-f' / '--file': Path '/dev/null' is not a regular file.\n" });
+    const fifo = join(sb.root, 'pipe.yaml');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) {
+      console.warn('mkfifo is not available: the FIFO case of -f is skipped');
+      return;
+    }
+    const piped = await px(sb, ['check', '-f', fifo]);
+    expect(piped).toMatchObject({ code: 2, stderr: `Error: Invalid value for '-f' / '--file': Path '${fifo}' is not a regular file.\n` });
   });
 
   it('applies further -f files as presets', async () => {

@@ -43,6 +43,22 @@ describe('px config', () => {
     expect((await px(sb, ['config', 'show'])).stdout).toMatch(/DIST\s+ce/);
   });
 
+  it('set --host refuses a URL that is not http(s)://host[:port] and saves nothing', async () => {
+    await px(sb, ['config', 'set', `--host=${server.url}`]);
+    const before = readFileSync(sb.config('.client'), 'utf8');
+    for (const [host, reason] of [
+      ['ftp://x', 'the scheme `ftp` is not supported; use http:// or https://'],
+      ['localhost:8000', 'it has no scheme'],
+      ['http://x:70000', 'the port `70000` is not a number between 1 and 65535'],
+    ] as const) {
+      const result = await px(sb, ['config', 'set', `--host=${host}`]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`Invalid value for '--host': \`${host}\` is not a Polyaxon host URL: ${reason}`);
+      expect(readFileSync(sb.config('.client'), 'utf8')).toBe(before);
+    }
+    expect((await px(sb, ['config', 'show', '-o', 'json'])).code).toBe(0);
+  });
+
   it('set --owner writes .user and drops .cli; --verify-ssl/--debug keep auth with --no-purge', async () => {
     await px(sb, ['config', 'set', `--host=${server.url}`]);
     expect((await px(sb, ['config', 'set', '--owner=acme'])).code).toBe(0);

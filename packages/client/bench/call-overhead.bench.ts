@@ -1,8 +1,13 @@
-// Per-call overhead of the client against a bare `fetch` to the same local server
+// Per-call overhead of the client against a bare `fetch` to the same local server, layer by layer:
+// node:http on a keep-alive agent → px's fetch over node:http → ky over that fetch → client.request
 // (rounds interleaved, order rotated, so machine noise hits all alike).
+import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { emit, median } from '@px/testkit/bench';
 import { PolyaxonClient, RunClient } from '../src/index';
+import { createNodeFetch } from '../src/transport/node-fetch';
+import { createAgents } from '../src/transport/tls-agents';
+import ky from 'ky';
 import { benchServer } from './bench-server';
 
 const ROUNDS = 600;
@@ -13,7 +18,25 @@ const client = new PolyaxonClient({ token: 'bench', config: { host: server.url, 
 const run = new RunClient({ owner: 'o', project: 'p', runUuid: 'a'.repeat(32), client });
 const path = `/api/v1/o/p/runs/${'a'.repeat(32)}`;
 
+const agent = new Agent({ keepAlive: true, maxSockets: 10 });
+const agents = createAgents({ verifySsl: true, maxSockets: 10 });
+const pxFetch = createNodeFetch(agents);
+const kyOverPx = ky.create({ fetch: pxFetch, timeout: 20_000, retry: 0 });
+const headers = { authorization: 'Token bench', accept: 'application/json' };
+
 const contenders: Record<string, () => Promise<unknown>> = {
+  http: () =>
+    new Promise((resolve, reject) => {
+      httpRequest(`${server.url}${path}`, { agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString()) as unknown));
+      })
+        .on('error', reject)
+        .end();
+    }),
+  pxFetch: async () => (await pxFetch(`${server.url}${path}`, { headers })).json(),
+  ky: () => kyOverPx(`${server.url}${path}`, { headers }).json(),
   bare: async () => {
     const res = await fetch(`${server.url}${path}`, { headers: { authorization: 'Token bench', accept: 'application/json' } });
     return res.json();
@@ -27,7 +50,7 @@ const contenders: Record<string, () => Promise<unknown>> = {
   },
   refresh: () => run.refresh(),
 };
-const samples: Record<string, number[]> = { bare: [], request: [], refresh: [], raw: [] };
+const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
 for (let i = 0; i < WARMUP; i++) for (const fn of Object.values(contenders)) await fn();
 const entries = Object.entries(contenders);
 for (let i = 0; i < ROUNDS; i++) {
@@ -47,7 +70,12 @@ emit({ package: '@px/client', name: 'GET run: bare fetch (baseline)', unit: 'us'
 emit({ package: '@px/client', name: 'GET run: client.request', unit: 'us', value: request, n: ROUNDS });
 emit({ package: '@px/client', name: 'GET run: RunClient.refresh', unit: 'us', value: refresh, n: ROUNDS });
 emit({ package: '@px/client', name: 'GET run: node:http on the client pool (no ky)', unit: 'us', value: median(samples.raw!), n: ROUNDS });
-emit({ package: '@px/client', name: 'per-call overhead vs bare fetch', unit: 'us', value: request - bare, n: ROUNDS });
+emit({ package: '@px/client', name: 'GET run layer 1: node:http on a keep-alive agent', unit: 'us', value: median(samples.http!), n: ROUNDS });
+emit({ package: '@px/client', name: 'GET run layer 2: px fetch over node:http (no ky)', unit: 'us', value: median(samples.pxFetch!), n: ROUNDS });
+emit({ package: '@px/client', name: 'GET run layer 3: ky over px fetch', unit: 'us', value: median(samples.ky!), n: ROUNDS });
+emit({ package: '@px/client', name: 'per-call overhead vs bare fetch (goal <= 50 us)', unit: 'us', value: request - bare, n: ROUNDS, goal: 50 });
 
 await client.close();
+agent.destroy();
+agents.destroy();
 await server.close();

@@ -13,10 +13,11 @@ export {
   type ApiErrorInit,
 } from './errors/errors';
 export { BackgroundWriteError, type BackgroundFailure } from './queue/background-error';
-export type { BackgroundErrorHandler, EnqueueOptions, FlushOptions } from './queue/write-queue';
+export type { BackgroundErrorHandler, EnqueueOptions, FlushOptions, QueuedTask } from './queue/write-queue';
 export { compactJson } from './json/compact-json';
 export { formatPyFloat, PyFloat } from './json/py-float';
 export { runToJson } from './offline/ordered-json';
+export { WriteIntent, repairTornWrites, completeLength } from './offline/write-intent';
 export type { CallOptions, Query, StreamOptions } from './transport/api-transport';
 export type { RawResponse } from './transport/raw-request';
 export type { RetryMode } from './transport/retry-policy';

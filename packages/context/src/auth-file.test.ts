@@ -1,5 +1,7 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../test/sandbox';
 import { purgeAuthFile, readAuthFile, readUserFile, writeAuthFile, writeUserFile } from './index';
@@ -50,5 +52,59 @@ describe('.auth', () => {
     expect(purgeAuthFile(box.options())).toBe(true);
     expect(purgeAuthFile(box.options())).toBe(false);
     expect(readUserFile(box.options())).toEqual({ organization: 'o' });
+  });
+});
+
+describe('temporary files left by a killed write', () => {
+  /** A real process that starts an atomic `.auth` write (its temporary file, token inside) and is killed with SIGKILL. */
+  async function killedWriter(dir: string): Promise<string> {
+    const script = `
+      const { openSync, writeSync, fsyncSync } = require('node:fs');
+      const { join } = require('node:path');
+      const name = '.auth.' + process.pid + '.0123456789ab.tmp';
+      const fd = openSync(join(process.argv[1], name), 'wx', 0o600);
+      writeSync(fd, '{"POLYAXON_AUTH_TOKEN":"leaked-tok');
+      fsyncSync(fd);
+      process.stdout.write(name + '\\n');
+      setInterval(() => undefined, 1000);
+    `;
+    const child = spawn(process.execPath, ['-e', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
+    while (!out.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    return out.trim();
+  }
+
+  it('are deleted on the next read and the next write of the config folder', async () => {
+    const box = sandbox();
+    const options = box.options();
+    const dir = dirname(configFilePaths(options).auth);
+    mkdirSync(dir, { recursive: true });
+    const first = await killedWriter(dir);
+    expect(readdirSync(dir)).toEqual([first]);
+    expect(readAuthFile(options)).toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
+    const second = await killedWriter(dir);
+    writeAuthFile({ token: 'new' }, options);
+    expect(readdirSync(dir)).not.toContain(second);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps the temporary file of a write still in progress, unless it is over a minute old', () => {
+    const box = sandbox();
+    const options = box.options();
+    const dir = dirname(configFilePaths(options).auth);
+    mkdirSync(dir, { recursive: true });
+    const live = join(dir, `.auth.${process.pid}.abcdefabcdef.tmp`);
+    writeFileSync(live, '{}', { mode: 0o600 });
+    writeAuthFile({ token: 't' }, options);
+    expect(readdirSync(dir)).toContain(`.auth.${process.pid}.abcdefabcdef.tmp`);
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(live, old, old);
+    readAuthFile(options);
+    expect(readdirSync(dir)).toEqual(['.auth']);
   });
 });

@@ -1,7 +1,8 @@
+import { dirname } from 'node:path';
 import { toCompactJson } from './compact-json';
 import { configFilePaths } from './config-paths';
 import { parseConfigValue } from './config-values';
-import { removeFileIfExists, SECRET_DIR_MODE, SECRET_FILE_MODE, writeFileAtomic } from './fs-io';
+import { removeFileIfExists, removeStaleTempFiles, SECRET_DIR_MODE, SECRET_FILE_MODE, writeFileAtomic } from './fs-io';
 import { readJsonObjectFile } from './json-file';
 import { pickKey } from './record-keys';
 import type { ContextOptions } from './resolved-context';
@@ -49,13 +50,15 @@ export function formatAuth(auth: AuthData): string {
 
 /**
  * Reads an `.auth` file at an explicit path (the in-cluster
- * `<contextRoot>/.configs/.auth`, for instance).
+ * `<contextRoot>/.configs/.auth`, for instance). Temporary files a killed
+ * write left beside it are deleted first (see {@link removeStaleTempFiles}).
  *
  * @param path - The file.
  * @returns Username and token, or `undefined` when the file does not exist.
  * @throws {@link ContextError} naming the file when it is unreadable or invalid.
  */
 export function readAuthFileAt(path: string): AuthData | undefined {
+  removeStaleTempFiles(dirname(path));
   const record = readJsonObjectFile(path, '.auth');
   return record === undefined ? undefined : parseAuthRecord(record, path);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ContextError } from './context-error';
 
@@ -52,8 +52,10 @@ export function writeFileAtomic(path: string, content: string, options: AtomicWr
   const mode = options.mode ?? 0o644;
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  removeStaleTempFiles(dir);
   try {
     mkdirSync(dir, { recursive: true, mode: options.dirMode ?? 0o755 });
+    // created with its final mode (0600 for secrets) from the first byte: the umask can only narrow it
     const fd = openSync(temp, 'wx', mode);
     try {
       fchmodSync(fd, mode);
@@ -71,6 +73,58 @@ export function writeFileAtomic(path: string, content: string, options: AtomicWr
     }
     throw new ContextError(`Cannot write ${path} (${codeOf(error) ?? 'unknown error'}).`, { file: path, cause: error });
   }
+}
+
+/** `.<name>.<pid>.<12 hex>.tmp`: a temporary file of {@link writeFileAtomic}. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** An atomic write takes milliseconds; a temporary file older than this is stale even if its pid was reused. */
+const STALE_TEMP_MS = 60_000;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return codeOf(error) === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the temporary files that {@link writeFileAtomic} leaves in `dir`
+ * when its process is killed mid-write (they may hold a token): those of a
+ * process that no longer runs, and any older than a minute. Files that are
+ * not the current user's, or cannot be deleted, are left alone; a missing
+ * folder is fine. Called before every atomic write and when `.auth` is read.
+ *
+ * @param dir - The folder to sweep.
+ * @returns The names deleted.
+ */
+export function removeStaleTempFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  for (const name of names) {
+    const match = TEMP_FILE.exec(name);
+    if (match === null) continue;
+    const path = join(dir, name);
+    try {
+      const info = lstatSync(path);
+      if (!info.isFile() || (uid !== undefined && info.uid !== uid)) continue;
+      const pid = Number(match[1]);
+      const stale = Date.now() - info.mtimeMs > STALE_TEMP_MS || (pid !== process.pid && !isRunning(pid));
+      if (!stale) continue;
+      unlinkSync(path);
+      removed.push(name);
+    } catch {
+      // gone meanwhile, or not ours to delete
+    }
+  }
+  return removed;
 }
 
 /**

@@ -60,5 +60,6 @@ export {
   type OwnerDefaults,
   type RunDefaults,
 } from './entity-refs';
-export { writeFileAtomic, type AtomicWriteOptions } from './fs-io';
+export { writeFileAtomic, removeStaleTempFiles, type AtomicWriteOptions } from './fs-io';
+export { validateHost } from './host-url';
 export { inClusterPaths, offlinePath, type InClusterPaths, type OfflineKind } from './context-paths';

@@ -1,8 +1,7 @@
-import { parseAuthRecord, type AuthData } from './auth-file';
+import { readAuthFileAt, type AuthData } from './auth-file';
 import { envValue, type ConfigFilePaths, type Env } from './config-paths';
 import { ENV } from './env-keys';
 import { isOwnedByCurrentUser } from './fs-io';
-import { readJsonObjectFile } from './json-file';
 import type { ContextOptions, Resolved, ValueSource } from './resolved-context';
 import { resolved } from './resolved-value';
 
@@ -16,11 +15,6 @@ export interface TokenInputs {
   readonly paths: ConfigFilePaths;
   readonly noConfig: boolean;
   readonly clientToken: Resolved<unknown>;
-}
-
-function readAuth(path: string): AuthData | undefined {
-  const record = readJsonObjectFile(path, '.auth');
-  return record === undefined ? undefined : parseAuthRecord(record, path);
 }
 
 /**
@@ -40,7 +34,7 @@ export function resolveAuth({ options, env, paths, noConfig, clientToken }: Toke
   const layers: { source: ValueSource; origin: string; auth: AuthData }[] = [];
   if (!noConfig) {
     tried.push(`in-cluster ${paths.contextAuth}`, `env ${ENV.AUTH_TOKEN}`, `${paths.client} (token)`, paths.auth, paths.tmpAuth);
-    const mount = readAuth(paths.contextAuth);
+    const mount = readAuthFileAt(paths.contextAuth);
     if (mount !== undefined) layers.push({ source: 'in-cluster', origin: paths.contextAuth, auth: mount });
     const envAuth: AuthData = {};
     const envToken = envValue(env, ENV.AUTH_TOKEN);
@@ -51,9 +45,9 @@ export function resolveAuth({ options, env, paths, noConfig, clientToken }: Toke
     if (typeof clientToken.value === 'string') {
       layers.push({ source: clientToken.source, origin: clientToken.origin ?? paths.client, auth: { token: clientToken.value } });
     }
-    const global = readAuth(paths.auth);
+    const global = readAuthFileAt(paths.auth);
     if (global !== undefined) layers.push({ source: 'cli-config', origin: paths.auth, auth: global });
-    const tmp = isOwnedByCurrentUser(paths.tmpAuth) ? readAuth(paths.tmpAuth) : undefined;
+    const tmp = isOwnedByCurrentUser(paths.tmpAuth) ? readAuthFileAt(paths.tmpAuth) : undefined;
     if (tmp !== undefined) layers.push({ source: 'cli-config', origin: paths.tmpAuth, auth: tmp });
   } else {
     tried.push(`(${ENV.NO_CONFIG} is set: stored and env auth are ignored)`);

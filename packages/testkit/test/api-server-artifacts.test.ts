@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
@@ -102,6 +102,31 @@ describe('API test server artifacts (streams)', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ detail: 'Refusing unsafe archive member: ../../escape.txt' });
+  });
+
+  it('extracts all-or-nothing: a refused member leaves no earlier member behind', async () => {
+    const src = join(scratch, 'partial');
+    mkdirSync(src);
+    writeFileSync(join(src, 'a.txt'), 'a');
+    writeFileSync(join(src, 'b.txt'), 'b');
+    const { gunzipSync, gzipSync } = await import('node:zlib');
+    const tar = gunzipSync(await buffer(tarGzDirectory(src)));
+    // the second member (after a 512-byte header and one 512-byte data block) climbs out
+    const at = 1024;
+    expect(tar.toString('utf8', at, at + 5)).toBe('b.txt');
+    tar.fill(0, at, at + 100);
+    tar.write('../b.txt', at, 'utf8');
+    tar.write('        ', at + 148, 'latin1');
+    let sum = 0;
+    for (let i = at; i < at + 512; i++) sum += tar[i]!;
+    tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, at + 148, 'latin1');
+    const archive = join(scratch, 'partial.tar.gz');
+    writeFileSync(archive, gzipSync(tar));
+    const parent = join(scratch, 'partial-dest');
+    const dest = join(parent, 'out');
+    await expect(extractTarGz(archive, dest, true)).rejects.toThrow(/HTTP 400/);
+    expect(existsSync(join(dest, 'a.txt'))).toBe(false);
+    expect(readdirSync(parent).filter((name) => name.includes('extract'))).toEqual([]);
   });
 
   it('answers like upstream for missing files and deletions', async () => {

@@ -28,8 +28,8 @@ try {
   await run.end();
   clearInterval(timer);
   sampleRss();
-  emit({ package: '@px/tracking', name: 'peak RSS while logging 10M metric events (target < 150 MB)', unit: 'MB', value: Math.round(loggingPeak / 1048576), n: CALLS * 2 });
-  emit({ package: '@px/tracking', name: 'peak RSS including end() summaries of the two 5M-row files', unit: 'MB', value: Math.round(peak / 1048576), n: CALLS * 2 });
+  emit({ package: '@px/tracking', name: 'peak RSS while logging 10M metric events', unit: 'MB', value: Math.round(loggingPeak / 1048576), n: CALLS * 2 });
+  emit({ package: '@px/tracking', name: 'peak RSS over the whole lifecycle, end() summaries of the two 5M-row files included (goal < 150 MB)', unit: 'MB', value: Math.round(peak / 1048576), n: CALLS * 2, goal: 150 });
   emit({ package: '@px/tracking', name: '10M metric events logged and on disk', unit: 's', value: Math.round((performance.now() - start) / 100) / 10, n: CALLS * 2 });
 } finally {
   rmSync(root, { recursive: true, force: true });

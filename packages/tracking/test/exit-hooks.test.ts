@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiServer } from '@px/testkit';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleChild } from './fixtures/bundle-child';
 
 let dir: string;
 let bundle: string;
@@ -13,17 +13,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'px-exit-'));
   bundle = join(dir, 'child.mjs');
   // The child runs the source through one bundle, as a user's script would run the built package.
-  buildSync({
-    entryPoints: [join(import.meta.dirname, 'fixtures/exit-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    conditions: ['@px/source'],
-    define: { __PX_VERSION__: '"0.0.0"' },
-    outfile: bundle,
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
+  bundleChild('exit-child', bundle);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -141,7 +141,14 @@ export async function check(ctx: CommandContext): Promise<number> {
     // with -o json a missing file is reported in the JSON contract too (exit 1)
     write({
       ok: false,
-      error: { type: 'FileNotFoundError', message: `Path '${error.file}' does not exist.`, file: error.file, line: null, column: null, path: null },
+      error: {
+        type: error.problem === 'does not exist' ? 'FileNotFoundError' : error.problem === 'is a directory' ? 'IsADirectoryError' : 'OSError',
+        message: error.detail,
+        file: error.file,
+        line: null,
+        column: null,
+        path: null,
+      },
     });
     return 1;
   }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ClientConfigData } from '@px/context';
 import type { CommandContext } from '../command-context';
 import { contextOptions, resolveFor } from '../context-loader';
-import { CliError } from '../errors';
+import { CliError, UsageError } from '../errors';
 import { emitData } from '../output/emit-data';
 import { parseOutputFormat } from '../output/output-format';
 import { renderKeyValues, renderTable } from '../output/table';
@@ -108,6 +108,15 @@ export async function set(ctx: CommandContext): Promise<number> {
   const noPurge = flagOption(o, 'noPurge');
   const ctxOptions = contextOptions(ctx);
   const api = await import('@px/context');
+  let cleanHost: string | undefined;
+  if (host !== undefined) {
+    // refused before anything is saved: a bad host would break every later command
+    try {
+      cleanHost = api.validateHost(host, '--host');
+    } catch (error) {
+      throw new UsageError((error as Error).message, { cause: error });
+    }
+  }
 
   if (home !== undefined) {
     const path = home === '' ? '' : resolve(ctx.cwd, home);
@@ -129,7 +138,7 @@ export async function set(ctx: CommandContext): Promise<number> {
   }
 
   const updates: ClientConfigData = {};
-  if (host !== undefined) updates.host = host.replace(/\/+$/, '');
+  if (cleanHost !== undefined) updates.host = cleanHost;
   if (debug !== undefined) updates.debug = debug;
   if (noApi !== undefined) updates.noApi = noApi;
   if (verifySsl !== undefined) updates.verifySsl = verifySsl;

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { CommandContext } from '../command-context';
 import { resolveFor } from '../context-loader';
 import { resolveProjectTarget } from '../entity-resolution';
@@ -13,13 +14,20 @@ function rootOf(ctx: CommandContext, fallback: string, key: 'pathFrom' | 'pathTo
   return explicit === undefined ? fallback : resolve(ctx.cwd, explicit);
 }
 
-/** `px ops push [--uid | -a] [--no-artifacts] [-c] [--path-from] [--reset-project] [--reset-uuid] [-n]`: pushes offline runs to the API. */
+/**
+ * `px ops push [--uid | -a] [--no-artifacts] [-c] [--path-from] [--reset-project] [--reset-uuid] [-n]`: pushes offline
+ * runs to the API. `--path-from` is the offline root, or one run folder holding `run.plx.json`.
+ */
 export async function push(ctx: CommandContext): Promise<number> {
   const resolved = await resolveFor(ctx);
   const root = rootOf(ctx, resolved.offlineRoot.value, 'pathFrom');
-  const runsDir = join(root, 'runs');
+  // `--path-from` may name one run folder (with run.plx.json), as `end()` suggests after a timeout
+  const single = stringOption(ctx.options, 'pathFrom') !== undefined && existsSync(join(root, 'run.plx.json'));
+  const runsDir = single ? dirname(root) : join(root, 'runs');
   let uuids: string[];
-  if (flagOption(ctx.options, 'allRuns')) {
+  if (single) {
+    uuids = [basename(root)];
+  } else if (flagOption(ctx.options, 'allRuns')) {
     uuids = await readdir(runsDir).catch(() => []);
     if (uuids.length === 0) {
       ctx.print.warning(`No offline runs were found under ${runsDir}.`);

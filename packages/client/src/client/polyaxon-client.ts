@@ -3,7 +3,7 @@ import type { ClientConfig } from '../config/client-config';
 import { PUBLIC_CONFIG_KEYS } from '../config/client-config';
 import { loadClientDefaults, resolveEntity, type ContextSource } from '../config/context-defaults';
 import { PolyaxonClientException } from '../errors/client-error';
-import { WriteQueue, type BackgroundErrorHandler, type EnqueueOptions, type FlushOptions } from '../queue/write-queue';
+import { WriteQueue, type BackgroundErrorHandler, type EnqueueOptions, type FlushOptions, type QueuedTask } from '../queue/write-queue';
 import { ApiTransport, type CallOptions, type StreamOptions } from '../transport/api-transport';
 import type { RawResponse } from '../transport/raw-request';
 
@@ -154,9 +154,26 @@ export class PolyaxonClient {
    * is retried on transient failures, and a failure is reported once (to
    * `onError`, else by `flush()`). With `retryUntilFlush` (default: the
    * client's option) a transient failure is retried until the write lands.
+   * `task` receives a signal that aborts on {@link PolyaxonClient.abandonPendingWrites}:
+   * pass it to the request.
    */
-  enqueue(operation: string, runUuid: string | undefined, task: () => Promise<unknown>, options?: EnqueueOptions): void {
+  enqueue(operation: string, runUuid: string | undefined, task: QueuedTask, options?: EnqueueOptions): void {
     this.#queue.enqueue(operation, runUuid, task, options);
+  }
+
+  /**
+   * Gives up on the background writes still queued or running (the running
+   * request is aborted) and closes the connection pool, so nothing the
+   * client holds keeps the process alive. The caller keeps what they were
+   * meant to send (e.g. in an offline run record) to send it later.
+   *
+   * @returns the operations given up, oldest first
+   */
+  abandonPendingWrites(): string[] {
+    const dropped = this.#queue.abandon();
+    this.#transport?.close();
+    this.#transport = undefined;
+    return dropped;
   }
 
   /** Number of background writes still queued or running. */

@@ -35,7 +35,8 @@ export async function collectFiles(dir: string): Promise<CollectedFile[]> {
   } catch {
     // no ignore file
   }
-  const matcher = new IgnoreMatcher([...ALWAYS_IGNORED, ...custom]);
+  // upstream appends its push patterns after the file's: a `!` line cannot re-include them
+  const matcher = new IgnoreMatcher([...custom, ...ALWAYS_IGNORED]);
   const out: CollectedFile[] = [];
   const walk = async (current: string): Promise<void> => {
     const entries = await readdir(current, { withFileTypes: true });

@@ -151,4 +151,30 @@ describe('exit warning', () => {
     await queue.flush();
     expect(pendingAtExitMessage()).toBeUndefined();
   });
+
+  it('abandon() aborts the running write, drops the queued ones and stops retry timers', async () => {
+    const reported: BackgroundFailure[] = [];
+    const queue = new WriteQueue({ retryUntilFlush: true, retryDelayMs: 60_000, onError: (failure) => reported.push(failure) });
+    let aborted = false;
+    queue.enqueue('slow', 'r', (signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => {
+      aborted = true;
+      reject(signal.reason as Error);
+    })));
+    queue.enqueue('next', 'r', () => Promise.resolve());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.abandon()).toEqual(['slow', 'next']);
+    expect(aborted).toBe(true);
+    expect(queue.pending).toBe(0);
+    await queue.flush();
+    expect(pendingAtExitMessage()).toBeUndefined();
+    // a write retrying after a transient failure is dropped too (its backoff timer cleared)
+    queue.enqueue('flaky', 'r', () => Promise.reject(new ApiConnectionError('down')));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(queue.abandon()).toEqual(['flaky']);
+    const landed: string[] = [];
+    queue.enqueue('later', 'r', () => Promise.resolve(landed.push('later')));
+    await queue.flush();
+    expect(landed).toEqual(['later']);
+    expect(reported.map((failure) => failure.operation)).toEqual(['flaky']);
+  });
 });

@@ -59,10 +59,16 @@ export interface WriteQueueOptions {
   retryDelayMs?: number | undefined;
 }
 
+/**
+ * A queued write. It receives a signal that aborts when the queue is
+ * abandoned ({@link WriteQueue.abandon}); pass it to the request it sends.
+ */
+export type QueuedTask = (signal: AbortSignal) => Promise<unknown>;
+
 interface Entry {
   readonly operation: string;
   readonly runUuid: string | undefined;
-  readonly task: () => Promise<unknown>;
+  readonly task: QueuedTask;
   readonly retry: boolean;
   /** The failure as reported (kept for `flush()` when there is no hook). */
   failure?: BackgroundFailure;
@@ -91,6 +97,8 @@ export class WriteQueue {
   #warned = false;
   #flushing = 0;
   #backoff: NodeJS.Timeout | undefined;
+  #wake: (() => void) | undefined;
+  #abort = new AbortController();
   readonly #onError: BackgroundErrorHandler | undefined;
   readonly #retryUntilFlush: boolean;
   readonly #retryDelayMs: number;
@@ -112,7 +120,7 @@ export class WriteQueue {
   }
 
   /** Queues `task` after every earlier one. */
-  enqueue(operation: string, runUuid: string | undefined, task: () => Promise<unknown>, options: EnqueueOptions = {}): void {
+  enqueue(operation: string, runUuid: string | undefined, task: QueuedTask, options: EnqueueOptions = {}): void {
     installExitHook();
     liveQueues.add(this);
     this.#entries.push({ operation, runUuid, task, retry: options.retryUntilFlush ?? this.#retryUntilFlush });
@@ -124,8 +132,10 @@ export class WriteQueue {
     await Promise.resolve();
     try {
       while (this.#entries.length > 0) {
-        await this.#run(this.#entries[0]!);
-        this.#entries.shift();
+        const entry = this.#entries[0]!;
+        await this.#run(entry);
+        // abandon() may have emptied the queue meanwhile (and new writes may follow)
+        if (this.#entries[0] === entry) this.#entries.shift();
       }
     } finally {
       this.#running = undefined;
@@ -134,12 +144,15 @@ export class WriteQueue {
   }
 
   async #run(entry: Entry): Promise<void> {
+    const signal = this.#abort.signal;
     for (let attempt = 1; ; attempt++) {
+      if (signal.aborted) return;
       try {
-        await entry.task();
+        await entry.task(signal);
         if (entry.failure !== undefined) this.#failures = this.#failures.filter((f) => f !== entry.failure);
         return;
       } catch (error) {
+        if (signal.aborted) return;
         const retrying = entry.retry && isTransientFailure(error);
         if (entry.failure === undefined) {
           entry.failure = { operation: entry.operation, runUuid: entry.runUuid, error, ...(retrying ? { retrying } : {}) };
@@ -185,12 +198,36 @@ export class WriteQueue {
   /** Waits between retries; the timer keeps the process alive only while someone flushes. */
   #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
+      this.#wake = resolve;
       this.#backoff = setTimeout(() => {
         this.#backoff = undefined;
+        this.#wake = undefined;
         resolve();
       }, ms);
       if (this.#flushing === 0) this.#backoff.unref();
     });
+  }
+
+  /**
+   * Gives up on every write still queued or running: the running one's
+   * request is aborted through its signal, retry timers are cleared and the
+   * queue is emptied, so nothing it holds keeps the process alive. Failures
+   * already kept for {@link WriteQueue.flush} stay. The queue accepts new
+   * writes afterwards.
+   *
+   * @returns the operations given up, oldest first
+   */
+  abandon(): string[] {
+    const dropped = this.pendingOperations;
+    this.#entries.length = 0;
+    this.#abort.abort(new Error('background writes abandoned'));
+    this.#abort = new AbortController();
+    clearTimeout(this.#backoff);
+    this.#backoff = undefined;
+    this.#wake?.();
+    this.#wake = undefined;
+    liveQueues.delete(this);
+    return dropped;
   }
 
   async #drained(): Promise<void> {

@@ -14,9 +14,10 @@ import type { V1ArtifactTree, V1RunArtifact } from '../models/run-artifact';
 import type { V1Status, V1StatusCondition } from '../models/status';
 import { V1_STATUSES, isDoneStatus, isPendingStatus, isRunningStatus, type V1ManagedBy, type V1RunPending, type V1Statuses } from '../models/statuses';
 import { readOfflineRun, writeOfflineRun, writeOfflineRunSync } from '../offline/offline-files';
-import type { EnqueueOptions, FlushOptions } from '../queue/write-queue';
+import type { EnqueueOptions, FlushOptions, QueuedTask } from '../queue/write-queue';
 import { lineagesToJson, runToJson } from '../offline/ordered-json';
 import { extractArchive } from '../tar/extract';
+import { repairTornWrites } from '../offline/write-intent';
 import { emptyPage, listQuery, paginate, toPage, type ListOptions, type Page } from '../pagination/page';
 import { dropNulls } from '../client/drop-nulls';
 import { ProjectClient, type RegisterVersionOptions } from '../project/project-client';
@@ -348,13 +349,13 @@ export class RunClient {
   }
 
   /** Queues a fire-and-forget write (ordered, retried, reported once). */
-  protected enqueue(operation: string, task: () => Promise<unknown>, options?: EnqueueOptions): void {
+  protected enqueue(operation: string, task: QueuedTask, options?: EnqueueOptions): void {
     this.client.enqueue(operation, this.runUuid, task, options);
   }
 
   #patchAsync(operation: string, body: Record<string, unknown>): void {
     const path = this.#runPath();
-    this.enqueue(operation, () => this.client.request('PATCH', path, { json: body, retry: 'write' }));
+    this.enqueue(operation, (signal) => this.client.request('PATCH', path, { json: body, retry: 'write', signal }));
   }
 
   // ----- run record -------------------------------------------------------
@@ -624,7 +625,7 @@ export class RunClient {
     }
     this.runData.status = status;
     const path = this.#runPath('statuses');
-    this.enqueue('logStatus', () => this.client.request('POST', path, { json: { condition }, retry: 'write' }));
+    this.enqueue('logStatus', (signal) => this.client.request('POST', path, { json: { condition }, retry: 'write', signal }));
   }
 
   /**
@@ -815,7 +816,7 @@ export class RunClient {
     for (const artifact of artifacts) if (artifact.name != null) this.artifactsLineage.set(artifact.name, artifact);
     if (this.isOffline) return;
     const path = this.#runPath('lineage', 'artifacts');
-    this.enqueue('logArtifactLineage', () => this.client.request('POST', path, { json: { artifacts }, retry: 'write' }));
+    this.enqueue('logArtifactLineage', (signal) => this.client.request('POST', path, { json: { artifacts }, retry: 'write', signal }));
   }
 
   /** Lists the run's lineage (`GET .../lineage/artifacts`, limit 20 by default). */
@@ -1318,6 +1319,7 @@ export class RunClient {
    * @throws {@link PolyaxonClientException} when nothing is there and `raiseIfNotFound` is set
    */
   static async loadOfflineRun(options: LoadOfflineOptions): Promise<RunClient | null> {
+    repairTornWrites(options.path);
     const loaded = await readOfflineRun(options.path);
     if (loaded === undefined) {
       if (options.raiseIfNotFound === true) throw new PolyaxonClientException(`No offline run was found at \`${options.path}\`.`);
@@ -1358,6 +1360,7 @@ export class RunClient {
   async pushOfflineRun(options: PushOfflineOptions = {}): Promise<void> {
     if (this.noOp) return;
     const path = options.path ?? this.offlinePath;
+    repairTornWrites(path);
     const wasOffline = this.isOffline;
     this.isOffline = false;
     try {

@@ -1,6 +1,6 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -132,13 +132,42 @@ interface Entry {
   sink: WriteStream | Buffer[] | undefined;
 }
 
+/** Moves the files and folders of `staged` into `root` (files replace files; folders merge). */
+function mergeInto(staged: string, root: string): void {
+  mkdirSync(root, { recursive: true });
+  for (const entry of readdirSync(staged, { withFileTypes: true })) {
+    const from = join(staged, entry.name);
+    const to = join(root, entry.name);
+    if (entry.isDirectory() && existsSync(to) && lstatSync(to).isDirectory()) mergeInto(from, to);
+    else {
+      rmSync(to, { recursive: true, force: true });
+      renameSync(from, to);
+    }
+  }
+}
+
 /**
- * Extracts a `.tar.gz` file into `root`, streaming. Members are regular
- * files and directories; links are skipped; absolute names and `..` escapes
- * answer 400 (upstream's Python client never sends them).
+ * Extracts a `.tar.gz` file into `root`, streaming and all-or-nothing: the
+ * members go to a temporary sibling folder that is merged into `root` only
+ * when the whole archive was read, so a refused or corrupt archive leaves
+ * `root` as it was. Members are regular files and directories; links are
+ * skipped; absolute names and `..` escapes answer 400 (upstream's Python
+ * client never sends them).
  * @returns the relative names of the files written
  */
 export async function extractTarGz(archive: string, root: string, overwrite: boolean): Promise<string[]> {
+  mkdirSync(dirname(resolve(root)), { recursive: true });
+  const staging = mkdtempSync(join(dirname(resolve(root)), `.${basename(resolve(root))}.extract-`));
+  try {
+    const written = await extractStaged(archive, staging, root, overwrite);
+    mergeInto(staging, root);
+    return written;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function extractStaged(archive: string, staging: string, root: string, overwrite: boolean): Promise<string[]> {
   const written: string[] = [];
   let buffer: Buffer = Buffer.alloc(0);
   let entry: Entry | undefined;
@@ -161,14 +190,15 @@ export async function extractTarGz(archive: string, root: string, overwrite: boo
     let sink: Entry['sink'];
     if (type === 'x' || type === 'g' || type === 'L' || type === 'K') sink = [];
     else if (type === '0' || type === '\0' || type === '7') {
-      const target = safeJoin(root, name);
-      if (overwrite || !existsSync(target)) {
+      const target = safeJoin(staging, name);
+      if (overwrite || !existsSync(safeJoin(root, name))) {
         mkdirSync(dirname(target), { recursive: true });
         sink = createWriteStream(target);
         written.push(name);
       }
     } else if (type === '5') {
-      mkdirSync(safeJoin(root, name), { recursive: true });
+      safeJoin(root, name);
+      mkdirSync(safeJoin(staging, name), { recursive: true });
     }
     entry = { name, type, size, remaining: size, padding: padding(size).length, sink };
   };

@@ -13,9 +13,11 @@ import {
   type BackgroundFailure,
   type CreateRunOptions,
   type LogStatusOptions,
+  type QueuedTask,
   type V1Run,
   type V1RunArtifact,
   type V1Statuses,
+  repairTornWrites,
 } from '@px/client';
 import { parseLaxBool, resolveContext, type ResolvedContext } from '@px/context';
 import { TrackingError } from '../errors';
@@ -256,7 +258,7 @@ export class Run extends RunClient implements SyncFinalizer {
    * Queues a background API write in the client's ordered queue; tracking
    * writes are retried until `end()` (the client's `retryUntilFlush`).
    */
-  protected override enqueue(operation: string, task: () => Promise<unknown>): void {
+  protected override enqueue(operation: string, task: QueuedTask): void {
     super.enqueue(operation, task, { retryUntilFlush: true });
   }
 
@@ -312,6 +314,8 @@ export class Run extends RunClient implements SyncFinalizer {
   }
 
   private makeWriter(backend: 'events' | 'resources'): EventFileWriter {
+    // a run resumed after a kill -9 may end in a torn row: cut it before appending
+    repairTornWrites(this.artifactsRoot!);
     return new EventFileWriter({
       runPath: this.artifactsRoot!,
       backend,
@@ -1192,7 +1196,7 @@ export class Run extends RunClient implements SyncFinalizer {
       if (this.uploaded.get(file) === stamp) continue;
       this.uploaded.set(file, stamp);
       const dir = relative(root, join(file, '..'));
-      this.enqueue(`uploadArtifact ${relative(root, file)}`, () => this.uploadArtifact(file, { path: dir === '.' ? '' : dir }));
+      this.enqueue(`uploadArtifact ${relative(root, file)}`, (signal) => this.uploadArtifact(file, { path: dir === '.' ? '' : dir, signal }));
     }
     await Promise.resolve();
   }
@@ -1272,9 +1276,7 @@ export class Run extends RunClient implements SyncFinalizer {
       waitedFor.push('background API calls');
       apiCallsPending = await this.flushApi(timeoutMs);
       timedOut = apiCallsPending.length > 0;
-      if (timedOut) {
-        this.warn(`end(): ${apiCallsPending.length} API call(s) did not complete within ${timeoutMs} ms; the run folder ${this.artifactsRoot} keeps every event.`);
-      }
+      if (timedOut) this.keepUnsentForPush(apiCallsPending, timeoutMs);
     }
     if (this.ownsClient && !timedOut) {
       // Release keep-alive sockets so the process can exit once the run is over.
@@ -1288,6 +1290,28 @@ export class Run extends RunClient implements SyncFinalizer {
       waitedFor,
       timedOut,
     };
+  }
+
+  /**
+   * After `end()` timed out: gives up on the API calls still queued (their
+   * requests are aborted, so nothing keeps the process alive) and writes the
+   * run record in the offline format into the run folder, next to every
+   * event, so `px ops push --path-from <folder>` sends the rest later
+   * (runs whose lifecycle the platform owns only keep their events).
+   */
+  private keepUnsentForPush(pending: readonly string[], timeoutMs: number): void {
+    this.client.abandonPendingWrites();
+    const folder = this.artifactsRoot;
+    // a managed (in-cluster) run's record belongs to the platform: only its events stay on disk
+    if (folder === undefined || !this.ownsLifecycle) {
+      this.warn(`end(): ${pending.length} API call(s) did not complete within ${timeoutMs} ms and were given up.`);
+      return;
+    }
+    this.persistRunSync(folder);
+    this.warn(
+      `end(): ${pending.length} API call(s) did not complete within ${timeoutMs} ms and were given up; ` +
+        `the run record and every event are kept in ${folder}: send them with \`px ops push --path-from ${folder}\`.`,
+    );
   }
 
   /**

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { completeLength } from '@px/client';
 import type { JsonInput } from '../serialization/py-json';
 import type { RunArtifact } from '../run/run-artifact';
 import { buildSummary, lastMetricValue, summarizeEventFile, type SummaryAccumulator } from './event-summary';
@@ -21,6 +22,8 @@ export function collectRunSummaries(
 ): { artifacts: RunArtifact[]; lastValues: Record<string, JsonInput> } {
   const artifacts: RunArtifact[] = [];
   const lastValues: Record<string, JsonInput> = {};
+  // one values buffer for every file read, instead of one per file until the GC runs
+  const scratch: { values: Float64Array | undefined } = { values: undefined };
   for (const backend of ['events', 'resources'] as const) {
     const base = join(root, backend);
     if (!existsSync(base)) continue;
@@ -32,7 +35,7 @@ export function collectRunSummaries(
         const name = file.split('.plx')[0]!;
         const path = join(dir, file);
         const acc = known.get(path);
-        const summary = acc ? buildSummary(acc) : summarizeEventFile(path, kind);
+        const summary = acc ? buildSummary(acc) : summarizeEventFile(path, kind, completeLength(root, path), scratch);
         if (!summary) continue;
         artifacts.push({
           name,

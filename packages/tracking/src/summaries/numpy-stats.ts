@@ -9,20 +9,68 @@
  */
 export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start, shift = Number.NaN): number {
   // With a finite `shift`, sums (a[i] - shift)^2 instead (numpy's variance step).
-  const f = shift === shift ? (v: number) => (v - shift) * (v - shift) : (v: number) => v;
+  // Same operations in the same order as numpy; written without closures or
+  // per-block arrays so it stays fast in a cold process.
+  const sq = shift === shift;
   if (n < 8) {
     let res = 0;
-    for (let i = 0; i < n; i++) res += f(a[start + i]!);
+    for (let i = start; i < start + n; i++) {
+      const v = a[i]!;
+      res += sq ? (v - shift) * (v - shift) : v;
+    }
     return res;
   }
   if (n <= 128) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => f(a[start + k]!));
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      for (let k = 0; k < 8; k++) r[k]! += f(a[start + i + k]!);
+    let r0: number, r1: number, r2: number, r3: number, r4: number, r5: number, r6: number, r7: number;
+    if (sq) {
+      r0 = (a[start]! - shift) * (a[start]! - shift);
+      r1 = (a[start + 1]! - shift) * (a[start + 1]! - shift);
+      r2 = (a[start + 2]! - shift) * (a[start + 2]! - shift);
+      r3 = (a[start + 3]! - shift) * (a[start + 3]! - shift);
+      r4 = (a[start + 4]! - shift) * (a[start + 4]! - shift);
+      r5 = (a[start + 5]! - shift) * (a[start + 5]! - shift);
+      r6 = (a[start + 6]! - shift) * (a[start + 6]! - shift);
+      r7 = (a[start + 7]! - shift) * (a[start + 7]! - shift);
+    } else {
+      r0 = a[start]!;
+      r1 = a[start + 1]!;
+      r2 = a[start + 2]!;
+      r3 = a[start + 3]!;
+      r4 = a[start + 4]!;
+      r5 = a[start + 5]!;
+      r6 = a[start + 6]!;
+      r7 = a[start + 7]!;
     }
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-    for (; i < n; i++) res += f(a[start + i]!);
+    const blocks = start + n - (n % 8);
+    let i = start + 8;
+    if (sq) {
+      for (; i < blocks; i += 8) {
+        r0 += (a[i]! - shift) * (a[i]! - shift);
+        r1 += (a[i + 1]! - shift) * (a[i + 1]! - shift);
+        r2 += (a[i + 2]! - shift) * (a[i + 2]! - shift);
+        r3 += (a[i + 3]! - shift) * (a[i + 3]! - shift);
+        r4 += (a[i + 4]! - shift) * (a[i + 4]! - shift);
+        r5 += (a[i + 5]! - shift) * (a[i + 5]! - shift);
+        r6 += (a[i + 6]! - shift) * (a[i + 6]! - shift);
+        r7 += (a[i + 7]! - shift) * (a[i + 7]! - shift);
+      }
+    } else {
+      for (; i < blocks; i += 8) {
+        r0 += a[i]!;
+        r1 += a[i + 1]!;
+        r2 += a[i + 2]!;
+        r3 += a[i + 3]!;
+        r4 += a[i + 4]!;
+        r5 += a[i + 5]!;
+        r6 += a[i + 6]!;
+        r7 += a[i + 7]!;
+      }
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < start + n; i++) {
+      const v = a[i]!;
+      res += sq ? (v - shift) * (v - shift) : v;
+    }
     return res;
   }
   let n2 = Math.floor(n / 2);

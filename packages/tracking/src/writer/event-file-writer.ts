@@ -1,11 +1,11 @@
-import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WriterClosedError } from '../errors';
 import { isJsonlKind } from '../events/event-kinds';
 import { getEventPath, getResourcePath } from '../events/event-paths';
 import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow } from '../events/event-row';
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
-import { formatPyFloat } from '@px/client';
+import { formatPyFloat, WriteIntent } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
@@ -166,8 +166,11 @@ function formatRows(chunk: MetricChunk, from: number, to: number, buf: Buffer): 
  *   the run's exit, signal and crash handlers ({@link EventFileWriter.flushSync}).
  *
  * Every write appends whole rows with synchronous `write(2)` calls of at most
- * 1 MiB that end on a row boundary, so a crash never leaves a partial row and
- * an exit handler can always complete the flush. A failed write keeps the
+ * 1 MiB that end on a row boundary, so an exit handler can always complete
+ * the flush. A `kill -9` can still cut a write short (the kernel stops
+ * between pages): each append is first recorded in the run folder's write
+ * journal (`WriteIntent`), from which `repairTornWrites` cuts the partial row
+ * when px next opens the run. A failed write keeps the
  * data buffered, reports once through `onWriteError`, and is retried.
  */
 export class EventFileWriter {
@@ -188,10 +191,12 @@ export class EventFileWriter {
   private readonly scratch = Buffer.allocUnsafe(MAX_WRITE_BYTES);
   private valuesKept = 0;
   private readonly onWriteError: (error: unknown) => void;
+  private readonly intent: WriteIntent;
 
   constructor(options: EventFileWriterOptions) {
     this.runPath = options.runPath;
     this.backend = options.backend ?? 'events';
+    this.intent = new WriteIntent(this.runPath, this.backend);
     this.softLimit = options.softLimit ?? 32_768;
     this.hardLimit = Math.max(options.hardLimit ?? 262_144, this.softLimit);
     this.onWriteError = options.onWriteError ?? (() => undefined);
@@ -325,9 +330,11 @@ export class EventFileWriter {
         if (!existsSync(state.path)) {
           state.stats = newAccumulator(state.kind);
           mkdirSync(dirname(state.path), { recursive: true });
+          const header = state.jsonl ? undefined : Buffer.from(csvHeader(state.kind), 'utf8');
+          this.intent.begin(state.path, 0, header?.length ?? 0);
           const created = openSync(state.path, 'w', 0o644);
           try {
-            if (!state.jsonl) writeAll(created, csvHeader(state.kind));
+            if (header !== undefined) writeBytes(created, header, header.length);
           } finally {
             closeSync(created);
           }
@@ -335,6 +342,12 @@ export class EventFileWriter {
         state.initialised = true;
       }
       fd = openSync(state.path, 'a', 0o644);
+      let offset = fstatSync(fd).size;
+      const append = (buffer: Buffer, length: number): void => {
+        this.intent.begin(state.path, offset, offset + length);
+        writeBytes(fd!, buffer, length);
+        offset += length;
+      };
       while (state.pending.length > 0) {
         const item = state.pending[0]!;
         let count: number;
@@ -346,12 +359,13 @@ export class EventFileWriter {
             text += next.text;
           }
           count = k;
-          writeAll(fd, text);
+          const bytes = Buffer.from(text, 'utf8');
+          append(bytes, bytes.length);
           for (const row of state.pending.splice(0, k) as RowItem[]) this.trackRow(state, row);
         } else {
           for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
             const to = Math.min(item.n, from + ROWS_PER_WRITE);
-            writeBytes(fd, this.scratch, formatRows(item, from, to, this.scratch));
+            append(this.scratch, formatRows(item, from, to, this.scratch));
             this.trackChunk(state, item, from, to);
           }
           count = item.n;
@@ -464,6 +478,7 @@ export class EventFileWriter {
     const ok = this.flushSync();
     clearInterval(this.timer);
     this.closed = true;
+    if (ok) this.intent.close();
     return ok;
   }
 
@@ -478,8 +493,3 @@ function writeBytes(fd: number, buffer: Buffer, length: number): void {
   while (offset < length) offset += writeSync(fd, buffer, offset, length - offset);
 }
 
-function writeAll(fd: number, text: string): void {
-  const buffer = Buffer.from(text, 'utf8');
-  let offset = 0;
-  while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
-}

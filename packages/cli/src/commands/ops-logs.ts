@@ -24,8 +24,35 @@ function formatLine(line: LogLine, hideTime: boolean, allInfo: boolean): string 
   return parts.filter((p) => p !== '').join(' | ');
 }
 
-import { flagOption, stringOption } from '../option-values';
-import { cellText } from '../output/table';
+/** `px ops logs --offline --uid UUID`: the logs saved in an offline run's `plxlogs/` files (by `px run --local`). */
+async function offlineLogs(ctx: CommandContext, resolved: ResolvedContext): Promise<number> {
+  const fs = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { offlineRootOf, readOfflineRunOption } = await import('../offline-runs');
+  const run = await readOfflineRunOption(ctx, resolved);
+  const dir = path.join(offlineRootOf(ctx, resolved), 'runs', cellText(run.uuid), 'plxlogs');
+  const files = (await fs.readdir(dir).catch(() => [] as string[])).sort();
+  if (files.length === 0) {
+    ctx.print.warning(`The offline run \`${cellText(run.uuid)}\` has no logs.`);
+    return 0;
+  }
+  const hideTime = flagOption(ctx.options, 'hideTime');
+  const allInfo = flagOption(ctx.options, 'allInfo');
+  const jsonLines = stringOption(ctx.options, 'output') === 'json';
+  for (const file of files) {
+    let lines: LogLine[];
+    try {
+      const parsed = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as { logs?: unknown };
+      lines = Array.isArray(parsed.logs) ? (parsed.logs as LogLine[]) : [];
+    } catch (error) {
+      throw new CliError(`The log file ${path.join(dir, file)} is not valid: ${(error as Error).message}`);
+    }
+    ctx.io.stdout.write(lines.map((line) => `${jsonLines ? JSON.stringify(line) : formatLine(line, hideTime, allInfo)}\n`).join(''));
+  }
+  return 0;
+}
+
+/** `px ops logs [--uid] [-f | -nf] [-h] [-a] [-o json]`: prints the logs of a run, following them until it is done by default. */
 export async function logs(ctx: CommandContext): Promise<number> {
   const resolved = await resolveFor(ctx);
   if (flagOption(ctx.options, 'offline')) return offlineLogs(ctx, resolved);

@@ -441,6 +441,17 @@ export const COMMAND_TREE: readonly CommandSpec[] = [
       },
       {
         kind: 'leaf',
+        name: 'execute',
+        description: 'Execute a run of the server on this machine (experimental, as upstream).',
+        options: [
+          ...runRef,
+          { long: 'executor', multiShort: ['-exc'], value: 'executor', description: 'The executor: `process` or `docker` (default: docker when a Docker engine answers, else process).' },
+        ],
+        examples: ['px ops execute -uid 8aac02e3a62a4f0aaa257c59da5eab80 -exc process', 'px ops execute'],
+        load: () => import('./commands/ops-execute').then((m) => m.execute),
+      },
+      {
+        kind: 'leaf',
         name: 'resume',
         description: 'Resume a run.',
         options: [

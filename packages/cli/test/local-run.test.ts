@@ -238,6 +238,23 @@ describe('tracking attach and push', () => {
     expect(runs()).toEqual([]);
   });
 
+  it('ops execute: executes a run created on the server here, with the statuses posted back', async () => {
+    server.state.clear();
+    server.state.addProject({ name: 'lab', owner: 'acme' });
+    const created = await px(sb, ['run', '-f', join(LOCAL, 'job.yaml'), '-P', 'who=executor', '-p', 'acme/lab'], { env: { POLYAXON_HOST: server.url } });
+    expect(created.code, created.stderr).toBe(0);
+    const uuid = server.state.listRuns('acme', 'lab')[0]!.uuid;
+    const result = await px(sb, ['ops', 'execute', '-p', 'acme/lab', '-uid', uuid, '-exc', 'process'], { env: { POLYAXON_HOST: server.url } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('hello executor');
+    expect(result.stderr).toContain('experimental');
+    const posted = server.requests.filter((r) => r.method === 'POST' && r.path === `/api/v1/acme/lab/runs/${uuid}/statuses`).map((r) => (r.body as { condition: { type: string; reason: string } }).condition);
+    expect(posted.map((c) => c.type)).toEqual(['scheduled', 'starting', 'running', 'succeeded']);
+    expect(posted.every((c) => c.reason === 'CliProcessExecutor')).toBe(true);
+    const missing = await px(sb, ['ops', 'execute', '-p', 'acme/lab', '-uid', 'f'.repeat(32), '-exc', 'process'], { env: { POLYAXON_HOST: server.url } });
+    expect(missing.code).toBe(1);
+  });
+
   it('faithful mode: a bare tracking.init() in the process logs into the server run', async () => {
     server.state.clear();
     server.state.addProject({ name: 'lab', owner: 'acme' });

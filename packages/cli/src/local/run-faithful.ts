@@ -10,6 +10,7 @@ import { CliError } from '../errors';
 import { runJob, type JobRecord } from './job-runner';
 import { inputsOf, planJob } from './local-plan';
 import { RunClientRecord } from './run-record';
+import type { Executor } from './job-runner';
 import { buildTree, chooseExecutor, nameOf, type LocalRunOptions } from './run-local';
 import { StopController } from './signals';
 import { trackingEnv } from './tracking-env';
@@ -57,17 +58,47 @@ async function waitCompiled(run: RunClient, intervalMs: number): Promise<void> {
 /** Runs `spec` locally against the configured server; resolves to the exit code. */
 export async function runFaithful(ctx: CommandContext, resolved: ResolvedContext, spec: Record<string, unknown>, options: LocalRunOptions & { target: { owner: string; project: string } }): Promise<number> {
   const executor = chooseExecutor(ctx, options.executor);
-  const tree = buildTree(spec, executor, ctx.cwd, options.concurrency);
+  const compiled = jobOf(spec, executor, ctx.cwd, options.concurrency);
+  const run = await serverRun(ctx, options.target);
+  ctx.print.line('Creating a new run...');
+  await run.create({ content: spec, managedBy: 'cli', name: options.name ?? nameOf(spec, compiled), description: options.description, tags: options.tags });
+  ctx.print.success(`A new run was created: ${options.target.owner}/${options.target.project}:${run.runUuid ?? ''}`);
+  return executeHere(ctx, resolved, run, compiled, executor, options.target);
+}
+
+/**
+ * `px ops execute [-p] [-uid] [-exc process|docker]`: executes a run that already exists on the server
+ * on this machine (its content as the server compiled it), as upstream's `ops execute`.
+ */
+export async function executeExisting(ctx: CommandContext, resolved: ResolvedContext, target: { owner: string; project: string; uuid: string }, executorOption: string | undefined): Promise<number> {
+  const executor = chooseExecutor(ctx, executorOption);
+  const run = await serverRun(ctx, target, target.uuid);
+  const data = await run.refresh();
+  if (typeof data.content !== 'string' || data.content === '') throw new CliError(`The run \`${target.uuid}\` has no operation content to execute (runs made by tracking code or pushed offline have none).`);
+  const { parseYaml } = await import('@px/polyaxonfile');
+  const { value } = parseYaml(data.content, `run ${target.uuid} content`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CliError(`The content of the run \`${target.uuid}\` is not an operation.`);
+  const spec = value as Record<string, unknown>;
+  return executeHere(ctx, resolved, run, jobOf(spec, executor, ctx.cwd, undefined), executor, target);
+}
+
+function jobOf(spec: Record<string, unknown>, executor: Executor, cwd: string, concurrency: number | undefined): Record<string, unknown> {
+  const tree = buildTree(spec, executor, cwd, concurrency);
   if (tree.kind !== 'job') {
     throw new CliError(`Local ${tree.kind === 'matrix' ? 'sweeps' : 'pipelines'} against a server are not supported by px yet; pass \`--offline\` to run them server-less and push them later with \`px ops push -a\`.`);
   }
-  if (executor === 'process') ctx.print.warning('The process executor runs the command on this machine: the container image is not used.');
+  return tree.compiled;
+}
+
+async function serverRun(ctx: CommandContext, target: { owner: string; project: string }, runUuid?: string): Promise<RunClient> {
   const { PolyaxonClient: Client, RunClient: Run } = await import('@px/client');
   const client: PolyaxonClient = new Client({ context: { env: ctx.env, homeDir: ctx.homeDir, cwd: ctx.cwd } });
-  const run = new Run({ owner: options.target.owner, project: options.target.project, client });
-  ctx.print.line('Creating a new run...');
-  await run.create({ content: spec, managedBy: 'cli', name: options.name ?? nameOf(spec, tree.compiled), description: options.description, tags: options.tags });
-  ctx.print.success(`A new run was created: ${options.target.owner}/${options.target.project}:${run.runUuid ?? ''}`);
+  return new Run({ owner: target.owner, project: target.project, client, ...(runUuid === undefined ? {} : { runUuid }) });
+}
+
+/** Waits until the server compiled `run` (approving it if needed), executes its job here and posts its statuses. */
+async function executeHere(ctx: CommandContext, resolved: ResolvedContext, run: RunClient, compiled: Record<string, unknown>, executor: Executor, target: { owner: string; project: string }): Promise<number> {
+  if (executor === 'process') ctx.print.warning('The process executor runs the command on this machine: the container image is not used.');
   ctx.print.warning('`ops execute` is experimental: the run executes on this machine.');
   await waitCompiled(run, Math.max(0.05, resolved.watchInterval.value) * 1000);
   const contextRoot = join(resolved.artifactsRoot.value, 'px-local');
@@ -76,8 +107,8 @@ export async function runFaithful(ctx: CommandContext, resolved: ResolvedContext
   stop.install();
   let result;
   try {
-    run.logInputs(inputsOf(tree.compiled));
-    result = await runJob(record, planJob(tree.compiled, { owner: options.target.owner, project: options.target.project, uuid: record.uuid, name: record.name, artifactsPath: record.path, contextPath: join(contextRoot, 'context', record.uuid) }), {
+    run.logInputs(inputsOf(compiled));
+    result = await runJob(record, planJob(compiled, { owner: target.owner, project: target.project, uuid: record.uuid, name: record.name, artifactsPath: record.path, contextPath: join(contextRoot, 'context', record.uuid) }), {
       executor,
       cwd: ctx.cwd,
       env: ctx.env,
@@ -86,14 +117,14 @@ export async function runFaithful(ctx: CommandContext, resolved: ResolvedContext
       stderr: ctx.io.stderr,
       runsRoot: join(resolved.offlineRoot.value, 'runs'),
       contextPath: (r) => join(contextRoot, 'context', r.uuid),
-      trackingEnv: (r) => ({ ...trackingEnv({ instance: `${options.target.owner}.${options.target.project}.runs.${r.uuid}`, contextArtifacts: executor === 'docker' ? '/plx-context' : contextRoot }), POLYAXON_HOST: resolved.host.value }),
+      trackingEnv: (r) => ({ ...trackingEnv({ instance: `${target.owner}.${target.project}.runs.${r.uuid}`, contextArtifacts: executor === 'docker' ? '/plx-context' : contextRoot }), POLYAXON_HOST: resolved.host.value }),
       dockerRunMount: (r) => [{ host: r.path, container: `/plx-context/artifacts/${r.uuid}` }],
     });
   } finally {
     stop.dispose();
   }
   ctx.print[result.status === 'succeeded' ? 'success' : 'error'](`Run ${record.uuid}: ${result.status}${result.message === undefined ? '.' : `: ${result.message}`}`);
-  const childOptions = { ...ctx.options, uid: record.uuid, project: `${options.target.owner}/${options.target.project}` };
+  const childOptions = { ...ctx.options, uid: record.uuid, project: `${target.owner}/${target.project}` };
   if (ctx.options.watch === true) {
     const { statuses } = await import('../commands/ops-read');
     await statuses({ ...ctx, options: { ...childOptions, watch: true, output: undefined } });

@@ -93,7 +93,9 @@ export function buildTree(spec: Obj, executor: Executor, cwd: string, concurrenc
     const { matrix: _m, ...parent } = spec;
     return { kind: 'matrix', parent, sweep: { name: nameOf(spec, {}), matrix, suggestions, children, concurrency, rules, rank: rankOf(matrix) } };
   }
-  const compiled = compileOperation(spec);
+  // a compiled operation (what the server stores for a run, see `ops execute`) is used as it is: compiling it
+  // again would re-validate params the server already applied and rendered
+  const compiled = spec.kind === 'compiled_operation' ? spec : compileOperation(spec);
   const run = compiled.run as Obj;
   if (run.kind === 'dag') {
     const ops = dagOps(compiled);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The README's main job, with no server: check the example Polyaxonfiles with `px check`,
 // train a tiny model tracked offline, run a small sweep of it on this machine with
-// `px run --local --offline` (ranked table at the end), then list and show the offline runs with `px ops`.
+// `px run --local --offline` (ranked table at the end), compare the sweep's runs at the terminal
+// (`px ops compare`), then list and show the offline runs with `px ops`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,11 @@ step(
   `px run -f ${file('local-sweep.yaml')} --local --offline --executor process   # 4 runs, 2 at a time, ranked`,
   process.execPath,
   [px, 'run', '-f', file('local-sweep.yaml'), '--local', '--offline', '--executor', 'process', '-p', 'px-demo'],
+);
+step(
+  'px ops compare --offline -p px-demo --params learning_rate,final_loss -m loss -s final_loss -o terminal',
+  process.execPath,
+  [px, 'ops', 'compare', '--offline', '-p', 'px-demo', '--params', 'learning_rate,final_loss', '-m', 'loss', '-s', 'final_loss', '-o', 'terminal'],
 );
 step('px ops ls --offline', process.execPath, [px, 'ops', 'ls', '--offline']);
 step(`px ops get --offline -uid ${uuid}`, process.execPath, [px, 'ops', 'get', '--offline', '-uid', uuid]);

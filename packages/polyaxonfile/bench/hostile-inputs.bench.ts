@@ -57,6 +57,7 @@ if (child !== undefined) {
   const item = CASES[Number(child)]!;
   const input = item.make();
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let verdict = 'value';
   try {
     item.run(input);
@@ -64,15 +65,21 @@ if (child !== undefined) {
     verdict = PolyaxonfileError.isInstance(error) ? 'PolyaxonfileError' : `crash: ${String(error)}`;
   }
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, verdict }));
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(JSON.stringify({ ms, cpuMs, rssMb: process.resourceUsage().maxRSS / 1024, verdict }));
 } else {
   const self = fileURLToPath(import.meta.url);
   CASES.forEach((item, index) => {
     const out = spawnSync(process.execPath, [self], { env: { ...process.env, PX_HOSTILE_CASE: String(index) }, encoding: 'utf8', timeout: 120_000 });
-    const result = out.status === 0 ? (JSON.parse(out.stdout) as { ms: number; rssMb: number; verdict: string }) : { ms: Number.NaN, rssMb: Number.NaN, verdict: `exit ${String(out.status ?? out.signal)}` };
+    const result = out.status === 0 ? (JSON.parse(out.stdout) as { ms: number; cpuMs: number; rssMb: number; verdict: string }) : { ms: Number.NaN, cpuMs: Number.NaN, rssMb: Number.NaN, verdict: `exit ${String(out.status ?? out.signal)}` };
     const time = { package: '@px/polyaxonfile', name: `${item.name}: time to verdict (${result.verdict})`, unit: 'ms', value: Math.round(result.ms), n: 1, goal: `<= ${item.goalMs} ms` };
+    // CPU time (user + system, all threads: the garbage collector's helpers count) is the fairer figure on a
+    // loaded machine; the goal is the same budget.
+    const cpu = { package: '@px/polyaxonfile', name: `${item.name}: CPU time to verdict`, unit: 'ms', value: Math.round(result.cpuMs), n: 1, goal: `<= ${item.goalMs} ms` };
     const rss = { package: '@px/polyaxonfile', name: `${item.name}: peak RSS of the process`, unit: 'MB', value: Math.round(result.rssMb), n: 1, goal: '<= 1024 MB' };
     emit(time);
+    emit(cpu);
     emit(rss);
   });
 }

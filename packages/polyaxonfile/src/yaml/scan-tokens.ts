@@ -40,12 +40,6 @@ export interface Token extends Mark {
   readonly plain?: boolean | undefined;
 }
 
-interface SimpleKey extends Mark {
-  readonly tokenNumber: number;
-  readonly required: boolean;
-  readonly index: number;
-}
-
 const BREAKS = '\r\n\x85\u2028\u2029';
 const BLANK_OR_END = `\0 \t${BREAKS}`;
 const END_OR_BREAK = `\0${BREAKS}`;
@@ -61,39 +55,43 @@ const ESCAPES: Record<string, string> = {
 };
 const ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-/** The possible simple keys by flow level (PyYAML's dict), as an array: a flow list sets and clears one per item. */
+/**
+ * The possible simple keys by flow level (PyYAML's dict), in parallel arrays: one is saved for nearly every
+ * scalar, so no object is made per key. `token[level] < 0`: no key at that level. Levels at or above `top`
+ * are empty, so a visit costs no more than PyYAML's dict; the arrays keep their size (no reallocation).
+ */
 interface KeyTable {
-  readonly get: (level: number) => SimpleKey | undefined;
-  readonly set: (level: number, key: SimpleKey) => void;
-  readonly delete: (level: number) => void;
-  readonly clear: () => void;
-  /** Visits the keys in level order (deleting the visited key is allowed). */
-  readonly forEach: (visit: (key: SimpleKey, level: number) => void) => void;
+  /** One more than the highest level holding a key. */
+  top: number;
+  /** The number of the token a key would be inserted before. */
+  readonly token: number[];
+  readonly required: boolean[];
+  /** Where each key starts: character index, line, column. */
+  readonly index: number[];
+  readonly line: number[];
+  readonly column: number[];
 }
 
-function createKeyTable(): KeyTable {
-  // Trailing empty levels are dropped, so a visit costs no more than PyYAML's dict.
-  const byLevel: (SimpleKey | undefined)[] = [];
-  return {
-    get: (level) => byLevel[level],
-    set: (level, key) => {
-      while (byLevel.length < level) byLevel.push(undefined);
-      byLevel[level] = key;
-    },
-    delete: (level) => {
-      byLevel[level] = undefined;
-      while (byLevel.length > 0 && byLevel.at(-1) === undefined) byLevel.pop();
-    },
-    clear: () => {
-      byLevel.length = 0;
-    },
-    forEach: (visit) => {
-      for (let level = 0; level < byLevel.length; level++) {
-        const key = byLevel[level];
-        if (key !== undefined) visit(key, level);
-      }
-    },
-  };
+function setKey(keys: KeyTable, level: number, token: number, required: boolean, index: number, line: number, column: number): void {
+  while (keys.token.length <= level) {
+    keys.token.push(-1);
+    keys.required.push(false);
+    keys.index.push(0);
+    keys.line.push(0);
+    keys.column.push(0);
+  }
+  keys.token[level] = token;
+  keys.required[level] = required;
+  keys.index[level] = index;
+  keys.line[level] = line;
+  keys.column[level] = column;
+  if (level >= keys.top) keys.top = level + 1;
+}
+
+function deleteKey(keys: KeyTable, level: number): void {
+  if (level >= keys.top) return;
+  keys.token[level] = -1;
+  while (keys.top > 0 && keys.token[keys.top - 1]! < 0) keys.top--;
 }
 
 /** A tokenizer over one text: look at or take the next token. */
@@ -121,7 +119,7 @@ export function createScanner(text: string): Scanner {
   let indent = -1;
   const indents: number[] = [];
   let allowSimpleKey = true;
-  const possibleKeys = createKeyTable();
+  const keys: KeyTable = { top: 0, token: [], required: [], index: [], line: [], column: [] };
   // Whether tokens[head] is final: what decides it changes only when a token is fetched or taken.
   let ready = false;
   // Taken tokens stay in `tokens` below `head` until the queue is compacted (shift() is linear in V8 for long queues).
@@ -204,36 +202,45 @@ export function createScanner(text: string): Scanner {
     return nextPossibleKey() === tokensTaken;
   }
 
-  function nextPossibleKey(): number | undefined {
-    let min: number | undefined;
-    possibleKeys.forEach((key) => {
-      if (min === undefined || key.tokenNumber < min) min = key.tokenNumber;
-    });
+  /** The lowest token number a possible key holds back (-1: none). */
+  function nextPossibleKey(): number {
+    let min = -1;
+    for (let level = 0; level < keys.top; level++) {
+      const token = keys.token[level]!;
+      if (token >= 0 && (min < 0 || token < min)) min = token;
+    }
     return min;
   }
 
+  function keyMark(level: number): Mark {
+    return { line: keys.line[level]!, column: keys.column[level]! };
+  }
+
   function staleKeys(): void {
-    possibleKeys.forEach((key, level) => {
-      if (key.line !== line || index - key.index > 1024) {
-        if (key.required) fail("could not find expected ':'", 'while scanning a simple key', key);
-        possibleKeys.delete(level);
+    // `top` is read each round: deleting the last key lowers it.
+    for (let level = 0; level < keys.top; level++) {
+      if (keys.token[level]! >= 0 && (keys.line[level] !== line || index - keys.index[level]! > 1024)) {
+        if (keys.required[level]!) fail("could not find expected ':'", 'while scanning a simple key', keyMark(level));
+        deleteKey(keys, level);
       }
-    });
+    }
   }
 
   function saveSimpleKey(): void {
     const required = flowLevel === 0 && indent === column;
     if (!allowSimpleKey) return;
     removeSimpleKey();
-    possibleKeys.set(flowLevel, {
-      tokenNumber: tokensTaken + tokens.length - head, required, index: index, line: line, column: column,
-    });
+    setKey(keys, flowLevel, tokensTaken + tokens.length - head, required, index, line, column);
+  }
+
+  function hasKey(level: number): boolean {
+    return level < keys.top && keys.token[level]! >= 0;
   }
 
   function removeSimpleKey(): void {
-    const key = possibleKeys.get(flowLevel);
-    if (key?.required === true) fail("could not find expected ':'", 'while scanning a simple key', key);
-    possibleKeys.delete(flowLevel);
+    if (!hasKey(flowLevel)) return;
+    if (keys.required[flowLevel]!) fail("could not find expected ':'", 'while scanning a simple key', keyMark(flowLevel));
+    deleteKey(keys, flowLevel);
   }
 
   function unwindIndent(col: number): void {
@@ -321,7 +328,8 @@ export function createScanner(text: string): Scanner {
     unwindIndent(-1);
     removeSimpleKey();
     allowSimpleKey = false;
-    possibleKeys.clear();
+    keys.token.fill(-1);
+    keys.top = 0;
     push('<stream end>', mark());
     done = true;
   }
@@ -369,13 +377,14 @@ export function createScanner(text: string): Scanner {
   }
 
   function fetchValue(): void {
-    const key = possibleKeys.get(flowLevel);
-    if (key !== undefined) {
-      possibleKeys.delete(flowLevel);
-      const at = head + key.tokenNumber - tokensTaken;
-      tokens.splice(at, 0, { type: '?', line: key.line, column: key.column, value: undefined, handle: undefined, plain: undefined });
-      if (flowLevel === 0 && addIndent(key.column)) {
-        tokens.splice(at, 0, { type: '<block mapping start>', line: key.line, column: key.column, value: undefined, handle: undefined, plain: undefined });
+    if (hasKey(flowLevel)) {
+      const at = head + keys.token[flowLevel]! - tokensTaken;
+      const keyLine = keys.line[flowLevel]!;
+      const keyColumn = keys.column[flowLevel]!;
+      deleteKey(keys, flowLevel);
+      tokens.splice(at, 0, { type: '?', line: keyLine, column: keyColumn, value: undefined, handle: undefined, plain: undefined });
+      if (flowLevel === 0 && addIndent(keyColumn)) {
+        tokens.splice(at, 0, { type: '<block mapping start>', line: keyLine, column: keyColumn, value: undefined, handle: undefined, plain: undefined });
       }
       allowSimpleKey = false;
     } else {

@@ -18,6 +18,24 @@ const IMPLICIT: readonly (readonly [string, RegExp])[] = [
 ];
 
 const FLOAT = `${Y}float`;
+const INT = `${Y}int`;
+
+/**
+ * Whether `text` is `-?[1-9][0-9]{0,14}`: a decimal integer that a double holds exactly, by char codes (the
+ * common case, checked once per scalar of a large list, where a regular expression costs more).
+ */
+function isPlainDecimal(text: string): boolean {
+  const start = text.charCodeAt(0) === 0x2d /* - */ ? 1 : 0;
+  const length = text.length - start;
+  if (length < 1 || length > 15) return false;
+  const first = text.charCodeAt(start);
+  if (first < 0x31 || first > 0x39) return false;
+  for (let at = start + 1; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
 
 // The first characters PyYAML registers each resolver for.
 const FIRST_CHARS: Readonly<Record<string, string>> = {
@@ -48,6 +66,7 @@ for (const entry of IMPLICIT) {
 export function resolveImplicitTag(value: string): string {
   // PyYAML only tries the resolvers registered for the first character; each pattern already implies it,
   // so the table only skips patterns that cannot match.
+  if (isPlainDecimal(value)) return INT;
   const candidates = value === '' ? IMPLICIT : (BY_FIRST_CHAR.get(value[0]!) ?? []);
   const dotless = !value.includes('.');
   for (const [tag, pattern] of candidates) {
@@ -84,12 +103,10 @@ function parseWhole(text: string, radix: number, original: string): number {
   return Number.parseInt(text, radix);
 }
 
-const PLAIN_DECIMAL = /^-?[1-9][0-9]{0,14}$/;
-
 /** Builds an `int` the way PyYAML's `construct_yaml_int` does. */
 export function constructInt(text: string): number {
   // The common case, a plain decimal that a double holds exactly.
-  if (PLAIN_DECIMAL.test(text)) return Number(text);
+  if (isPlainDecimal(text)) return Number(text);
   const { sign, digits } = signed(text.trim());
   if (digits === '0') return 0;
   if (digits.startsWith('0b')) return sign * parseWhole(digits.slice(2), 2, text);

@@ -19,6 +19,7 @@ const IMPLICIT: readonly (readonly [string, RegExp])[] = [
 
 const FLOAT = `${Y}float`;
 const INT = `${Y}int`;
+const STR = `${Y}str`;
 
 /**
  * Whether `text` is `-?[1-9][0-9]{0,14}`: a decimal integer that a double holds exactly, by char codes (the
@@ -74,7 +75,7 @@ export function resolveImplicitTag(value: string): string {
     if (tag === FLOAT && dotless) continue;
     if (pattern.test(value)) return tag;
   }
-  return `${Y}str`;
+  return STR;
 }
 
 /** A scalar PyYAML cannot construct (Python raises a `ValueError` there). */

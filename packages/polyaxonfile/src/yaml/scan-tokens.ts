@@ -726,20 +726,28 @@ export function createScanner(text: string): Scanner {
     const startLine = line;
     const startColumn = column;
     const minColumn = indent + 1;
+    // The scalar is sliced from the source once per line: `out` holds what came before the last line fold,
+    // `text[runStart, runEnd)` the source text since (no string per part or per run of spaces).
     let out = '';
-    let spaces = '';
+    let runStart = index;
+    let runEnd = index;
+    let fold: string | undefined;
     for (;;) {
       if (peek() === '#') break;
       const length = plainLength();
       if (length === 0) break;
       allowSimpleKey = false;
-      out += spaces + prefix(length);
+      if (fold !== undefined) {
+        out += text.slice(runStart, runEnd) + fold;
+        runStart = index;
+      }
+      runEnd = index + length;
       forward(length);
       const more = scanPlainSpaces();
       if (more === undefined || more === '' || peek() === '#' || (flowLevel === 0 && column < minColumn)) break;
-      spaces = more;
+      fold = more === true ? undefined : more;
     }
-    tokens.push({ type: '<scalar>', line: startLine, column: startColumn, value: out, handle: undefined, plain: true });
+    tokens.push({ type: '<scalar>', line: startLine, column: startColumn, value: out + text.slice(runStart, runEnd), handle: undefined, plain: true });
   }
 
   /** How many characters from here belong to a plain scalar's current part (char codes: this runs per character). */
@@ -758,13 +766,15 @@ export function createScanner(text: string): Scanner {
     return at - index;
   }
 
-  /** The text between two parts of a plain scalar; `undefined` or `''` ends it. */
-  function scanPlainSpaces(): string | undefined {
+  /**
+   * The text between two parts of a plain scalar: `true` for blanks on the same line (the source text
+   * itself), the folded text after a line break; `undefined` or `''` ends the scalar.
+   */
+  function scanPlainSpaces(): string | true | undefined {
     let length = 0;
     while (peek(length) === ' ') length++;
-    const blanks = prefix(length);
     forward(length);
-    if (!isBreak(peek())) return blanks;
+    if (!isBreak(peek())) return length === 0 ? '' : true;
     const lineBreak = scanLineBreak();
     allowSimpleKey = true;
     const atSeparator = (): boolean => {

@@ -26,14 +26,12 @@ const STR = `${Y}str`;
  * common case, checked once per scalar of a large list, where a regular expression costs more).
  */
 function isPlainDecimal(text: string): boolean {
-  const start = text.charCodeAt(0) === 0x2d /* - */ ? 1 : 0;
-  const length = text.length - start;
-  if (length < 1 || length > 15) return false;
-  const first = text.charCodeAt(start);
-  if (first < 0x31 || first > 0x39) return false;
-  for (let at = start + 1; at < text.length; at++) {
+  let at = text[0] === '-' ? 1 : 0;
+  const first = text.charCodeAt(at);
+  if (!(first > 48 && first < 58) || text.length - at > 15) return false;
+  while (++at < text.length) {
     const code = text.charCodeAt(at);
-    if (code < 0x30 || code > 0x39) return false;
+    if (code < 48 || code > 57) return false;
   }
   return true;
 }

@@ -40,9 +40,15 @@ export interface Token extends Mark {
   readonly plain?: boolean | undefined;
 }
 
+/** One token: every token has every field, which keeps property access monomorphic. */
+function token(type: TokenType, line: number, column: number, value?: string, handle?: string, plain?: boolean): Token {
+  return { type, line, column, value, handle, plain };
+}
+
 const BREAKS = '\r\n\x85\u2028\u2029';
 const BLANK_OR_END = `\0 \t${BREAKS}`;
 const END_OR_BREAK = `\0${BREAKS}`;
+const SPACE_OR_END = ` ${END_OR_BREAK}`;
 const NOT_PLAIN_START = `${BLANK_OR_END}-?:,[]{}#&*!|>'"%@\``;
 const QUOTED_STOP = `'"\\${BLANK_OR_END}`;
 const isBreak = (ch: string): boolean => ch === '\n' || ch === '\r' || ch === '\x85' || ch === '\u2028' || ch === '\u2029';
@@ -54,45 +60,6 @@ const ESCAPES: Record<string, string> = {
   ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
 const ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
-
-/**
- * The possible simple keys by flow level (PyYAML's dict), in parallel arrays: one is saved for nearly every
- * scalar, so no object is made per key. `token[level] < 0`: no key at that level. Levels at or above `top`
- * are empty, so a visit costs no more than PyYAML's dict; the arrays keep their size (no reallocation).
- */
-interface KeyTable {
-  /** One more than the highest level holding a key. */
-  top: number;
-  /** The number of the token a key would be inserted before. */
-  readonly token: number[];
-  readonly required: boolean[];
-  /** Where each key starts: character index, line, column. */
-  readonly index: number[];
-  readonly line: number[];
-  readonly column: number[];
-}
-
-function setKey(keys: KeyTable, level: number, token: number, required: boolean, index: number, line: number, column: number): void {
-  while (keys.token.length <= level) {
-    keys.token.push(-1);
-    keys.required.push(false);
-    keys.index.push(0);
-    keys.line.push(0);
-    keys.column.push(0);
-  }
-  keys.token[level] = token;
-  keys.required[level] = required;
-  keys.index[level] = index;
-  keys.line[level] = line;
-  keys.column[level] = column;
-  if (level >= keys.top) keys.top = level + 1;
-}
-
-function deleteKey(keys: KeyTable, level: number): void {
-  if (level >= keys.top) return;
-  keys.token[level] = -1;
-  while (keys.top > 0 && keys.token[keys.top - 1]! < 0) keys.top--;
-}
 
 /** A tokenizer over one text: look at or take the next token. */
 export interface Scanner {
@@ -119,7 +86,12 @@ export function createScanner(text: string): Scanner {
   let indent = -1;
   const indents: number[] = [];
   let allowSimpleKey = true;
-  const keys: KeyTable = { top: 0, token: [], required: [], index: [], line: [], column: [] };
+  // The possible simple keys by flow level (PyYAML's dict), five numbers a level in one array (no object per
+  // key: one is saved for nearly every scalar): the number of the token it would go before (-1: no key),
+  // whether it is required (1), its character index, line and column. Levels from `keyTop` up hold no key,
+  // so a visit costs no more than PyYAML's dict.
+  const keys: number[] = [];
+  let keyTop = 0;
   // Whether tokens[head] is final: what decides it changes only when a token is fetched or taken.
   let ready = false;
   // Taken tokens stay in `tokens` below `head` until the queue is compacted (shift() is linear in V8 for long queues).
@@ -166,6 +138,12 @@ export function createScanner(text: string): Scanner {
     return text.slice(index, index + length);
   }
 
+  /** Whether a `---` or `...` document separator starts here. */
+  function atSeparator(): boolean {
+    const head = prefix(3);
+    return (head === '---' || head === '...') && isBlankOrEnd(peek(3));
+  }
+
   function forward(length = 1): void {
     for (let i = 0; i < length; i++) {
       const ch = text[index++];
@@ -176,15 +154,14 @@ export function createScanner(text: string): Scanner {
     }
   }
 
-  function push(type: TokenType, mark: Mark, extra?: Omit<Token, 'type' | 'line' | 'column'>): void {
-    // One shape for every token keeps property access monomorphic.
-    tokens.push({ type, line: mark.line, column: mark.column, value: extra?.value, handle: extra?.handle, plain: extra?.plain });
+  function push(type: TokenType, mark: Mark, value?: string, handle?: string, plain?: boolean): void {
+    tokens.push(token(type, mark.line, mark.column, value, handle, plain));
   }
 
   /** Takes `length` indicator characters as one token. */
   function indicator(type: TokenType, length = 1): void {
     // No Mark object: this runs for every indicator of a large document.
-    tokens.push({ type, line, column, value: undefined, handle: undefined, plain: undefined });
+    tokens.push(token(type, line, column));
     forward(length);
   }
 
@@ -198,49 +175,56 @@ export function createScanner(text: string): Scanner {
   function needMoreTokens(): boolean {
     if (done) return false;
     if (tokens.length === head) return true;
-    staleKeys();
-    return nextPossibleKey() === tokensTaken;
+    return staleKeys() === tokensTaken;
   }
 
-  /** The lowest token number a possible key holds back (-1: none). */
-  function nextPossibleKey(): number {
+  function keyFail(at: number): never {
+    return fail("could not find expected ':'", 'while scanning a simple key', { line: keys[at + 3]!, column: keys[at + 4]! });
+  }
+
+  function deleteKey(level: number): void {
+    keys[5 * level] = -1;
+    while (keyTop > 0 && keys[5 * keyTop - 5]! < 0) keyTop--;
+  }
+
+  /** Drops the keys that can no longer be simple keys; returns the lowest token number one still holds back (-1: none). */
+  function staleKeys(): number {
     let min = -1;
-    for (let level = 0; level < keys.top; level++) {
-      const token = keys.token[level]!;
-      if (token >= 0 && (min < 0 || token < min)) min = token;
+    // `keyTop` is read each round: deleting the last key lowers it.
+    for (let level = 0; level < keyTop; level++) {
+      const at = 5 * level;
+      const token = keys[at]!;
+      if (token < 0) continue;
+      if (keys[at + 3] !== line || index - keys[at + 2]! > 1024) {
+        if (keys[at + 1] === 1) keyFail(at);
+        deleteKey(level);
+      } else if (min < 0 || token < min) min = token;
     }
     return min;
-  }
-
-  function keyMark(level: number): Mark {
-    return { line: keys.line[level]!, column: keys.column[level]! };
-  }
-
-  function staleKeys(): void {
-    // `top` is read each round: deleting the last key lowers it.
-    for (let level = 0; level < keys.top; level++) {
-      if (keys.token[level]! >= 0 && (keys.line[level] !== line || index - keys.index[level]! > 1024)) {
-        if (keys.required[level]!) fail("could not find expected ':'", 'while scanning a simple key', keyMark(level));
-        deleteKey(keys, level);
-      }
-    }
   }
 
   function saveSimpleKey(): void {
     const required = flowLevel === 0 && indent === column;
     if (!allowSimpleKey) return;
     removeSimpleKey();
-    setKey(keys, flowLevel, tokensTaken + tokens.length - head, required, index, line, column);
+    while (keys.length < 5 * flowLevel) keys.push(-1, 0, 0, 0, 0);
+    const at = 5 * flowLevel;
+    keys[at] = tokensTaken + tokens.length - head;
+    keys[at + 1] = required ? 1 : 0;
+    keys[at + 2] = index;
+    keys[at + 3] = line;
+    keys[at + 4] = column;
+    if (flowLevel >= keyTop) keyTop = flowLevel + 1;
   }
 
-  function hasKey(level: number): boolean {
-    return level < keys.top && keys.token[level]! >= 0;
+  function hasKey(): boolean {
+    return flowLevel < keyTop && keys[5 * flowLevel]! >= 0;
   }
 
   function removeSimpleKey(): void {
-    if (!hasKey(flowLevel)) return;
-    if (keys.required[flowLevel]!) fail("could not find expected ':'", 'while scanning a simple key', keyMark(flowLevel));
-    deleteKey(keys, flowLevel);
+    if (!hasKey()) return;
+    if (keys[5 * flowLevel + 1] === 1) keyFail(5 * flowLevel);
+    deleteKey(flowLevel);
   }
 
   function unwindIndent(col: number): void {
@@ -266,7 +250,7 @@ export function createScanner(text: string): Scanner {
     const next = peek(1);
     if (index >= text.length) return fetchStreamEnd();
     if (ch === '%' && column === 0) return fetchDirective();
-    if ((ch === '-' || ch === '.') && column === 0 && prefix(3) === ch.repeat(3) && isBlankOrEnd(peek(3))) {
+    if (column === 0 && atSeparator()) {
       return fetchDocumentIndicator(ch === '-' ? '<document start>' : '<document end>');
     }
     switch (ch) {
@@ -328,8 +312,8 @@ export function createScanner(text: string): Scanner {
     unwindIndent(-1);
     removeSimpleKey();
     allowSimpleKey = false;
-    keys.token.fill(-1);
-    keys.top = 0;
+    keys.length = 0;
+    keyTop = 0;
     push('<stream end>', mark());
     done = true;
   }
@@ -377,14 +361,14 @@ export function createScanner(text: string): Scanner {
   }
 
   function fetchValue(): void {
-    if (hasKey(flowLevel)) {
-      const at = head + keys.token[flowLevel]! - tokensTaken;
-      const keyLine = keys.line[flowLevel]!;
-      const keyColumn = keys.column[flowLevel]!;
-      deleteKey(keys, flowLevel);
-      tokens.splice(at, 0, { type: '?', line: keyLine, column: keyColumn, value: undefined, handle: undefined, plain: undefined });
+    if (hasKey()) {
+      const at = head + keys[5 * flowLevel]! - tokensTaken;
+      const keyLine = keys[5 * flowLevel + 3]!;
+      const keyColumn = keys[5 * flowLevel + 4]!;
+      deleteKey(flowLevel);
+      tokens.splice(at, 0, token('?', keyLine, keyColumn));
       if (flowLevel === 0 && addIndent(keyColumn)) {
-        tokens.splice(at, 0, { type: '<block mapping start>', line: keyLine, column: keyColumn, value: undefined, handle: undefined, plain: undefined });
+        tokens.splice(at, 0, token('<block mapping start>', keyLine, keyColumn));
       }
       allowSimpleKey = false;
     } else {
@@ -412,7 +396,7 @@ export function createScanner(text: string): Scanner {
     const start = mark();
     forward();
     const value = scanName(`while scanning an ${kind === '*' ? 'alias' : 'anchor'}`, start, `${BLANK_OR_END}?:,]}%@\``);
-    push(kind === '*' ? '<alias>' : '<anchor>', start, { value });
+    push(kind === '*' ? '<alias>' : '<anchor>', start, value);
   }
 
   function fetchTag(): void {
@@ -434,7 +418,7 @@ export function createScanner(text: string): Scanner {
     } else {
       let length = 1;
       let useHandle = false;
-      while (!`\0 ${BREAKS}`.includes(peek(length))) {
+      while (!SPACE_OR_END.includes(peek(length))) {
         if (peek(length) === '!') {
           useHandle = true;
           break;
@@ -448,8 +432,8 @@ export function createScanner(text: string): Scanner {
       }
       suffix = scanTagUri(context, start);
     }
-    if (!`\0 ${BREAKS}`.includes(peek())) expected("' '", context, start);
-    push('<tag>', start, { value: suffix, handle });
+    if (!SPACE_OR_END.includes(peek())) expected("' '", context, start);
+    push('<tag>', start, suffix, handle);
   }
 
   function scanTagHandle(context: string, start: Mark): string {
@@ -512,7 +496,7 @@ export function createScanner(text: string): Scanner {
     const start = mark();
     const context = 'while scanning a directive';
     forward();
-    const name = scanName(context, start, `\0 ${BREAKS}`);
+    const name = scanName(context, start, SPACE_OR_END);
     let value: string | undefined;
     if (name === 'YAML') value = scanVersion(context, start);
     else if (name === 'TAG') {
@@ -521,12 +505,12 @@ export function createScanner(text: string): Scanner {
       if (peek() !== ' ') expected("' '", context, start);
       skipSpaces();
       value = scanTagUri(context, start);
-      if (!`\0 ${BREAKS}`.includes(peek())) expected("' '", context, start);
-      push('<directive>', start, { handle: 'TAG', value: `${handle} ${value}` });
+      if (!SPACE_OR_END.includes(peek())) expected("' '", context, start);
+      push('<directive>', start, `${handle} ${value}`, 'TAG');
       scanIgnoredLine(context, start);
       return;
     } else while (!END_OR_BREAK.includes(peek())) forward();
-    push('<directive>', start, { handle: name, ...(value === undefined ? {} : { value }) });
+    push('<directive>', start, value, name);
     scanIgnoredLine(context, start);
   }
 
@@ -544,7 +528,7 @@ export function createScanner(text: string): Scanner {
     if (peek() !== '.') expected("a digit or '.'", context, start);
     forward();
     const minor = number();
-    if (!`\0 ${BREAKS}`.includes(peek())) expected("a digit or ' '", context, start);
+    if (!SPACE_OR_END.includes(peek())) expected("a digit or ' '", context, start);
     return `${Number(major)}.${Number(minor)}`;
   }
 
@@ -584,7 +568,7 @@ export function createScanner(text: string): Scanner {
         forward();
       }
     }
-    if (!`\0 ${BREAKS}`.includes(peek())) expected('chomping or indentation indicators', context, start);
+    if (!SPACE_OR_END.includes(peek())) expected('chomping or indentation indicators', context, start);
     scanIgnoredLine(context, start);
     const minIndent = Math.max(1, indent + 1);
     let blockIndent: number;
@@ -622,7 +606,7 @@ export function createScanner(text: string): Scanner {
     }
     if (chomping !== false) out += lineBreak;
     if (chomping === true) out += breaks.join('');
-    push('<scalar>', start, { value: out, plain: false });
+    push('<scalar>', start, out, undefined, false);
   }
 
   function scanBlockBreaks(blockIndent: number): string[] {
@@ -648,7 +632,7 @@ export function createScanner(text: string): Scanner {
       out += scanQuotedNonSpaces(double, context, start);
     }
     forward();
-    push('<scalar>', start, { value: out, plain: false });
+    push('<scalar>', start, out, undefined, false);
   }
 
   function scanQuotedNonSpaces(double: boolean, context: string, start: Mark): string {
@@ -710,8 +694,7 @@ export function createScanner(text: string): Scanner {
   function scanQuotedBreaks(start: Mark): string[] {
     const breaks: string[] = [];
     for (;;) {
-      const head = prefix(3);
-      if ((head === '---' || head === '...') && isBlankOrEnd(peek(3))) {
+      if (atSeparator()) {
         fail('found unexpected document separator', 'while scanning a quoted scalar', start);
       }
       while (peek() === ' ' || peek() === '\t') forward();
@@ -747,7 +730,7 @@ export function createScanner(text: string): Scanner {
       if (more === undefined || more === '' || peek() === '#' || (flowLevel === 0 && column < minColumn)) break;
       fold = more === true ? undefined : more;
     }
-    tokens.push({ type: '<scalar>', line: startLine, column: startColumn, value: out + text.slice(runStart, runEnd), handle: undefined, plain: true });
+    tokens.push(token('<scalar>', startLine, startColumn, out + text.slice(runStart, runEnd), undefined, true));
   }
 
   /** How many characters from here belong to a plain scalar's current part (char codes: this runs per character). */
@@ -777,10 +760,6 @@ export function createScanner(text: string): Scanner {
     if (!isBreak(peek())) return length === 0 ? '' : true;
     const lineBreak = scanLineBreak();
     allowSimpleKey = true;
-    const atSeparator = (): boolean => {
-      const head = prefix(3);
-      return (head === '---' || head === '...') && isBlankOrEnd(peek(3));
-    };
     if (atSeparator()) return undefined;
     const breaks: string[] = [];
     while (peek() === ' ' || isBreak(peek())) {

@@ -126,19 +126,21 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
   }
 
   function node(block: boolean, indentless = false): YamlNode {
-    if (is('<alias>')) {
-      const token = next();
-      const target = anchors.get(token.value!);
-      if (target === undefined) throw new YamlSyntaxError(`found undefined alias ${pyStringRepr(token.value!)}`, token);
+    // The first token is looked at once (this runs for every node).
+    const start = peek();
+    const first = start.type;
+    if (first === '<alias>') {
+      next();
+      const target = anchors.get(start.value!);
+      if (target === undefined) throw new YamlSyntaxError(`found undefined alias ${pyStringRepr(start.value!)}`, start);
       return target;
     }
     let anchor: Token | undefined;
     let tagToken: Token | undefined;
-    const start: Mark = peek();
-    if (is('<anchor>')) {
+    if (first === '<anchor>') {
       anchor = next();
       if (is('<tag>')) tagToken = next();
-    } else if (is('<tag>')) {
+    } else if (first === '<tag>') {
       tagToken = next();
       if (is('<anchor>')) anchor = next();
     }

@@ -145,12 +145,13 @@ export function createScanner(text: string): Scanner {
   }
 
   function forward(length = 1): void {
+    // Char codes: this runs for every character.
     for (let i = 0; i < length; i++) {
-      const ch = text[index++];
-      if (ch === '\n' || ch === '\x85' || ch === '\u2028' || ch === '\u2029' || (ch === '\r' && text[index] !== '\n')) {
+      const code = text.charCodeAt(index++);
+      if (code === 0x0a || code === 0x85 || code === 0x2028 || code === 0x2029 || (code === 0x0d && text.charCodeAt(index) !== 0x0a)) {
         line++;
         column = 0;
-      } else if (ch !== '\uFEFF') column++;
+      } else if (code !== 0xfeff) column++;
     }
   }
 

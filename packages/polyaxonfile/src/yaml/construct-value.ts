@@ -265,10 +265,12 @@ function toTree(value: unknown, origin: WeakMap<object, YamlNode>, root: YamlNod
  * @returns the key
  */
 export function scalarKeyText(node: YamlNode): string | undefined {
+  // Called for every key a field path is looked up among: built directly, without a construction's state.
   if (node.kind !== 'scalar') return undefined;
+  const scalar = SCALARS[node.tag];
+  if (scalar === undefined) return undefined;
   try {
-    const { value } = constructGraph(node, new Set(), { left: MAX_EXPANDED_NODES });
-    return isContainer(value) ? undefined : keyString(value as string | number | boolean | null);
+    return keyString(scalar(node.value) as string | number | boolean | null);
   } catch {
     return undefined;
   }

@@ -78,14 +78,15 @@ if (child !== undefined) {
   const self = fileURLToPath(import.meta.url);
   CASES.forEach((item, index) => {
     const out = spawnSync(process.execPath, [self], { env: { ...process.env, PX_HOSTILE_CASE: String(index) }, encoding: 'utf8', timeout: 120_000 });
-    const result = out.status === 0 ? (JSON.parse(out.stdout) as { ms: number; cpuMs: number; rssMb: number; verdict: string }) : { ms: Number.NaN, cpuMs: Number.NaN, rssMb: Number.NaN, verdict: `exit ${String(out.status ?? out.signal)}` };
+    const result = out.status === 0 ? (JSON.parse(out.stdout) as { ms: number; rssMb: number; verdict: string }) : { ms: Number.NaN, rssMb: Number.NaN, verdict: `exit ${String(out.status ?? out.signal)}` };
     const time = { package: '@px/polyaxonfile', name: `${item.name}: time to verdict (${result.verdict})`, unit: 'ms', value: Math.round(result.ms), n: 1, goal: item.goalMs };
-    // CPU time (user + system, all threads: the garbage collector's helpers count) is the fairer figure on a
-    // loaded machine; the goal is the same budget.
-    const cpu = { package: '@px/polyaxonfile', name: `${item.name}: CPU time to verdict`, unit: 'ms', value: Math.round(result.cpuMs), n: 1, goal: item.goalMs };
     const rss = { package: '@px/polyaxonfile', name: `${item.name}: peak RSS of the process`, unit: 'MB', value: Math.round(result.rssMb), n: 1, goal: 1024 };
     emit(time);
-    emit(cpu);
     emit(rss);
+
+    // CPU time (user + system, all threads: the garbage collector's helpers count) is the fairer figure on a
+    // loaded machine; the goal is the same budget.
+    const cpuMs = out.status === 0 ? (JSON.parse(out.stdout) as { cpuMs: number }).cpuMs : Number.NaN;
+    emit({ package: '@px/polyaxonfile', name: `${item.name}: CPU time to verdict`, unit: 'ms', value: Math.round(cpuMs), n: 1, goal: item.goalMs });
   });
 }

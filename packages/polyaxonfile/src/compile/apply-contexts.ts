@@ -8,7 +8,6 @@ import { sourceOf, rememberSource } from '../specs/source-registry';
 import type { Locate } from '../specs/source-registry';
 import { withSpecMethods } from '../specs/to-dict';
 import type { Spec } from '../specs/to-dict';
-import { GLOBALS_KEYS } from '../params/param-refs';
 import { validateParams } from '../params/validate-params';
 import type { IOLike, ParamLike } from '../params/validate-params';
 import { compiledParams } from './compile-operation';
@@ -69,11 +68,11 @@ function applyValues(ios: IOLike[] | undefined, params: Record<string, ParamLike
 
 // Shared, never mutated: a DAG of n ops adds about 30 entries per op.
 const ANY_CONTEXT = { type: 'any' } as const;
-const STR_CONTEXT = { type: 'str' } as const;
 
 function addIOContext(context: Map<string, { type?: string | null; isList?: boolean | null }>, entity: string, component: Record<string, unknown>): void {
   for (const section of ['inputs', 'outputs', 'globals', 'artifacts', 'io']) context.set(`${entity}.${section}`, ANY_CONTEXT);
-  for (const key of GLOBALS_KEYS) context.set(`${entity}.globals.${key}`, STR_CONTEXT);
+  // `<entity>.globals.<key>` refs are known to `validateParams` without the context: not stored per op (a DAG
+  // of 10k ops would otherwise hold 210k such entries).
   for (const section of ['inputs', 'outputs'] as const) {
     for (const io of ioList(component[section])) {
       context.set(`${entity}.${section}.${io.name}`, { type: io.type ?? null, isList: io.isList ?? null });

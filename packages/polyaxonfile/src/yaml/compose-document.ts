@@ -54,24 +54,18 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
   let anchors = new Map<string, YamlNode>();
   const anchored = new Set<YamlNode>();
 
-  function next(): Token {
-    return scanner.nextToken();
-  }
-
-  function peek(): Token {
-    return scanner.peekToken();
-  }
+  const { nextToken: next, peekToken: peek } = scanner;
 
   // Fixed parameters, not a rest array: this runs several times per token.
   function is(a: TokenType, b?: TokenType, c?: TokenType, d?: TokenType): boolean {
-    const type = scanner.peekToken().type;
+    const type = peek().type;
     return type === a || type === b || type === c || type === d;
   }
 
   function single(): YamlNode | undefined {
     let root: YamlNode | undefined;
     if (!is('<stream end>')) {
-      root = is('<directive>', '<document start>') ? explicitDocument() : blockNode(false);
+      root = is('<directive>', '<document start>') ? explicitDocument() : node(true);
       if (is('<document end>')) next();
     }
     while (is('<document end>')) next();
@@ -87,7 +81,7 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
     documentStart();
     next();
     if (is('<directive>', '<document start>', '<document end>', '<stream end>')) return empty(peek(), true);
-    return blockNode(false);
+    return node(true);
   }
 
   /** Reads an explicit document's directives, up to its `---` (not taken). */
@@ -131,24 +125,22 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
     return node;
   }
 
-  function blockNode(indentless: boolean): YamlNode {
-    return node(true, indentless);
-  }
-
   function node(block: boolean, indentless = false): YamlNode {
-    if (is('<alias>')) {
-      const token = next();
-      const target = anchors.get(token.value!);
-      if (target === undefined) throw new YamlSyntaxError(`found undefined alias ${pyStringRepr(token.value!)}`, token);
+    // The first token is looked at once (this runs for every node).
+    const start = peek();
+    const first = start.type;
+    if (first === '<alias>') {
+      next();
+      const target = anchors.get(start.value!);
+      if (target === undefined) throw new YamlSyntaxError(`found undefined alias ${pyStringRepr(start.value!)}`, start);
       return target;
     }
     let anchor: Token | undefined;
     let tagToken: Token | undefined;
-    const start: Mark = peek();
-    if (is('<anchor>')) {
+    if (first === '<anchor>') {
       anchor = next();
       if (is('<tag>')) tagToken = next();
-    } else if (is('<tag>')) {
+    } else if (first === '<tag>') {
       tagToken = next();
       if (is('<anchor>')) anchor = next();
     }
@@ -198,7 +190,7 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
     const start = next();
     while (is('-')) {
       const entry = next();
-      seq.items.push(is('-', '<block end>') ? empty(after(entry), true) : blockNode(false));
+      seq.items.push(is('-', '<block end>') ? empty(after(entry), true) : node(true));
     }
     endBlock('while parsing a block collection', start);
     return seq;
@@ -207,7 +199,7 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
   function indentlessSequence(seq: SeqNode): SeqNode {
     while (is('-')) {
       const entry = next();
-      seq.items.push(is('-', '?', ':', '<block end>') ? empty(after(entry), true) : blockNode(false));
+      seq.items.push(is('-', '?', ':', '<block end>') ? empty(after(entry), true) : node(true));
     }
     return seq;
   }
@@ -218,12 +210,12 @@ export function composeDocument(text: string): { root: YamlNode | undefined; anc
       let key: YamlNode;
       if (is('?')) {
         const token = next();
-        key = is('?', ':', '<block end>') ? empty(after(token), true) : blockNode(true);
+        key = is('?', ':', '<block end>') ? empty(after(token), true) : node(true, true);
       } else break;
       let value: YamlNode;
       if (is(':')) {
         const token = next();
-        value = is('?', ':', '<block end>') ? empty(after(token), true) : blockNode(true);
+        value = is('?', ':', '<block end>') ? empty(after(token), true) : node(true, true);
       } else value = empty(peek(), true);
       map.pairs.push([key, value]);
     }

@@ -10,7 +10,10 @@ import { YamlSyntaxError } from './yaml-syntax-error';
 // timestamps ISO strings. Mapping keys become strings (`null` → '').
 
 const Y = 'tag:yaml.org,2002:';
+// Tags compared once per node are built once here (a template literal in a loop makes a new string each time).
 const MERGE = `${Y}merge`;
+const MAP = `${Y}map`;
+const VALUE = `${Y}value`;
 
 /** How many nodes aliases may add to a document, each time they repeat one (a guard against "billion laughs"). */
 const MAX_EXPANDED_NODES = 1_000_000;
@@ -162,7 +165,8 @@ function constructGraph(root: YamlNode, anchored: AnchoredNodes, budget: Budget)
   let shared = false;
 
   function object(node: YamlNode): unknown {
-    const isAnchored = anchored.has(node) || reused.has(node);
+    // Most documents have no anchors or merge keys: then no lookup per node.
+    const isAnchored = (anchored.size !== 0 || reused.size !== 0) && (anchored.has(node) || reused.has(node));
     if (isAnchored && built.has(node)) {
       const value = built.get(node);
       shared ||= isContainer(value);
@@ -179,7 +183,7 @@ function constructGraph(root: YamlNode, anchored: AnchoredNodes, budget: Budget)
       }
     } else {
       if (!(node.tag in FILLERS)) problem(`could not determine a constructor for the tag ${pyStringRepr(node.tag)}`, node);
-      const container: Container = node.tag === `${Y}map` ? {} : [];
+      const container: Container = node.tag === MAP ? {} : [];
       rounds.push([node, container]);
       if (isAnchored) origin.set(container, node);
       value = container;
@@ -191,7 +195,7 @@ function constructGraph(root: YamlNode, anchored: AnchoredNodes, budget: Budget)
   function mapping(node: YamlNode, each: (key: string, value: unknown) => void): void {
     const map = expectKind(node, 'map');
     for (const [keyNode, valueNode] of flatten(map)) {
-      const key = keyNode.tag === `${Y}value` ? '=' : object(keyNode);
+      const key = keyNode.tag === VALUE ? '=' : object(keyNode);
       if (isContainer(key)) problem('found unhashable key', keyNode, 'while constructing a mapping', node);
       each(keyString(key as string | number | boolean | null), object(valueNode));
     }
@@ -261,10 +265,12 @@ function toTree(value: unknown, origin: WeakMap<object, YamlNode>, root: YamlNod
  * @returns the key
  */
 export function scalarKeyText(node: YamlNode): string | undefined {
+  // Called for every key a field path is looked up among: built directly, without a construction's state.
   if (node.kind !== 'scalar') return undefined;
+  const scalar = SCALARS[node.tag];
+  if (scalar === undefined) return undefined;
   try {
-    const { value } = constructGraph(node, new Set(), { left: MAX_EXPANDED_NODES });
-    return isContainer(value) ? undefined : keyString(value as string | number | boolean | null);
+    return keyString(scalar(node.value) as string | number | boolean | null);
   } catch {
     return undefined;
   }

@@ -15,10 +15,11 @@ function findPair(node: MapNode, segment: string, seen: Set<YamlNode>): [YamlNod
   if (seen.has(node)) return undefined;
   seen.add(node);
   let loose: [YamlNode, YamlNode] | undefined;
+  const camel = toCamelCase(segment);
   for (const pair of node.pairs) {
     const text = scalarKeyText(pair[0]);
     if (text === segment) return pair;
-    if (text !== undefined && loose === undefined && toCamelCase(text) === toCamelCase(segment)) loose = pair;
+    if (text !== undefined && loose === undefined && toCamelCase(text) === camel) loose = pair;
   }
   if (loose !== undefined) return loose;
   for (const [key, value] of node.pairs) {

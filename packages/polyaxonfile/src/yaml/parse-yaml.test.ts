@@ -52,6 +52,16 @@ describe('parseYaml (PyYAML 1.1 semantics)', () => {
     expect(doc.locate(['run', 'missing', 'x'])).toEqual({ line: 2, column: 1 });
   });
 
+  it('locates keys by the text their value becomes (ints, booleans, null, quoted, binary)', () => {
+    const doc = parseYaml('x: 0\n\n0x10: 1\nyes: 2\n~: 3\n"q": 4\n!!binary aGk=: 5\n');
+    expect(doc.value).toEqual({ x: 0, '16': 1, true: 2, '': 3, q: 4, hi: 5 });
+    expect(doc.locate(['16'])).toEqual({ line: 3, column: 1 });
+    expect(doc.locate(['true'])).toEqual({ line: 4, column: 1 });
+    expect(doc.locate([''])).toEqual({ line: 5, column: 1 });
+    expect(doc.locate(['q'])).toEqual({ line: 6, column: 1 });
+    expect(doc.locate(['hi'])).toEqual({ line: 7, column: 1 });
+  });
+
   it('rejects broken YAML with the line and column', () => {
     const error = (() => {
       try {

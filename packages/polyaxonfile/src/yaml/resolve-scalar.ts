@@ -18,6 +18,23 @@ const IMPLICIT: readonly (readonly [string, RegExp])[] = [
 ];
 
 const FLOAT = `${Y}float`;
+const INT = `${Y}int`;
+const STR = `${Y}str`;
+
+/**
+ * Whether `text` is `-?[1-9][0-9]{0,14}`: a decimal integer that a double holds exactly, by char codes (the
+ * common case, checked once per scalar of a large list, where a regular expression costs more).
+ */
+function isPlainDecimal(text: string): boolean {
+  let at = text[0] === '-' ? 1 : 0;
+  const first = text.charCodeAt(at);
+  if (!(first > 48 && first < 58) || text.length - at > 15) return false;
+  while (++at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 // The first characters PyYAML registers each resolver for.
 const FIRST_CHARS: Readonly<Record<string, string>> = {
@@ -48,6 +65,7 @@ for (const entry of IMPLICIT) {
 export function resolveImplicitTag(value: string): string {
   // PyYAML only tries the resolvers registered for the first character; each pattern already implies it,
   // so the table only skips patterns that cannot match.
+  if (isPlainDecimal(value)) return INT;
   const candidates = value === '' ? IMPLICIT : (BY_FIRST_CHAR.get(value[0]!) ?? []);
   const dotless = !value.includes('.');
   for (const [tag, pattern] of candidates) {
@@ -55,7 +73,7 @@ export function resolveImplicitTag(value: string): string {
     if (tag === FLOAT && dotless) continue;
     if (pattern.test(value)) return tag;
   }
-  return `${Y}str`;
+  return STR;
 }
 
 /** A scalar PyYAML cannot construct (Python raises a `ValueError` there). */
@@ -84,12 +102,10 @@ function parseWhole(text: string, radix: number, original: string): number {
   return Number.parseInt(text, radix);
 }
 
-const PLAIN_DECIMAL = /^-?[1-9][0-9]{0,14}$/;
-
 /** Builds an `int` the way PyYAML's `construct_yaml_int` does. */
 export function constructInt(text: string): number {
   // The common case, a plain decimal that a double holds exactly.
-  if (PLAIN_DECIMAL.test(text)) return Number(text);
+  if (isPlainDecimal(text)) return Number(text);
   const { sign, digits } = signed(text.trim());
   if (digits === '0') return 0;
   if (digits.startsWith('0b')) return sign * parseWhole(digits.slice(2), 2, text);

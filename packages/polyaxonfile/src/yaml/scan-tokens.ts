@@ -40,15 +40,15 @@ export interface Token extends Mark {
   readonly plain?: boolean | undefined;
 }
 
-interface SimpleKey extends Mark {
-  readonly tokenNumber: number;
-  readonly required: boolean;
-  readonly index: number;
+/** One token: every token has every field, which keeps property access monomorphic. */
+function token(type: TokenType, line: number, column: number, value?: string, handle?: string, plain?: boolean): Token {
+  return { type, line, column, value, handle, plain };
 }
 
 const BREAKS = '\r\n\x85\u2028\u2029';
 const BLANK_OR_END = `\0 \t${BREAKS}`;
 const END_OR_BREAK = `\0${BREAKS}`;
+const SPACE_OR_END = ` ${END_OR_BREAK}`;
 const NOT_PLAIN_START = `${BLANK_OR_END}-?:,[]{}#&*!|>'"%@\``;
 const QUOTED_STOP = `'"\\${BLANK_OR_END}`;
 const isBreak = (ch: string): boolean => ch === '\n' || ch === '\r' || ch === '\x85' || ch === '\u2028' || ch === '\u2029';
@@ -60,41 +60,6 @@ const ESCAPES: Record<string, string> = {
   ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
 const ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
-
-/** The possible simple keys by flow level (PyYAML's dict), as an array: a flow list sets and clears one per item. */
-interface KeyTable {
-  readonly get: (level: number) => SimpleKey | undefined;
-  readonly set: (level: number, key: SimpleKey) => void;
-  readonly delete: (level: number) => void;
-  readonly clear: () => void;
-  /** Visits the keys in level order (deleting the visited key is allowed). */
-  readonly forEach: (visit: (key: SimpleKey, level: number) => void) => void;
-}
-
-function createKeyTable(): KeyTable {
-  // Trailing empty levels are dropped, so a visit costs no more than PyYAML's dict.
-  const byLevel: (SimpleKey | undefined)[] = [];
-  return {
-    get: (level) => byLevel[level],
-    set: (level, key) => {
-      while (byLevel.length < level) byLevel.push(undefined);
-      byLevel[level] = key;
-    },
-    delete: (level) => {
-      byLevel[level] = undefined;
-      while (byLevel.length > 0 && byLevel.at(-1) === undefined) byLevel.pop();
-    },
-    clear: () => {
-      byLevel.length = 0;
-    },
-    forEach: (visit) => {
-      for (let level = 0; level < byLevel.length; level++) {
-        const key = byLevel[level];
-        if (key !== undefined) visit(key, level);
-      }
-    },
-  };
-}
 
 /** A tokenizer over one text: look at or take the next token. */
 export interface Scanner {
@@ -121,7 +86,12 @@ export function createScanner(text: string): Scanner {
   let indent = -1;
   const indents: number[] = [];
   let allowSimpleKey = true;
-  const possibleKeys = createKeyTable();
+  // The possible simple keys by flow level (PyYAML's dict), five numbers a level in one array (no object per
+  // key: one is saved for nearly every scalar): the number of the token it would go before (-1: no key),
+  // whether it is required (1), its character index, line and column. Levels from `keyTop` up hold no key,
+  // so a visit costs no more than PyYAML's dict.
+  const keys: number[] = [];
+  let keyTop = 0;
   // Whether tokens[head] is final: what decides it changes only when a token is fetched or taken.
   let ready = false;
   // Taken tokens stay in `tokens` below `head` until the queue is compacted (shift() is linear in V8 for long queues).
@@ -168,25 +138,31 @@ export function createScanner(text: string): Scanner {
     return text.slice(index, index + length);
   }
 
+  /** Whether a `---` or `...` document separator starts here. */
+  function atSeparator(): boolean {
+    const head = prefix(3);
+    return (head === '---' || head === '...') && isBlankOrEnd(peek(3));
+  }
+
   function forward(length = 1): void {
+    // Char codes: this runs for every character.
     for (let i = 0; i < length; i++) {
-      const ch = text[index++];
-      if (ch === '\n' || ch === '\x85' || ch === '\u2028' || ch === '\u2029' || (ch === '\r' && text[index] !== '\n')) {
+      const code = text.charCodeAt(index++);
+      if (code === 0x0a || code === 0x85 || code === 0x2028 || code === 0x2029 || (code === 0x0d && text.charCodeAt(index) !== 0x0a)) {
         line++;
         column = 0;
-      } else if (ch !== '\uFEFF') column++;
+      } else if (code !== 0xfeff) column++;
     }
   }
 
-  function push(type: TokenType, mark: Mark, extra?: Omit<Token, 'type' | 'line' | 'column'>): void {
-    // One shape for every token keeps property access monomorphic.
-    tokens.push({ type, line: mark.line, column: mark.column, value: extra?.value, handle: extra?.handle, plain: extra?.plain });
+  function push(type: TokenType, mark: Mark, value?: string, handle?: string, plain?: boolean): void {
+    tokens.push(token(type, mark.line, mark.column, value, handle, plain));
   }
 
   /** Takes `length` indicator characters as one token. */
   function indicator(type: TokenType, length = 1): void {
     // No Mark object: this runs for every indicator of a large document.
-    tokens.push({ type, line, column, value: undefined, handle: undefined, plain: undefined });
+    tokens.push(token(type, line, column));
     forward(length);
   }
 
@@ -200,40 +176,56 @@ export function createScanner(text: string): Scanner {
   function needMoreTokens(): boolean {
     if (done) return false;
     if (tokens.length === head) return true;
-    staleKeys();
-    return nextPossibleKey() === tokensTaken;
+    return staleKeys() === tokensTaken;
   }
 
-  function nextPossibleKey(): number | undefined {
-    let min: number | undefined;
-    possibleKeys.forEach((key) => {
-      if (min === undefined || key.tokenNumber < min) min = key.tokenNumber;
-    });
+  function keyFail(at: number): never {
+    return fail("could not find expected ':'", 'while scanning a simple key', { line: keys[at + 3]!, column: keys[at + 4]! });
+  }
+
+  function deleteKey(level: number): void {
+    keys[5 * level] = -1;
+    while (keyTop > 0 && keys[5 * keyTop - 5]! < 0) keyTop--;
+  }
+
+  /** Drops the keys that can no longer be simple keys; returns the lowest token number one still holds back (-1: none). */
+  function staleKeys(): number {
+    let min = -1;
+    // `keyTop` is read each round: deleting the last key lowers it.
+    for (let level = 0; level < keyTop; level++) {
+      const at = 5 * level;
+      const token = keys[at]!;
+      if (token < 0) continue;
+      if (keys[at + 3] !== line || index - keys[at + 2]! > 1024) {
+        if (keys[at + 1] === 1) keyFail(at);
+        deleteKey(level);
+      } else if (min < 0 || token < min) min = token;
+    }
     return min;
-  }
-
-  function staleKeys(): void {
-    possibleKeys.forEach((key, level) => {
-      if (key.line !== line || index - key.index > 1024) {
-        if (key.required) fail("could not find expected ':'", 'while scanning a simple key', key);
-        possibleKeys.delete(level);
-      }
-    });
   }
 
   function saveSimpleKey(): void {
     const required = flowLevel === 0 && indent === column;
     if (!allowSimpleKey) return;
     removeSimpleKey();
-    possibleKeys.set(flowLevel, {
-      tokenNumber: tokensTaken + tokens.length - head, required, index: index, line: line, column: column,
-    });
+    while (keys.length < 5 * flowLevel) keys.push(-1, 0, 0, 0, 0);
+    const at = 5 * flowLevel;
+    keys[at] = tokensTaken + tokens.length - head;
+    keys[at + 1] = required ? 1 : 0;
+    keys[at + 2] = index;
+    keys[at + 3] = line;
+    keys[at + 4] = column;
+    if (flowLevel >= keyTop) keyTop = flowLevel + 1;
+  }
+
+  function hasKey(): boolean {
+    return flowLevel < keyTop && keys[5 * flowLevel]! >= 0;
   }
 
   function removeSimpleKey(): void {
-    const key = possibleKeys.get(flowLevel);
-    if (key?.required === true) fail("could not find expected ':'", 'while scanning a simple key', key);
-    possibleKeys.delete(flowLevel);
+    if (!hasKey()) return;
+    if (keys[5 * flowLevel + 1] === 1) keyFail(5 * flowLevel);
+    deleteKey(flowLevel);
   }
 
   function unwindIndent(col: number): void {
@@ -259,7 +251,7 @@ export function createScanner(text: string): Scanner {
     const next = peek(1);
     if (index >= text.length) return fetchStreamEnd();
     if (ch === '%' && column === 0) return fetchDirective();
-    if ((ch === '-' || ch === '.') && column === 0 && prefix(3) === ch.repeat(3) && isBlankOrEnd(peek(3))) {
+    if (column === 0 && atSeparator()) {
       return fetchDocumentIndicator(ch === '-' ? '<document start>' : '<document end>');
     }
     switch (ch) {
@@ -321,7 +313,8 @@ export function createScanner(text: string): Scanner {
     unwindIndent(-1);
     removeSimpleKey();
     allowSimpleKey = false;
-    possibleKeys.clear();
+    keys.length = 0;
+    keyTop = 0;
     push('<stream end>', mark());
     done = true;
   }
@@ -369,13 +362,14 @@ export function createScanner(text: string): Scanner {
   }
 
   function fetchValue(): void {
-    const key = possibleKeys.get(flowLevel);
-    if (key !== undefined) {
-      possibleKeys.delete(flowLevel);
-      const at = head + key.tokenNumber - tokensTaken;
-      tokens.splice(at, 0, { type: '?', line: key.line, column: key.column, value: undefined, handle: undefined, plain: undefined });
-      if (flowLevel === 0 && addIndent(key.column)) {
-        tokens.splice(at, 0, { type: '<block mapping start>', line: key.line, column: key.column, value: undefined, handle: undefined, plain: undefined });
+    if (hasKey()) {
+      const at = head + keys[5 * flowLevel]! - tokensTaken;
+      const keyLine = keys[5 * flowLevel + 3]!;
+      const keyColumn = keys[5 * flowLevel + 4]!;
+      deleteKey(flowLevel);
+      tokens.splice(at, 0, token('?', keyLine, keyColumn));
+      if (flowLevel === 0 && addIndent(keyColumn)) {
+        tokens.splice(at, 0, token('<block mapping start>', keyLine, keyColumn));
       }
       allowSimpleKey = false;
     } else {
@@ -403,7 +397,7 @@ export function createScanner(text: string): Scanner {
     const start = mark();
     forward();
     const value = scanName(`while scanning an ${kind === '*' ? 'alias' : 'anchor'}`, start, `${BLANK_OR_END}?:,]}%@\``);
-    push(kind === '*' ? '<alias>' : '<anchor>', start, { value });
+    push(kind === '*' ? '<alias>' : '<anchor>', start, value);
   }
 
   function fetchTag(): void {
@@ -425,7 +419,7 @@ export function createScanner(text: string): Scanner {
     } else {
       let length = 1;
       let useHandle = false;
-      while (!`\0 ${BREAKS}`.includes(peek(length))) {
+      while (!SPACE_OR_END.includes(peek(length))) {
         if (peek(length) === '!') {
           useHandle = true;
           break;
@@ -439,8 +433,8 @@ export function createScanner(text: string): Scanner {
       }
       suffix = scanTagUri(context, start);
     }
-    if (!`\0 ${BREAKS}`.includes(peek())) expected("' '", context, start);
-    push('<tag>', start, { value: suffix, handle });
+    if (!SPACE_OR_END.includes(peek())) expected("' '", context, start);
+    push('<tag>', start, suffix, handle);
   }
 
   function scanTagHandle(context: string, start: Mark): string {
@@ -503,7 +497,7 @@ export function createScanner(text: string): Scanner {
     const start = mark();
     const context = 'while scanning a directive';
     forward();
-    const name = scanName(context, start, `\0 ${BREAKS}`);
+    const name = scanName(context, start, SPACE_OR_END);
     let value: string | undefined;
     if (name === 'YAML') value = scanVersion(context, start);
     else if (name === 'TAG') {
@@ -512,12 +506,12 @@ export function createScanner(text: string): Scanner {
       if (peek() !== ' ') expected("' '", context, start);
       skipSpaces();
       value = scanTagUri(context, start);
-      if (!`\0 ${BREAKS}`.includes(peek())) expected("' '", context, start);
-      push('<directive>', start, { handle: 'TAG', value: `${handle} ${value}` });
+      if (!SPACE_OR_END.includes(peek())) expected("' '", context, start);
+      push('<directive>', start, `${handle} ${value}`, 'TAG');
       scanIgnoredLine(context, start);
       return;
     } else while (!END_OR_BREAK.includes(peek())) forward();
-    push('<directive>', start, { handle: name, ...(value === undefined ? {} : { value }) });
+    push('<directive>', start, value, name);
     scanIgnoredLine(context, start);
   }
 
@@ -535,7 +529,7 @@ export function createScanner(text: string): Scanner {
     if (peek() !== '.') expected("a digit or '.'", context, start);
     forward();
     const minor = number();
-    if (!`\0 ${BREAKS}`.includes(peek())) expected("a digit or ' '", context, start);
+    if (!SPACE_OR_END.includes(peek())) expected("a digit or ' '", context, start);
     return `${Number(major)}.${Number(minor)}`;
   }
 
@@ -575,7 +569,7 @@ export function createScanner(text: string): Scanner {
         forward();
       }
     }
-    if (!`\0 ${BREAKS}`.includes(peek())) expected('chomping or indentation indicators', context, start);
+    if (!SPACE_OR_END.includes(peek())) expected('chomping or indentation indicators', context, start);
     scanIgnoredLine(context, start);
     const minIndent = Math.max(1, indent + 1);
     let blockIndent: number;
@@ -613,7 +607,7 @@ export function createScanner(text: string): Scanner {
     }
     if (chomping !== false) out += lineBreak;
     if (chomping === true) out += breaks.join('');
-    push('<scalar>', start, { value: out, plain: false });
+    push('<scalar>', start, out, undefined, false);
   }
 
   function scanBlockBreaks(blockIndent: number): string[] {
@@ -639,7 +633,7 @@ export function createScanner(text: string): Scanner {
       out += scanQuotedNonSpaces(double, context, start);
     }
     forward();
-    push('<scalar>', start, { value: out, plain: false });
+    push('<scalar>', start, out, undefined, false);
   }
 
   function scanQuotedNonSpaces(double: boolean, context: string, start: Mark): string {
@@ -701,8 +695,7 @@ export function createScanner(text: string): Scanner {
   function scanQuotedBreaks(start: Mark): string[] {
     const breaks: string[] = [];
     for (;;) {
-      const head = prefix(3);
-      if ((head === '---' || head === '...') && isBlankOrEnd(peek(3))) {
+      if (atSeparator()) {
         fail('found unexpected document separator', 'while scanning a quoted scalar', start);
       }
       while (peek() === ' ' || peek() === '\t') forward();
@@ -717,20 +710,28 @@ export function createScanner(text: string): Scanner {
     const startLine = line;
     const startColumn = column;
     const minColumn = indent + 1;
+    // The scalar is sliced from the source once per line: `out` holds what came before the last line fold,
+    // `text[runStart, runEnd)` the source text since (no string per part or per run of spaces).
     let out = '';
-    let spaces = '';
+    let runStart = index;
+    let runEnd = index;
+    let fold: string | undefined;
     for (;;) {
       if (peek() === '#') break;
       const length = plainLength();
       if (length === 0) break;
       allowSimpleKey = false;
-      out += spaces + prefix(length);
+      if (fold !== undefined) {
+        out += text.slice(runStart, runEnd) + fold;
+        runStart = index;
+      }
+      runEnd = index + length;
       forward(length);
       const more = scanPlainSpaces();
       if (more === undefined || more === '' || peek() === '#' || (flowLevel === 0 && column < minColumn)) break;
-      spaces = more;
+      fold = more === true ? undefined : more;
     }
-    tokens.push({ type: '<scalar>', line: startLine, column: startColumn, value: out, handle: undefined, plain: true });
+    tokens.push(token('<scalar>', startLine, startColumn, out + text.slice(runStart, runEnd), undefined, true));
   }
 
   /** How many characters from here belong to a plain scalar's current part (char codes: this runs per character). */
@@ -749,19 +750,17 @@ export function createScanner(text: string): Scanner {
     return at - index;
   }
 
-  /** The text between two parts of a plain scalar; `undefined` or `''` ends it. */
-  function scanPlainSpaces(): string | undefined {
+  /**
+   * The text between two parts of a plain scalar: `true` for blanks on the same line (the source text
+   * itself), the folded text after a line break; `undefined` or `''` ends the scalar.
+   */
+  function scanPlainSpaces(): string | true | undefined {
     let length = 0;
     while (peek(length) === ' ') length++;
-    const blanks = prefix(length);
     forward(length);
-    if (!isBreak(peek())) return blanks;
+    if (!isBreak(peek())) return length === 0 ? '' : true;
     const lineBreak = scanLineBreak();
     allowSimpleKey = true;
-    const atSeparator = (): boolean => {
-      const head = prefix(3);
-      return (head === '---' || head === '...') && isBlankOrEnd(peek(3));
-    };
     if (atSeparator()) return undefined;
     const breaks: string[] = [];
     while (peek() === ' ' || isBreak(peek())) {

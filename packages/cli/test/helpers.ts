@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startApiServer, type ApiServer } from '@px/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 /** The `px` bin of this package (runs the BUILT `dist/`). */
 export const BIN = fileURLToPath(new URL('../bin/px.js', import.meta.url));
@@ -54,6 +56,33 @@ export function sandbox(): Sandbox {
     readJson: (path) => JSON.parse(readFileSync(path, 'utf8')) as unknown,
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** A project to seed, as `ApiServer.state.addProject` takes it. */
+export type ProjectSeed = Parameters<ApiServer['state']['addProject']>[0];
+
+/**
+ * The hooks of a suite that runs `px` against one test API server: the server starts once (after
+ * {@link requireBuild}) and closes at the end; before each test its state is cleared, `projects` are added
+ * and a new {@link Sandbox} points `POLYAXON_HOST` at it, and `ready` receives both; the sandbox is removed
+ * after each test. Hooks the suite registers afterwards run after these.
+ */
+export function useApiServer(projects: readonly ProjectSeed[], ready: (server: ApiServer, sb: Sandbox) => void): void {
+  let server: ApiServer | undefined;
+  let sb: Sandbox | undefined;
+  beforeAll(async () => {
+    requireBuild();
+    server = await startApiServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.state.clear();
+    for (const project of projects) server!.state.addProject(project);
+    sb = sandbox();
+    sb.env.POLYAXON_HOST = server!.url;
+    ready(server!, sb);
+  });
+  afterEach(() => sb?.cleanup());
 }
 
 /** What one `px` run printed and returned. */

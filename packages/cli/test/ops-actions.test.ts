@@ -1,25 +1,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApiServer, type ApiServer } from '@px/testkit';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { px, requireBuild, sandbox, type Sandbox } from './helpers';
+import type { ApiServer } from '@px/testkit';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { px, type Sandbox, useApiServer } from './helpers';
 
 let server: ApiServer;
 let sb: Sandbox;
-beforeAll(async () => {
-  requireBuild();
-  server = await startApiServer();
+useApiServer([{ name: 'demo' }, { name: 'target' }], (s, b) => {
+  server = s;
+  sb = b;
 });
-afterAll(() => server.close());
 beforeEach(async () => {
-  server.state.clear();
-  server.state.addProject({ name: 'demo' });
-  server.state.addProject({ name: 'target' });
-  sb = sandbox();
-  sb.env.POLYAXON_HOST = server.url;
   expect((await px(sb, ['init', '-p', 'demo', '--yes'])).code).toBe(0);
 });
-afterEach(() => sb.cleanup());
 
 function seedRun(extra: Record<string, unknown> = {}): string {
   return server.state.addRun({ project: 'demo', name: 'seeded', kind: 'job', ...extra }).uuid;

@@ -1,25 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApiServer, type ApiServer } from '@px/testkit';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, px, requireBuild, sandbox, type Sandbox } from './helpers';
+import type { ApiServer } from '@px/testkit';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, px, type Sandbox, useApiServer } from './helpers';
 
 let server: ApiServer;
 let sb: Sandbox;
-beforeAll(async () => {
-  requireBuild();
-  server = await startApiServer();
+useApiServer([{ name: 'demo', description: 'demo project' }], (s, b) => {
+  server = s;
+  sb = b;
 });
-afterAll(() => server.close());
 beforeEach(async () => {
-  server.state.clear();
-  server.state.addProject({ name: 'demo', description: 'demo project' });
-  sb = sandbox();
-  sb.env.POLYAXON_HOST = server.url;
   expect((await px(sb, ['init', '-p', 'demo', '--yes'])).code).toBe(0);
 });
-afterEach(() => sb.cleanup());
 
 function seedRun(extra: Record<string, unknown> = {}): string {
   return server.state.addRun({ project: 'demo', name: 'seeded', kind: 'job', status: 'succeeded', ...extra }).uuid;

@@ -1,22 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApiServer, type ApiServer } from '@px/testkit';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { px, requireBuild, sandbox, type Sandbox } from './helpers';
+import type { ApiServer } from '@px/testkit';
+import { describe, expect, it } from 'vitest';
+import { px, type Sandbox, useApiServer } from './helpers';
 
 let server: ApiServer;
 let sb: Sandbox;
-beforeAll(async () => {
-  requireBuild();
-  server = await startApiServer();
+useApiServer([], (s, b) => {
+  server = s;
+  sb = b;
 });
-afterAll(() => server.close());
-beforeEach(() => {
-  server.state.clear();
-  sb = sandbox();
-  sb.env.POLYAXON_HOST = server.url;
-});
-afterEach(() => sb.cleanup());
 
 describe('px project', () => {
   it('creates a project like the Python CLI (message, body, global cache)', async () => {

@@ -1,27 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApiServer, type ApiServer } from '@px/testkit';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { px, requireBuild, sandbox, type Sandbox } from './helpers';
+import type { ApiServer } from '@px/testkit';
+import { describe, expect, it } from 'vitest';
+import { px, type Sandbox, useApiServer } from './helpers';
 
 // `px models`, `px artifacts` and `px components` against the test API server (which validates every
 // exchange against the official OpenAPI and answers like api-samples 59–108).
 
 let server: ApiServer;
 let sb: Sandbox;
-beforeAll(async () => {
-  requireBuild();
-  server = await startApiServer();
+useApiServer([{ name: 'demo' }, { name: 'other' }], (s, b) => {
+  server = s;
+  sb = b;
 });
-afterAll(() => server.close());
-beforeEach(() => {
-  server.state.clear();
-  server.state.addProject({ name: 'demo' });
-  server.state.addProject({ name: 'other' });
-  sb = sandbox();
-  sb.env.POLYAXON_HOST = server.url;
-});
-afterEach(() => sb.cleanup());
 
 const COMPONENT = `version: 1.1
 kind: component

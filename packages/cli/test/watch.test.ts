@@ -1,23 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApiServer, type ApiServer } from '@px/testkit';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, px, requireBuild, sandbox, type Sandbox } from './helpers';
+import type { ApiServer } from '@px/testkit';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, px, type Sandbox, useApiServer } from './helpers';
 
 let server: ApiServer;
 let sb: Sandbox;
-beforeAll(async () => {
-  requireBuild();
-  server = await startApiServer();
+useApiServer([{ name: 'demo' }], (s, b) => {
+  server = s;
+  sb = b;
 });
-afterAll(() => server.close());
-beforeEach(() => {
-  server.state.clear();
-  server.state.addProject({ name: 'demo' });
-  sb = sandbox();
-  sb.env.POLYAXON_HOST = server.url;
-});
-afterEach(() => sb.cleanup());
 
 /** Resolves once the server has seen a request matching `test` (no timing assumptions). */
 async function seen(test: (path: string) => boolean, from: number): Promise<void> {

@@ -1,4 +1,4 @@
-// A server that answers every call after 3 s: after run.end({ timeoutMs }) returns the process exits at once,
+// A server that answers every call after 10 s: after run.end({ timeoutMs }) returns the process exits at once,
 // and what was not sent is kept in the run folder for `px ops push`.
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ describe('a slow server', () => {
   it('does not keep the process alive after end() returns, and px ops push sends the rest later', async () => {
     const script = join(sb.root, 'child.mjs');
     writeFileSync(script, CHILD);
-    server.faults.set({ kind: 'slow', delayMs: 3000, times: 1000 });
+    server.faults.set({ kind: 'slow', delayMs: 10_000, times: 1000 });
     const child = spawn(process.execPath, [script, pathToFileURL(TRACKING).href], {
       cwd: sb.cwd,
       env: { ...sb.env, POLYAXON_HOST: server.url, POLYAXON_AUTH_TOKEN: 'tok' },
@@ -54,8 +54,9 @@ describe('a slow server', () => {
     const [runPath, reportLine] = stdout.trim().split('\n');
     const report = JSON.parse(reportLine!) as { endedAt: number; pending: number };
     expect(report.pending).toBeGreaterThan(0);
-    // nothing (sockets, retry timers, the queue) keeps the event loop alive once end() returned
-    expect(exitedAt - report.endedAt).toBeLessThan(2000);
+    // nothing (sockets, retry timers, the queue) keeps the event loop alive once end() returned: the child is
+    // gone long before the server's first answer (a hang detector with room for a loaded machine, not a timing)
+    expect(exitedAt - report.endedAt).toBeLessThan(5000);
     expect(stderr).toContain(`px ops push --path-from ${runPath}`);
     expect(existsSync(join(runPath!, 'run.plx.json'))).toBe(true);
 

@@ -33,13 +33,21 @@ export function skip(ctx: CommandContext): Promise<number> {
   return confirmedRunAction(ctx, 'skip', { declined: 'Exiting without skipping run.', done: (uuid) => `Run \`${uuid}\` is skipped.` });
 }
 
-/** `px ops invalidate [--uid]`: drops the run's cache state. */
-export async function invalidate(ctx: CommandContext): Promise<number> {
+/**
+ * Posts `action` for the command's run (no confirmation) and says that the run was `done`
+ * (`ops approve`, `ops invalidate`).
+ */
+export async function runAction(ctx: CommandContext, action: 'approve' | 'invalidate', done: string): Promise<number> {
   const resolved = await resolveFor(ctx);
   const target = await resolveRunTarget(ctx, resolved);
-  await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, target.uuid, 'invalidate'));
-  ctx.print.success(`Run \`${target.uuid}\` was invalidated`);
+  await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, target.uuid, action));
+  ctx.print.success(`Run \`${target.uuid}\` was ${done}`);
   return 0;
+}
+
+/** `px ops invalidate [--uid]`: drops the run's cache state. */
+export function invalidate(ctx: CommandContext): Promise<number> {
+  return runAction(ctx, 'invalidate', 'invalidated');
 }
 
 /** `px ops transfer [--uid] -to PROJECT`: moves the run to another project of the same owner. */

@@ -47,11 +47,8 @@ export async function stop(ctx: CommandContext): Promise<number> {
 
 /** `px ops approve [--uid]`. */
 export async function approve(ctx: CommandContext): Promise<number> {
-  const resolved = await resolveFor(ctx);
-  const target = await resolveRunTarget(ctx, resolved);
-  await withApi(ctx, resolved, (api) => api.runAction(target.owner, target.project, target.uuid, 'approve'));
-  ctx.print.success(`Run \`${target.uuid}\` was approved`);
-  return 0;
+  const { runAction } = await import('./ops-actions');
+  return runAction(ctx, 'approve', 'approved');
 }
 
 async function rerun(ctx: CommandContext, action: 'restart' | 'resume'): Promise<number> {

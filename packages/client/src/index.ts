@@ -35,7 +35,6 @@ export {
   type DownloadArtifactOptions,
   type DownloadArtifactsOptions,
   type LoadOfflineOptions,
-  type LogStatusOptions,
   type PushOfflineOptions,
   type RestartOptions,
   type RunClientOptions,
@@ -43,6 +42,7 @@ export {
   type UploadOptions,
   type WatchOptions,
 } from './run/run-client';
+export type { LogStatusOptions } from './run/status-history';
 export type { CreateFromSpecOptions } from './spec/build-operation';
 export { specFetcher } from './spec/spec-fetcher';
 export type { SpecFetcher } from './spec/spec-fetcher';

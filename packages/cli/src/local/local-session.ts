@@ -1,7 +1,6 @@
 // What every local run of one `px run --local` shares: where records go, the executor, the
 // signal handling and the terminal.
 import { join } from 'node:path';
-import type { PolyaxonClient } from '@px/client';
 import type { Printer, TextSink } from '../cli-io';
 import { runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
 import type { JobPlan, RunGlobals } from './local-plan';
@@ -12,12 +11,11 @@ import { trackingEnv } from './tracking-env';
 /** A record px can also read back and add outputs to. */
 export type SessionRecord = JobRecord & { logOutputs(values: Record<string, unknown>): Promise<void>; reload(): Promise<void> };
 
-/** What a record is created with (the session adds the project, client and reason). */
-export type RecordRequest = Omit<RunRecordInit, 'client' | 'owner' | 'project' | 'reason'>;
+/** What a record is created with (the session adds the offline root, project and reason). */
+export type RecordRequest = Omit<RunRecordInit, 'offlineRoot' | 'owner' | 'project' | 'reason'>;
 
 /** Settings of a session. */
 export interface SessionOptions {
-  readonly client: PolyaxonClient;
   readonly owner: string;
   readonly project: string;
   readonly offlineRoot: string;
@@ -53,8 +51,10 @@ export class LocalSession {
 
   /** Creates a run record (status `created`). */
   async createRecord(request: RecordRequest): Promise<SessionRecord> {
-    const { client, owner, project, description, tags } = this.options;
-    return RunRecord.create({ description, tags, ...request, client, owner, project, reason: this.reason });
+    const { offlineRoot, owner, project, description, tags } = this.options;
+    const { splitOwnerTeam } = await import('@px/context');
+    // the owner as the run record holds it (a team part dropped), as `@px/client`'s RunClient resolves it
+    return RunRecord.create({ description, tags, ...request, offlineRoot, owner: splitOwnerTeam(owner).owner, project, reason: this.reason });
   }
 
   /** The init containers' folder of a run. */

@@ -149,11 +149,9 @@ export async function runLocal(ctx: CommandContext, spec: Obj, resolved: Resolve
   if (executor === 'process') ctx.print.warning('The process executor runs the command on this machine: the container image is not used.');
   const target = options.target ?? { owner: resolved.owner.value ?? 'default', project: 'local' };
   if (options.target === undefined) ctx.print.warning(`No project given: recording the run under ${target.owner}/${target.project} (use -p owner/project, or push it later with --reset-project).`);
-  const { PolyaxonClient } = await import('@px/client');
-  const client = new PolyaxonClient({ context: { env: ctx.env, homeDir: ctx.homeDir, cwd: ctx.cwd }, config: { isOffline: true } });
   const stop = new StopController((message) => ctx.print.warning(message));
-  const offlineRoot = client.config.offlineRoot;
-  const session = new LocalSession({ client, owner: target.owner, project: target.project, offlineRoot, executor, cwd: ctx.cwd, env: ctx.env, stop, print: ctx.print, stdout: ctx.io.stdout, stderr: ctx.io.stderr, description: options.description, tags: options.tags });
+  const offlineRoot = resolved.offlineRoot.value;
+  const session = new LocalSession({ owner: target.owner, project: target.project, offlineRoot, executor, cwd: ctx.cwd, env: ctx.env, stop, print: ctx.print, stdout: ctx.io.stdout, stderr: ctx.io.stderr, description: options.description, tags: options.tags });
   stop.install();
   let status: string;
   try {

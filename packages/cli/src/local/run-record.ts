@@ -1,12 +1,18 @@
 // The record of a local run, kept where `@px/tracking` keeps offline runs
-// (`<offline root>/runs/<uuid>/run.plx.json` + `lineages.plx.json`, written by `@px/client`'s
-// offline RunClient), so `px ops ls/get/logs --offline` read it and `px ops push` (or the Python
-// CLI's `polyaxon ops push`) uploads it.
-import type { PolyaxonClient, RunClient, V1Statuses } from '@px/client';
+// (`<offline root>/runs/<uuid>/run.plx.json` + `lineages.plx.json`), with the same text `@px/client`'s
+// offline RunClient writes (its pure helpers from `@px/client/offline`: no HTTP stack is loaded), so
+// `px ops ls/get/logs --offline` read it and `px ops push` (or the Python CLI's `polyaxon ops push`)
+// uploads it.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { RunClient, V1Run, V1RunArtifact, V1Statuses } from '@px/client';
+import { applyCondition, normaliseKeys, parseTags, readOfflineRun, repairTornWrites, statusCondition, writeOfflineRun } from '@px/client/offline';
 
 /** What a record is created with. */
 export interface RunRecordInit {
-  readonly client: PolyaxonClient;
+  /** The offline root (`<offlineRoot>/runs/<uuid>` is the run folder). */
+  readonly offlineRoot: string;
+  /** The owner recorded in the run (without a team). */
   readonly owner: string;
   readonly project: string;
   readonly name: string | undefined;
@@ -23,89 +29,115 @@ export interface RunRecordInit {
   readonly reason: string;
 }
 
-/** The read side of a run record, over a RunClient (offline here, online in faithful mode). */
-export abstract class RunClientRecord {
+/** The read side of a run record over its `V1Run` data. */
+abstract class RecordView {
+  /** The run folder on this machine. */
+  abstract readonly path: string;
+  /** The run uuid. */
+  abstract get uuid(): string;
+  protected abstract readonly data: V1Run;
+
+  /** The run name. */
+  get name(): string | undefined {
+    return this.data.name ?? undefined;
+  }
+
+  /** The current status. */
+  get status(): string | null {
+    return this.data.status ?? null;
+  }
+
+  /** The run's outputs (what its tracking code logged). */
+  get outputs(): Record<string, unknown> {
+    return { ...(this.data.outputs ?? {}) };
+  }
+
+  /** The run's inputs. */
+  get inputs(): Record<string, unknown> {
+    return { ...(this.data.inputs ?? {}) };
+  }
+}
+
+/** The read side of a record over a RunClient (faithful mode: the run lives on the server). */
+export abstract class RunClientRecord extends RecordView {
   protected constructor(
     protected run: RunClient,
     /** The run folder on this machine. */
     readonly path: string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The run uuid. */
   get uuid(): string {
     return this.run.runUuid!;
   }
 
-  /** The run name. */
-  get name(): string | undefined {
-    return this.run.runData.name ?? undefined;
-  }
-
-  /** The current status. */
-  get status(): string | null {
-    return this.run.status;
-  }
-
-  /** The run's outputs (what its tracking code logged). */
-  get outputs(): Record<string, unknown> {
-    return { ...(this.run.runData.outputs ?? {}) };
-  }
-
-  /** The run's inputs. */
-  get inputs(): Record<string, unknown> {
-    return { ...(this.run.runData.inputs ?? {}) };
+  protected get data(): V1Run {
+    return this.run.runData;
   }
 }
 
 /** A local run's offline record: its uuid, folder and statuses. */
-export class RunRecord extends RunClientRecord {
+export class RunRecord extends RecordView {
+  /** Lineage records by name, as the run's own tracking code wrote them (kept on every write). */
+  private lineages = new Map<string, V1RunArtifact>();
+
   private constructor(
-    run: RunClient,
-    private readonly init: RunRecordInit,
-    path: string,
+    protected data: V1Run,
+    private uuidValue: string,
+    private readonly reason: string,
+    readonly path: string,
   ) {
-    super(run, path);
+    super();
+  }
+
+  /** The run uuid. */
+  get uuid(): string {
+    return this.uuidValue;
   }
 
   /** Creates the record (status `created`) on disk. */
   static async create(init: RunRecordInit): Promise<RunRecord> {
-    const { RunClient: Client } = await import('@px/client');
-    const run = new Client({ owner: init.owner, project: init.project, client: init.client, isOffline: true });
-    await run.create({ name: init.name, description: init.description, tags: init.tags === undefined || init.tags.length === 0 ? undefined : [...init.tags] });
-    run.runData.kind = init.kind as typeof run.runData.kind;
-    run.runData.runtime = init.kind as typeof run.runData.runtime;
-    run.runData.is_managed = true;
-    run.runData.managed_by = 'cli';
-    if (init.content !== undefined) run.runData.content = JSON.stringify(init.content);
-    if (init.pipeline !== undefined) run.runData.pipeline = { ...init.pipeline };
-    if (init.inputs !== undefined && Object.keys(init.inputs).length > 0) run.logInputs(init.inputs);
-    run.logStatus('created', { reason: init.reason, message: 'Run is created by px run --local' });
-    const record = new RunRecord(run, init, run.offlinePath);
+    const uuid = randomUUID().replace(/-/g, '');
+    const data: V1Run = { owner: init.owner, project: init.project, uuid, kind: init.kind as V1Run['kind'], runtime: init.kind as V1Run['runtime'], is_managed: true, managed_by: 'cli' };
+    if (init.name !== undefined) data.name = init.name;
+    if (init.description !== undefined) data.description = init.description;
+    if (init.tags !== undefined && init.tags.length > 0) data.tags = parseTags(init.tags);
+    if (init.content !== undefined) data.content = JSON.stringify(init.content);
+    if (init.pipeline !== undefined) data.pipeline = { ...init.pipeline };
+    if (init.inputs !== undefined && Object.keys(init.inputs).length > 0) data.inputs = normaliseKeys(init.inputs);
+    const record = new RunRecord(data, uuid, init.reason, join(init.offlineRoot, 'runs', uuid));
+    applyCondition(data, statusCondition('created', { reason: init.reason, message: 'Run is created by px run --local' }));
     await record.persist();
     return record;
   }
 
   private persist(): Promise<void> {
-    return this.run.persistRun(this.path);
+    return writeOfflineRun(this.path, this.data, [...this.lineages.values()]);
   }
 
   /** Records a status now (with px's executor reason). */
   async setStatus(status: V1Statuses, message?: string): Promise<void> {
-    this.run.logStatus(status, { reason: this.init.reason, ...(message === undefined ? {} : { message }) });
+    applyCondition(this.data, statusCondition(status, { reason: this.reason, ...(message === undefined ? {} : { message }) }));
     await this.persist();
   }
 
   /** Records outputs (e.g. a sweep's best child). */
   async logOutputs(values: Record<string, unknown>): Promise<void> {
-    this.run.logOutputs(values);
+    this.data.outputs = { ...(this.data.outputs ?? {}), ...normaliseKeys(values) };
     await this.persist();
   }
 
   /** Reads back what the run's own tracking code wrote into the folder (outputs, lineage, statuses). */
   async reload(): Promise<void> {
-    const { RunClient: Client } = await import('@px/client');
-    const loaded = await Client.loadOfflineRun({ path: this.path, client: this.init.client });
-    if (loaded !== null) this.run = loaded;
+    repairTornWrites(this.path);
+    const loaded = await readOfflineRun(this.path);
+    if (loaded === undefined) return;
+    this.data = loaded.run;
+    this.uuidValue = loaded.run.uuid ?? this.uuidValue;
+    this.lineages = new Map();
+    for (const lineage of loaded.lineages) if (lineage.name != null) this.lineages.set(lineage.name, lineage);
   }
 
   /**
@@ -114,7 +146,7 @@ export class RunRecord extends RunClientRecord {
    */
   async finish(status: 'succeeded' | 'failed' | 'stopped' | 'skipped', message?: string): Promise<void> {
     await this.reload();
-    if (this.run.status === status && message === undefined) return;
+    if (this.data.status === status && message === undefined) return;
     await this.setStatus(status, message);
   }
 }

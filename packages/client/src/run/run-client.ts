@@ -12,7 +12,7 @@ import type { V1ProjectVersion } from '../models/project-version';
 import type { V1OperationBody, V1Run, V1RunSettings } from '../models/run';
 import type { V1ArtifactTree, V1RunArtifact } from '../models/run-artifact';
 import type { V1Status, V1StatusCondition } from '../models/status';
-import { V1_STATUSES, isDoneStatus, isPendingStatus, isRunningStatus, type V1ManagedBy, type V1RunPending, type V1Statuses } from '../models/statuses';
+import { isDoneStatus, isPendingStatus, isRunningStatus, type V1ManagedBy, type V1RunPending, type V1Statuses } from '../models/statuses';
 import { readOfflineRun, writeOfflineRun, writeOfflineRunSync } from '../offline/offline-files';
 import type { EnqueueOptions, FlushOptions, QueuedTask } from '../queue/write-queue';
 import { lineagesToJson, runToJson } from '../offline/ordered-json';
@@ -27,8 +27,7 @@ import type { ProgressHandler } from '../transport/progress';
 import { buildPath } from '../transport/url';
 import { archiveNameFor, downloadAndExtract, downloadToFile, uploadFile, uploadTarGz, type StreamsTarget } from './artifact-transfer';
 import { normaliseKeys, parseTags } from './names';
-import { applyCondition, conditionsSince } from './status-history';
-import { nowIso } from './timestamps';
+import { applyCondition, conditionsSince, statusCondition, type LogStatusOptions } from './status-history';
 import { buildOperation, type CreateFromSpecOptions, type SpecOrigin } from '../spec/build-operation';
 import type { MetricsOptions } from '../plots/run-metrics';
 import type { MetricPoint, WideRow } from '../plots/types';
@@ -63,13 +62,6 @@ export interface CreateRunOptions {
   metaInfo?: Record<string, unknown> | undefined;
 }
 
-/** Options of {@link RunClient.logStatus}. */
-export interface LogStatusOptions {
-  reason?: string | undefined;
-  message?: string | undefined;
-  lastTransitionTime?: string | undefined;
-  lastUpdateTime?: string | undefined;
-}
 
 /** A status with the conditions that led to it. */
 export interface StatusUpdate {
@@ -607,18 +599,7 @@ export class RunClient {
    */
   logStatus(status: V1Statuses, options: LogStatusOptions = {}): void {
     if (this.noOp) return;
-    if (!(V1_STATUSES as readonly string[]).includes(status)) {
-      throw new PolyaxonClientException(`logStatus received an unknown status \`${JSON.stringify(status)}\`; expected one of ${V1_STATUSES.join(', ')}.`);
-    }
-    const now = nowIso();
-    const condition: V1StatusCondition = dropNulls({
-      type: status,
-      status: true,
-      reason: options.reason ?? 'PolyaxonClient',
-      message: options.message,
-      last_update_time: options.lastUpdateTime ?? now,
-      last_transition_time: options.lastTransitionTime ?? now,
-    });
+    const condition = statusCondition(status, options);
     if (this.isOffline) {
       applyCondition(this.runData, condition);
       return;

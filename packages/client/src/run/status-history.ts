@@ -1,7 +1,38 @@
+import { dropNulls } from '../client/drop-nulls';
+import { PolyaxonClientException } from '../errors/client-error';
 import type { V1Run } from '../models/run';
 import type { V1StatusCondition } from '../models/status';
-import { isDoneStatus, isPendingStatus, type V1Statuses } from '../models/statuses';
-import { secondsBetween } from './timestamps';
+import { V1_STATUSES, isDoneStatus, isPendingStatus, type V1Statuses } from '../models/statuses';
+import { nowIso, secondsBetween } from './timestamps';
+
+/** Options of a status condition (see `RunClient.logStatus`). */
+export interface LogStatusOptions {
+  reason?: string | undefined;
+  message?: string | undefined;
+  lastTransitionTime?: string | undefined;
+  lastUpdateTime?: string | undefined;
+}
+
+/**
+ * The condition `logStatus` records: `status: true`, reason `PolyaxonClient`
+ * unless given, and both times set to now unless given.
+ *
+ * @throws {@link PolyaxonClientException} when `status` is not a `V1Statuses`
+ */
+export function statusCondition(status: V1Statuses, options: LogStatusOptions = {}): V1StatusCondition {
+  if (!(V1_STATUSES as readonly string[]).includes(status)) {
+    throw new PolyaxonClientException(`logStatus received an unknown status \`${JSON.stringify(status)}\`; expected one of ${V1_STATUSES.join(', ')}.`);
+  }
+  const now = nowIso();
+  return dropNulls({
+    type: status,
+    status: true,
+    reason: options.reason ?? 'PolyaxonClient',
+    message: options.message,
+    last_update_time: options.lastUpdateTime ?? now,
+    last_transition_time: options.lastTransitionTime ?? now,
+  });
+}
 
 /**
  * The conditions that happened after the newest occurrence of `lastStatus`

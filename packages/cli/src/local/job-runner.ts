@@ -27,7 +27,10 @@ export interface JobRecord {
   readonly status: string | null;
   readonly outputs: Record<string, unknown>;
   readonly inputs: Record<string, unknown>;
+  /** Records a status now and saves (or posts) it with the queued ones. */
   setStatus(status: V1Statuses, message?: string): Promise<void>;
+  /** Records a status now; it is saved (or posted) with the next `setStatus` or `finish`. */
+  queueStatus(status: V1Statuses, message?: string): void;
   finish(status: 'succeeded' | 'failed' | 'stopped' | 'skipped', message?: string): Promise<void>;
 }
 
@@ -97,9 +100,11 @@ export async function runJob(record: JobRecord, plan: JobPlan, job: JobEnvironme
   if (job.stop.stopping) return reasonless('stopped', 'Stopped before it started.');
   const logs = new LogsWriter({ runPath: record.path, uuid: record.uuid, stdout: job.stdout, stderr: job.stderr, prefix: job.prefix });
   try {
-    await record.setStatus('scheduled', 'Operation is pulled by CLI.');
-    await record.setStatus('starting');
+    // statuses that follow each other at once are saved together: `starting` is saved before init
+    // containers run, else with `running`
+    record.queueStatus('scheduled', 'Operation is pulled by CLI.');
     if (plan.inits.length > 0) {
+      await record.setStatus('starting');
       try {
         await runInits(plan.inits, { contextPath: job.contextPath(record), cwd: job.cwd, runsRoot: job.runsRoot }, logs);
       } catch (error) {
@@ -107,7 +112,7 @@ export async function runJob(record: JobRecord, plan: JobPlan, job: JobEnvironme
         logs.note(error.message, 'polyaxon-init');
         return await reasonless('failed', error.message);
       }
-    }
+    } else record.queueStatus('starting');
     if (job.stop.stopping) return await reasonless('stopped', 'Stopped before the main container started.');
     await record.setStatus('running');
     const { argv, env, cwd } = mainArgv(plan, record, job);

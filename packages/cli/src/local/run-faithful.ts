@@ -26,8 +26,12 @@ class OnlineRecord extends RunClientRecord implements JobRecord {
     super(run, path);
   }
 
-  async setStatus(status: V1Statuses, message?: string): Promise<void> {
+  queueStatus(status: V1Statuses, message?: string): void {
     this.run.logStatus(status, { reason: this.reason, ...(message === undefined ? {} : { message }) });
+  }
+
+  async setStatus(status: V1Statuses, message?: string): Promise<void> {
+    this.queueStatus(status, message);
     await this.run.flush();
   }
 

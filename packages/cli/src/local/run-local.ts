@@ -113,7 +113,7 @@ function dryRun(ctx: CommandContext, tree: Tree, executor: Executor): number {
     for (const op of tree.ops) ctx.print.line(`# op ${op.name} (after: ${op.upstream.join(', ') || 'nothing'})`);
     return 0;
   }
-  const fake = { uuid: '<uuid>', name: undefined, path: '<run folder>', status: null, outputs: {}, inputs: {}, setStatus: () => Promise.resolve(), finish: () => Promise.resolve() };
+  const fake = { uuid: '<uuid>', name: undefined, path: '<run folder>', status: null, outputs: {}, inputs: {}, setStatus: () => Promise.resolve(), queueStatus: () => undefined, finish: () => Promise.resolve() };
   for (const compiled of compiledJobs) {
     const plan = planJob(compiled, { ...CHECK_GLOBALS, uuid: '<uuid>' });
     const { argv } = mainArgv(plan, fake, {

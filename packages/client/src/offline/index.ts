@@ -1,6 +1,6 @@
 // `@px/client/offline`: the pure pieces of offline run records (the files `RunClient` writes under
 // `<offlineRoot>/runs/<uuid>`), without the HTTP stack: importing it loads neither ky nor undici.
-export { LINEAGES_FILE, RUN_FILE, readOfflineRun, writeOfflineRun, writeOfflineRunSync } from './offline-files';
+export { LINEAGES_FILE, RUN_FILE, readOfflineRun, writeOfflineFile, writeOfflineRun, writeOfflineRunSync } from './offline-files';
 export { lineagesToJson, runToJson } from './ordered-json';
 export { completeLength, repairTornWrites } from './write-intent';
 export { applyCondition, statusCondition, type LogStatusOptions } from '../run/status-history';

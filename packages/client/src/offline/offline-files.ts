@@ -25,17 +25,24 @@ function offlineRunFiles(dir: string, run: V1Run, lineages: readonly V1RunArtifa
 }
 
 /**
+ * Replaces the file at `path` with `text` atomically (a temporary file in the
+ * same folder, mode 0644, renamed over it), as {@link writeOfflineRun} writes
+ * each of its files. The folder must exist.
+ */
+export async function writeOfflineFile(path: string, text: string): Promise<void> {
+  const tmp = tempPath(path);
+  await writeFile(tmp, text, { mode: 0o644 });
+  await chmod(tmp, 0o644);
+  await rename(tmp, path);
+}
+
+/**
  * Writes `run.plx.json` and `lineages.plx.json` into `dir` (created if
  * needed), atomically, with upstream's text (see `runToJson`).
  */
 export async function writeOfflineRun(dir: string, run: V1Run, lineages: readonly V1RunArtifact[]): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const [path, text] of offlineRunFiles(dir, run, lineages)) {
-    const tmp = tempPath(path);
-    await writeFile(tmp, text, { mode: 0o644 });
-    await chmod(tmp, 0o644);
-    await rename(tmp, path);
-  }
+  for (const [path, text] of offlineRunFiles(dir, run, lineages)) await writeOfflineFile(path, text);
 }
 
 /** {@link writeOfflineRun} without awaiting: for exit handlers, which cannot wait. */

@@ -8,7 +8,7 @@ import type { CommandContext } from '../command-context';
 import { CliError } from '../errors';
 import { dagOps, runDag } from './dag-runner';
 import { mainArgv, EXECUTORS, type Executor } from './job-runner';
-import { checkDockerJob, checkProcessJob, compileOperation, planJob, type JobPlan } from './local-plan';
+import { checkDockerJob, checkProcessJob, compileOperation, inputsOf, planJob, type JobPlan } from './local-plan';
 import { LocalSession } from './local-session';
 import { matrixSuggestions } from './matrix-suggestions';
 import { shellLine } from './docker-argv';
@@ -160,7 +160,6 @@ export async function runLocal(ctx: CommandContext, spec: Obj, resolved: Resolve
     } else if (tree.kind === 'dag') {
       status = await runDag(session, options.name ?? nameOf(spec, tree.compiled), tree.compiled, tree.ops, tree.concurrency);
     } else {
-      const { inputsOf } = await import('./local-plan');
       const record = await session.createRecord({ name: options.name ?? nameOf(spec, tree.compiled), kind: String((tree.compiled.run as Obj).kind), content: tree.compiled, inputs: inputsOf(tree.compiled) });
       ctx.print.line(`Running ${record.uuid} locally (${executor} executor); run folder: ${record.path}`);
       const result = await session.runJob(record, planJob(tree.compiled, session.globals(record)));

@@ -2,12 +2,16 @@ import type { CommandContext } from '../command-context';
 import { resolveFor } from '../context-loader';
 import { cacheRun, resolveProjectTarget, runUrl } from '../entity-resolution';
 import { CliError } from '../errors';
-import { emitData } from '../output/emit-data';
 import { cellText } from '../output/table';
 import { parseOutputFormat } from '../output/output-format';
 import { flagOption, intOption, listOption, parseTags, stringOption } from '../option-values';
 import { specFiles, specSources } from '../spec-files';
-import { withApi } from './with-api';
+import type { withApi as WithApi } from './with-api';
+
+/** `withApi`, loaded on first use: `px run --local --offline` talks to no server. */
+async function withApi<T>(...args: Parameters<typeof WithApi<T>>): Promise<T> {
+  return (await import('./with-api')).withApi(...args);
+}
 
 /** Where a mount (`./src:dest`, `./src`, or `{from, to}` in the Polyaxonfile) uploads from and to. */
 function resolveMount(mount: unknown): { from: string; to: string } | undefined {
@@ -139,7 +143,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   const uuid = cellText(created.uuid);
   const runTarget = { ...target, uuid };
   await cacheRun(ctx, target, created);
-  if (await emitData(ctx, format, { ...created, url: runUrl(resolved.host.value, runTarget) })) return 0;
+  if (await (await import('../output/emit-data')).emitData(ctx, format, { ...created, url: runUrl(resolved.host.value, runTarget) })) return 0;
   ctx.print.success(`A new run was created: ${target.owner}/${target.project}:${cellText(created.name ?? uuid)}@${uuid}`);
   ctx.print.line(`You can view this run on Polyaxon UI: ${runUrl(resolved.host.value, runTarget)}`);
 

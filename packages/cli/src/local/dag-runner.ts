@@ -2,7 +2,8 @@
 // are done and its trigger policy holds (independent ops run concurrently, up to the dag's
 // `concurrency`); params that reference upstream ops (`ref: ops.<name>` or
 // `{{ ops.<name>.outputs.<key> }}`) get their values.
-import { renderTemplate } from '@px/polyaxonfile/render';
+// from the node entry local-plan loads anyway (the `render` entry would be one more module to load)
+import { renderTemplate } from '@px/polyaxonfile/node';
 import { CliError } from '../errors';
 import { compileOperation, inputsOf, planJob } from './local-plan';
 import type { LocalSession, SessionRecord } from './local-session';

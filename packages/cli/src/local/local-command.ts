@@ -5,6 +5,9 @@ import type { CommandContext } from '../command-context';
 import { resolveProjectTarget } from '../entity-resolution';
 import { CliError } from '../errors';
 import { flagOption, intOption, parseTags, stringOption } from '../option-values';
+// static: this module is itself loaded lazily, and only for local runs (a dynamic import of it would
+// be one more module to load)
+import { runLocal } from './run-local';
 
 /** Whether `px run --local` runs without a server. */
 export function isServerless(ctx: CommandContext, resolved: ResolvedContext): boolean {
@@ -42,6 +45,5 @@ export async function runLocalCommand(ctx: CommandContext, resolved: ResolvedCon
     const { runFaithful } = await import('./run-faithful');
     return runFaithful(ctx, resolved, spec, { ...options, offline: false, target });
   }
-  const { runLocal } = await import('./run-local');
   return runLocal(ctx, spec, resolved, options);
 }

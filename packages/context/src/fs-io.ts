@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ContextError } from './context-error';
@@ -51,7 +50,9 @@ export interface AtomicWriteOptions {
 export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {
   const mode = options.mode ?? 0o644;
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // a name no other writer picks; `wx` below refuses an existing file or link, so it need not be
+  // unguessable (and `node:crypto` costs milliseconds to load)
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}.tmp`);
   removeStaleTempFiles(dir);
   try {
     mkdirSync(dir, { recursive: true, mode: options.dirMode ?? 0o755 });

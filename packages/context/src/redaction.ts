@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import type { Resolved, ResolvedContext } from './resolved-context';
 
 /** What a secret value is replaced with in any printable form. */
@@ -55,7 +54,8 @@ export function redactContext(ctx: ResolvedContext): Record<string, unknown> {
 function guard(target: object, redacted: () => unknown): void {
   Object.defineProperty(target, 'toJSON', { value: redacted, enumerable: false });
   Object.defineProperty(target, INSPECT, {
-    value: (_depth: number, options: object) => inspect(redacted(), options),
+    // Node passes its `inspect` to custom inspectors: importing `node:util` would cost start-up time
+    value: (_depth: number, options: object, inspect: (value: unknown, options: object) => string) => inspect(redacted(), options),
     enumerable: false,
   });
 }

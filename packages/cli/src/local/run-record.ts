@@ -3,7 +3,6 @@
 // offline RunClient writes (its pure helpers from `@px/client/offline`: no HTTP stack is loaded), so
 // `px ops ls/get/logs --offline` read it and `px ops push` (or the Python CLI's `polyaxon ops push`)
 // uploads it.
-import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunClient, V1Run, V1RunArtifact, V1Statuses } from '@px/client';
@@ -20,6 +19,7 @@ import {
   statusCondition,
   writeOfflineFile,
 } from '@px/client/offline';
+import { newRunUuid } from './run-uuid';
 
 /** What a record is created with. */
 export interface RunRecordInit {
@@ -123,8 +123,8 @@ export class RunRecord extends RecordView {
    * (`running`, or `starting` before init containers, or the final status): a first write of a file
    * costs a fraction of a rewrite, and nothing is left on disk when px stops before the run starts.
    */
-  static create(init: RunRecordInit): Promise<RunRecord> {
-    const uuid = randomUUID().replace(/-/g, '');
+  static async create(init: RunRecordInit): Promise<RunRecord> {
+    const uuid = await newRunUuid();
     const data: V1Run = { owner: init.owner, project: init.project, uuid, kind: init.kind as V1Run['kind'], runtime: init.kind as V1Run['runtime'], is_managed: true, managed_by: 'cli' };
     if (init.name !== undefined) data.name = init.name;
     if (init.description !== undefined) data.description = init.description;
@@ -134,7 +134,7 @@ export class RunRecord extends RecordView {
     if (init.inputs !== undefined && Object.keys(init.inputs).length > 0) data.inputs = normaliseKeys(init.inputs);
     const record = new RunRecord(data, uuid, init.reason, join(init.offlineRoot, 'runs', uuid));
     record.queueStatus('created', 'Run is created by px run --local');
-    return Promise.resolve(record);
+    return record;
   }
 
   /** Writes the files `RunClient.persistRun` writes, with the same text. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,8 +11,12 @@ export const RUN_FILE = 'run.plx.json';
 /** File name of an offline run's lineage records. */
 export const LINEAGES_FILE = 'lineages.plx.json';
 
+/**
+ * A temporary file next to `path`. It is created with `wx` (never an existing file or a link planted
+ * there), so the name need not be unguessable: no `node:crypto`, which costs milliseconds to load.
+ */
 function tempPath(path: string): string {
-  return `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  return `${path}.${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}.tmp`;
 }
 
 /** The files of an offline run folder with their text, as upstream writes them. */
@@ -31,7 +34,7 @@ function offlineRunFiles(dir: string, run: V1Run, lineages: readonly V1RunArtifa
  */
 export async function writeOfflineFile(path: string, text: string): Promise<void> {
   const tmp = tempPath(path);
-  await writeFile(tmp, text, { mode: 0o644 });
+  await writeFile(tmp, text, { mode: 0o644, flag: 'wx' });
   await chmod(tmp, 0o644);
   await rename(tmp, path);
 }
@@ -50,7 +53,7 @@ export function writeOfflineRunSync(dir: string, run: V1Run, lineages: readonly 
   mkdirSync(dir, { recursive: true });
   for (const [path, text] of offlineRunFiles(dir, run, lineages)) {
     const tmp = tempPath(path);
-    writeFileSync(tmp, text, { mode: 0o644, flush: true });
+    writeFileSync(tmp, text, { mode: 0o644, flush: true, flag: 'wx' });
     chmodSync(tmp, 0o644);
     renameSync(tmp, path);
   }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +52,23 @@ describe('@px/client/offline entry', () => {
 
   it('refuses an unknown status with a typed error', () => {
     expect(() => offline.statusCondition('nope' as offline.V1Statuses)).toThrow(offline.PolyaxonClientException);
+  });
+
+  it('runs the README example', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'px-offline-entry-'));
+    try {
+      const uuid = '0123456789abcdef0123456789abcdef';
+      const dir = join(root, 'runs', uuid);
+      const run: offline.V1Run = { uuid, owner: 'acme', project: 'demo', kind: 'job', runtime: 'job', is_managed: true, managed_by: 'cli' };
+      offline.applyCondition(run, offline.statusCondition('running', { reason: 'MyExecutor' }));
+      await mkdir(dir, { recursive: true });
+      await offline.writeOfflineFile(join(dir, offline.RUN_FILE), offline.runToJson(run));
+      const loaded = await offline.readOfflineRun(dir);
+      expect(loaded?.lineages).toEqual([]);
+      expect(loaded?.run).toMatchObject({ uuid, status: 'running', started_at: run.started_at });
+      expect(readFileSync(join(dir, offline.RUN_FILE), 'utf8')).toBe(offline.runToJson(run));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -118,11 +118,7 @@ export class RunRecord extends RecordView {
     return this.uuidValue;
   }
 
-  /**
-   * Creates the record (status `created`); it is written with the first status saved after it
-   * (`running`, or `starting` before init containers, or the final status): a first write of a file
-   * costs a fraction of a rewrite, and nothing is left on disk when px stops before the run starts.
-   */
+  /** Creates the record (status `created`) on disk. */
   static async create(init: RunRecordInit): Promise<RunRecord> {
     const uuid = await newRunUuid();
     const data: V1Run = { owner: init.owner, project: init.project, uuid, kind: init.kind as V1Run['kind'], runtime: init.kind as V1Run['runtime'], is_managed: true, managed_by: 'cli' };
@@ -133,7 +129,7 @@ export class RunRecord extends RecordView {
     if (init.pipeline !== undefined) data.pipeline = { ...init.pipeline };
     if (init.inputs !== undefined && Object.keys(init.inputs).length > 0) data.inputs = normaliseKeys(init.inputs);
     const record = new RunRecord(data, uuid, init.reason, join(init.offlineRoot, 'runs', uuid));
-    record.queueStatus('created', 'Run is created by px run --local');
+    await record.setStatus('created', 'Run is created by px run --local');
     return record;
   }
 

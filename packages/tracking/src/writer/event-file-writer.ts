@@ -414,7 +414,11 @@ export class EventFileWriter {
     }
     acc.lastStep = row.step ?? null;
     acc.lastTs = row.ts;
-    acc.values?.push(row.value ?? Number.NaN);
+    if (acc.values !== undefined) {
+      const value = row.value ?? Number.NaN;
+      acc.values.push(value);
+      if (value === value) acc.numeric++;
+    }
   }
 
   private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number): void {
@@ -430,8 +434,10 @@ export class EventFileWriter {
       const step = steps[i]!;
       if (step === step) acc.stepCount++;
       else acc.anyNullStep = true;
-      acc.values?.push(values[i]!);
+      const value = values[i]!;
+      if (value === value) acc.numeric++;
     }
+    acc.values?.pushRange(values, from, to);
     if (acc.rows === 0) {
       const first = steps[from]!;
       acc.firstStep = first === first ? first : null;

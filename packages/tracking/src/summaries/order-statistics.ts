@@ -4,6 +4,8 @@ import type { ValueStore } from './value-store';
 const BLOCK = 1 << 14;
 /** Candidates small enough to collect and sort instead of refining by another 16 bits. */
 const COLLECT_LIMIT = 1 << 15;
+/** Stores up to this many values (2 MiB) are sorted in one go: faster than several passes. */
+const SORT_LIMIT = 1 << 18;
 
 /**
  * Calls `visit(hi, lo, value)` for every non-NaN value of `store`, where
@@ -92,6 +94,7 @@ function keyToValue(hi: number, lo: number): number {
  * the float bits, 16 bits per pass over the store, until the candidates of
  * each rank are few enough to sort (at most 32,768) or share one value. Up to
  * five passes; memory is one 256 KiB histogram per distinct candidate bucket.
+ * Stores of at most 262,144 values are simply copied and sorted.
  *
  * @param store - the values
  * @param count - how many of them are not NaN
@@ -99,6 +102,7 @@ function keyToValue(hi: number, lo: number): number {
  * @returns the value at each rank, in the order of `ranks`
  */
 export function orderStatistics(store: ValueStore, count: number, ranks: readonly number[]): number[] {
+  if (store.length <= SORT_LIMIT) return sortedRanks(store, ranks);
   const found = new Map<number, number>();
   let groups: Group[] = [newGroup(0, 0, 0, 0, count, [...new Set(ranks)].sort((a, b) => a - b))];
   while (groups.length > 0) {
@@ -125,6 +129,19 @@ export function orderStatistics(store: ValueStore, count: number, ranks: readonl
     }
   }
   return ranks.map((rank) => found.get(rank)!);
+}
+
+/** Small stores: one native sort of the non-NaN values (same order as the selection). */
+function sortedRanks(store: ValueStore, ranks: readonly number[]): number[] {
+  const all = new Float64Array(store.length);
+  store.reader().read(all, store.length);
+  let n = 0;
+  for (let i = 0; i < all.length; i++) {
+    const v = all[i]!;
+    if (v === v) all[n++] = v;
+  }
+  const sorted = all.subarray(0, n).sort();
+  return ranks.map((rank) => sorted[rank]!);
 }
 
 function newGroup(level: number, hi: number, lo: number, base: number, size: number, ranks: number[]): Group {

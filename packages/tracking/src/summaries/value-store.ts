@@ -5,6 +5,8 @@ import { TrackingError } from '../errors';
 
 /** Values per chunk: 512 KiB of float64. */
 const CHUNK = 1 << 16;
+/** Size of the first chunk, which doubles up to {@link CHUNK}. */
+const FIRST_CHUNK = 256;
 
 /** Reads the values of a {@link ValueStore} in order, from the first. */
 export interface ValueReader {
@@ -47,7 +49,7 @@ export class ValueStore {
    * @param value - the value
    */
   push(value: number): void {
-    if (this.tail === undefined || this.tailLength === CHUNK) this.newTail();
+    if (this.tail === undefined || this.tailLength === this.tail.length) this.newTail();
     this.tail![this.tailLength++] = value;
     this.length++;
   }
@@ -61,8 +63,8 @@ export class ValueStore {
    */
   pushRange(values: Float64Array, from: number, to: number): void {
     while (from < to) {
-      if (this.tail === undefined || this.tailLength === CHUNK) this.newTail();
-      const n = Math.min(to - from, CHUNK - this.tailLength);
+      if (this.tail === undefined || this.tailLength === this.tail.length) this.newTail();
+      const n = Math.min(to - from, this.tail!.length - this.tailLength);
       this.tail!.set(values.subarray(from, from + n), this.tailLength);
       this.tailLength += n;
       this.length += n;
@@ -76,6 +78,13 @@ export class ValueStore {
   }
 
   private newTail(): void {
+    if (this.tail !== undefined && this.tail.length < CHUNK) {
+      // The first chunk starts small and doubles, so a store of a few values stays small.
+      const grown = new Float64Array(this.tail.length * 2);
+      grown.set(this.tail);
+      this.tail = grown;
+      return;
+    }
     if (this.tail !== undefined) {
       if (this.length > this.spillAfter) {
         this.spill(this.tail);
@@ -84,7 +93,7 @@ export class ValueStore {
       }
       this.chunks.push(this.tail);
     }
-    this.tail = new Float64Array(CHUNK);
+    this.tail = new Float64Array(this.length === 0 ? FIRST_CHUNK : CHUNK);
     this.tailLength = 0;
   }
 

@@ -7,7 +7,7 @@ import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow 
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
 import { WriteIntent } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
-import { CHUNK, formatMetricRows, MAX_ROW_BYTES, MetricChunk } from './metric-rows';
+import { CHUNK, formatMetricRows, formattedRows, MAX_ROW_BYTES, MetricChunk } from './metric-rows';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
 export type WriterBackend = 'events' | 'resources';
@@ -342,6 +342,7 @@ export class EventFileWriter {
     }
   }
 
+  /** Adds rows `from..to` of `chunk`, just formatted (see {@link formattedRows}), to the file's summary. */
   private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number): void {
     const acc = state.stats;
     if (acc === undefined || to <= from) return;
@@ -351,13 +352,9 @@ export class EventFileWriter {
     }
     this.valuesKept += to - from;
     const { steps, ts, values } = chunk;
-    for (let i = from; i < to; i++) {
-      const step = steps[i]!;
-      if (step === step) acc.stepCount++;
-      else acc.anyNullStep = true;
-      const value = values[i]!;
-      if (value === value) acc.numeric++;
-    }
+    acc.stepCount += formattedRows.withStep;
+    if (formattedRows.withStep < to - from) acc.anyNullStep = true;
+    acc.numeric += formattedRows.numeric;
     acc.values?.pushRange(values, from, to);
     if (acc.rows === 0) {
       const first = steps[from]!;

@@ -138,10 +138,15 @@ function writeAscii(buf: Buffer, offset: number, text: string): number {
 export function formatMetricRows(chunk: MetricChunk, from: number, to: number, buf: Buffer): number {
   const { steps, ts, values } = chunk;
   let o = 0;
+  let withStep = 0;
+  let numeric = 0;
   for (let i = from; i < to; i++) {
     buf[o++] = 10;
     const step = steps[i]!;
-    if (step === step) o = writeInt(buf, o, step);
+    if (step === step) {
+      o = writeInt(buf, o, step);
+      withStep++;
+    }
     buf[o++] = 124;
     const micros = ts[i]!;
     const second = Math.floor(micros / 1e6);
@@ -165,8 +170,15 @@ export function formatMetricRows(chunk: MetricChunk, from: number, to: number, b
     buf[o + 4] = 48;
     buf[o + 5] = 48;
     buf[o + 6] = 124;
-    o = writePyFloat(buf, o + 7, values[i]!);
+    const value = values[i]!;
+    if (value === value) numeric++;
+    o = writePyFloat(buf, o + 7, value);
   }
+  formattedRows.withStep = withStep;
+  formattedRows.numeric = numeric;
   return o;
 }
+
+/** Counts over the rows of the last {@link formatMetricRows} call, for the summaries (saves a second pass). */
+export const formattedRows = { withStep: 0, numeric: 0 };
 

@@ -154,18 +154,48 @@ function storeSum(store: ValueStore, shift = Number.NaN): number {
  */
 export function describe(store: ValueStore, count: number): Describe {
   if (count === 0) return { count: 0, mean: NaN, std: NaN, min: NaN, q25: NaN, q50: NaN, q75: NaN, max: NaN };
+  if (count === store.length && count <= IN_MEMORY_LIMIT) return describeArray(store);
   const mean = storeSum(store) / count;
   let std = Number.NaN;
   if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(storeSum(store, mean) / (count - 1));
-  const quartiles = [0.25, 0.5, 0.75].map((q) => {
+  const ranks = quartileRanks(count);
+  return withQuartiles(count, mean, std, ranks, orderStatistics(store, count, ranks));
+}
+
+/** Columns without NaN up to this many values (2 MiB) are copied into one array: plain pairwise sums and one native sort. */
+const IN_MEMORY_LIMIT = 1 << 18;
+
+function describeArray(store: ValueStore): Describe {
+  const count = store.length;
+  const values = new Float64Array(count);
+  store.reader().read(values, count);
+  const mean = pairwiseSum(values) / count;
+  let std = Number.NaN;
+  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(pairwiseSum(values, 0, count, mean) / (count - 1));
+  const sorted = values.sort();
+  const ranks = quartileRanks(count);
+  return withQuartiles(count, mean, std, ranks, ranks.map((rank) => sorted[rank]!));
+}
+
+/** Ranks describe needs: min, max, and the two order statistics around each quartile. */
+function quartileRanks(count: number): number[] {
+  const ranks = [0, count - 1];
+  for (const q of QUARTILES) {
     const lo = Math.floor((count - 1) * q);
-    return { q, lo, hi: Math.min(lo + 1, count - 1) };
+    ranks.push(lo, Math.min(lo + 1, count - 1));
+  }
+  return ranks;
+}
+
+const QUARTILES = [0.25, 0.5, 0.75] as const;
+
+function withQuartiles(count: number, mean: number, std: number, ranks: number[], values: number[]): Describe {
+  const [q25, q50, q75] = QUARTILES.map((q, i) => {
+    const lo = ranks[2 + 2 * i]!;
+    const hi = ranks[3 + 2 * i]!;
+    return interpolate(values[2 + 2 * i]!, values[3 + 2 * i]!, lo === hi, (count - 1) * q - lo);
   });
-  const ranks = [0, count - 1, ...quartiles.flatMap(({ lo, hi }) => [lo, hi])];
-  const values = orderStatistics(store, count, ranks);
-  const at = (rank: number): number => values[ranks.indexOf(rank)]!;
-  const [q25, q50, q75] = quartiles.map(({ q, lo, hi }) => interpolate(at(lo), at(hi), lo === hi, (count - 1) * q - lo));
-  return { count, mean, std, min: at(0), q25: q25!, q50: q50!, q75: q75!, max: at(count - 1) };
+  return { count, mean, std, min: values[0]!, q25: q25!, q50: q50!, q75: q75!, max: values[1]! };
 }
 
 /** numpy's linear interpolation between the order statistics around a quantile. */

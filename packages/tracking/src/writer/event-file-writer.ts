@@ -24,7 +24,7 @@ export interface EventFileWriterOptions {
   softLimit?: number;
   /**
    * Buffered events at which a logging call flushes synchronously before it
-   * returns (back-pressure; default 131,072). Memory stays bounded and
+   * returns (back-pressure; default 262,144). Memory stays bounded and
    * nothing is dropped.
    */
   hardLimit?: number;
@@ -117,7 +117,7 @@ export class EventFileWriter {
     this.backend = options.backend ?? 'events';
     this.intent = new WriteIntent(this.runPath, this.backend);
     this.softLimit = options.softLimit ?? 32_768;
-    this.hardLimit = Math.max(options.hardLimit ?? 131_072, this.softLimit);
+    this.hardLimit = Math.max(options.hardLimit ?? 262_144, this.softLimit);
     this.onWriteError = options.onWriteError ?? (() => undefined);
     this.inlineFlushAt = this.hardLimit;
     this.timer = setInterval(() => this.flushSync(), options.flushIntervalMs ?? 10_000);

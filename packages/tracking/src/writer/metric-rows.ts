@@ -48,6 +48,10 @@ function writeInt(buf: Buffer, offset: number, value: number): number {
   return offset + digits;
 }
 
+/** ASCII tens and ones digits of 0..99. */
+const TENS = Uint8Array.from({ length: 100 }, (_, i) => ASCII_0 + Math.floor(i / 10));
+const ONES = Uint8Array.from({ length: 100 }, (_, i) => ASCII_0 + (i % 10));
+
 let prefixSecond = Number.NaN;
 /** `YYYY-MM-DD HH:MM:SS` of `prefixSecond`, as bytes. */
 const prefixBytes = new Uint8Array(19);
@@ -151,15 +155,22 @@ export function formatMetricRows(chunk: MetricChunk, from: number, to: number, b
     const micros = ts[i]!;
     const second = Math.floor(micros / 1e6);
     if (second !== prefixSecond) cachePrefix(second);
-    for (let k = 0; k < 19; k++) buf[o + k] = prefixBytes[k]!;
+    buf.set(prefixBytes, o);
     o += 19;
-    let frac = (micros - second * 1e6) | 0;
+    const frac = (micros - second * 1e6) | 0;
     if (frac !== 0) {
+      // .ffffff, two digits at a time
+      const high = (frac / 10000) | 0;
+      const rest = frac - high * 10000;
+      const mid = (rest / 100) | 0;
+      const low = rest - mid * 100;
       buf[o] = 46;
-      for (let k = 6; k >= 1; k--) {
-        buf[o + k] = ASCII_0 + (frac % 10);
-        frac = (frac / 10) | 0;
-      }
+      buf[o + 1] = TENS[high]!;
+      buf[o + 2] = ONES[high]!;
+      buf[o + 3] = TENS[mid]!;
+      buf[o + 4] = ONES[mid]!;
+      buf[o + 5] = TENS[low]!;
+      buf[o + 6] = ONES[low]!;
       o += 7;
     }
     // +00:00|

@@ -6,6 +6,7 @@ import type { Printer, TextSink } from '../cli-io';
 import { runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
 import type { JobPlan, RunGlobals } from './local-plan';
 import { RunRecord, type RunRecordInit } from './run-record';
+import type { ServerSync } from './server-sync';
 import type { StopController } from './signals';
 import { trackingEnv } from './tracking-env';
 
@@ -30,6 +31,8 @@ export interface SessionOptions {
   readonly stderr: TextSink;
   readonly description?: string | undefined;
   readonly tags?: readonly string[] | undefined;
+  /** With a server configured: pushes every record as it goes (see `server-sync.ts`). */
+  readonly sync?: ServerSync | undefined;
 }
 
 /** The shared state of one `px run --local` (offline records). */
@@ -53,8 +56,9 @@ export class LocalSession {
 
   /** Creates a run record (status `created`). */
   async createRecord(request: RecordRequest): Promise<SessionRecord> {
-    const { client, owner, project, description, tags } = this.options;
-    return RunRecord.create({ description, tags, ...request, client, owner, project, reason: this.reason });
+    const { client, owner, project, description, tags, sync } = this.options;
+    const record = await RunRecord.create({ description, tags, ...request, client, owner, project, reason: this.reason });
+    return sync === undefined ? record : sync.track(record, request.kind);
   }
 
   /** The init containers' folder of a run. */

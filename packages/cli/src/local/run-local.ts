@@ -64,7 +64,8 @@ export function chooseExecutor(ctx: CommandContext, option: string | undefined):
   return option as Executor;
 }
 
-type Tree =
+/** What `px run --local` runs: one job, a sweep or a pipeline, compiled and checked. */
+export type Tree =
   | { readonly kind: 'job'; readonly compiled: Obj }
   | { readonly kind: 'matrix'; readonly sweep: SweepPlan; readonly parent: Obj }
   | { readonly kind: 'dag'; readonly compiled: Obj; readonly ops: ReturnType<typeof dagOps>; readonly concurrency: number };
@@ -146,14 +147,25 @@ export async function runLocal(ctx: CommandContext, spec: Obj, resolved: Resolve
   const executor = chooseExecutor(ctx, options.executor);
   const tree = buildTree(spec, executor, ctx.cwd, options.concurrency);
   if (options.dryRun) return dryRun(ctx, tree, executor);
+  return runTree(ctx, spec, tree, executor, resolved, options);
+}
+
+/**
+ * Runs a checked tree, recorded as offline runs; with `offline: false` (a server is configured) every
+ * run is also pushed to the server as it goes (see `server-sync.ts`).
+ */
+export async function runTree(ctx: CommandContext, spec: Obj, tree: Tree, executor: Executor, resolved: ResolvedContext, options: LocalRunOptions): Promise<number> {
   if (executor === 'process') ctx.print.warning('The process executor runs the command on this machine: the container image is not used.');
   const target = options.target ?? { owner: resolved.owner.value ?? 'default', project: 'local' };
   if (options.target === undefined) ctx.print.warning(`No project given: recording the run under ${target.owner}/${target.project} (use -p owner/project, or push it later with --reset-project).`);
   const { PolyaxonClient } = await import('@px/client');
-  const client = new PolyaxonClient({ context: { env: ctx.env, homeDir: ctx.homeDir, cwd: ctx.cwd }, config: { isOffline: true } });
+  const context = { env: ctx.env, homeDir: ctx.homeDir, cwd: ctx.cwd };
+  const client = new PolyaxonClient({ context, config: { isOffline: true } });
   const stop = new StopController((message) => ctx.print.warning(message));
   const offlineRoot = client.config.offlineRoot;
-  const session = new LocalSession({ client, owner: target.owner, project: target.project, offlineRoot, executor, cwd: ctx.cwd, env: ctx.env, stop, print: ctx.print, stdout: ctx.io.stdout, stderr: ctx.io.stderr, description: options.description, tags: options.tags });
+  const reason = executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor';
+  const sync = options.offline ? undefined : new (await import('./server-sync')).ServerSync(new PolyaxonClient({ context }), target, reason);
+  const session = new LocalSession({ client, owner: target.owner, project: target.project, offlineRoot, executor, cwd: ctx.cwd, env: ctx.env, stop, print: ctx.print, stdout: ctx.io.stdout, stderr: ctx.io.stderr, description: options.description, tags: options.tags, sync });
   stop.install();
   let status: string;
   try {
@@ -171,6 +183,10 @@ export async function runLocal(ctx: CommandContext, spec: Obj, resolved: Resolve
     }
   } finally {
     stop.dispose();
+  }
+  if (sync?.failed !== undefined) {
+    ctx.print.error(`The server could not be reached (${sync.failed}): ${sync.leftCount} run${sync.leftCount === 1 ? '' : 's'} stay in ${join(offlineRoot, 'runs')}; \`px ops push -a\` completes the upload.`);
+    return status === 'stopped' ? (stop.signal === 'SIGTERM' ? 143 : 130) : 1;
   }
   if (status === 'succeeded') return 0;
   if (status === 'stopped') return stop.signal === 'SIGTERM' ? 143 : 130;

@@ -11,7 +11,8 @@ export interface FinishedChild {
 /** Why the sweep stops, or `undefined` to go on. */
 export function earlyStoppingReason(rules: readonly Record<string, unknown>[], finished: readonly FinishedChild[], total: number): string | undefined {
   for (const rule of rules) {
-    if (rule.kind === 'metric_early_stopping') {
+    // a rule with a policy stops single runs (see `stopping-policies.ts`), as upstream never stops the sweep for it
+    if (rule.kind === 'metric_early_stopping' && (rule.policy === undefined || rule.policy === null)) {
       const metric = String(rule.metric);
       const target = Number(rule.value);
       const maximize = rule.optimization !== 'minimize';

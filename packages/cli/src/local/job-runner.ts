@@ -115,7 +115,8 @@ export async function runJob(record: JobRecord, plan: JobPlan, job: JobEnvironme
     logs.flush();
     const message = outcomeMessage(outcome, logs.stderrTail());
     if (outcome.kind === 'not-found') logs.note(message ?? '');
-    if (job.stop.stopping && !(outcome.kind === 'exit' && outcome.code === 0)) return await reasonless('stopped', `Stopped by ${job.stop.signal ?? 'a signal'}.`);
+    // a run stopped by early stopping ends `stopped` even when its code exits 0 on SIGTERM
+    if (job.stop.stopping && (job.stop.reason !== undefined || !(outcome.kind === 'exit' && outcome.code === 0))) return await reasonless('stopped', job.stop.reason ?? `Stopped by ${job.stop.signal ?? 'a signal'}.`);
     if (outcome.kind === 'exit' && outcome.code === 0) return await reasonless('succeeded');
     return await reasonless('failed', message);
   } finally {

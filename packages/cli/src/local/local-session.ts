@@ -71,9 +71,9 @@ export class LocalSession {
     return { owner: this.options.owner, project: this.options.project, uuid: record.uuid, name: record.name, artifactsPath: record.path, contextPath: this.contextPath(record), iteration };
   }
 
-  /** Runs one job of this session. */
-  runJob(record: JobRecord, plan: JobPlan, prefix?: string): Promise<JobResult> {
-    const { executor, cwd, env, stop, stdout, stderr, offlineRoot, owner, project } = this.options;
+  /** Runs one job of this session (`stop`: the run's own stop controller, a fork of the session's). */
+  runJob(record: JobRecord, plan: JobPlan, prefix?: string, stop: StopController = this.options.stop): Promise<JobResult> {
+    const { executor, cwd, env, stdout, stderr, offlineRoot, owner, project } = this.options;
     const docker = executor === 'docker';
     const offlineInContainer = '/plx-context/offline';
     return runJob(record, plan, {

@@ -13,6 +13,7 @@ import { LocalSession } from './local-session';
 import { matrixSuggestions } from './matrix-suggestions';
 import { shellLine } from './docker-argv';
 import { StopController } from './signals';
+import { policyRule } from './stopping-policies';
 import { rankOf, runSweep, type SweepPlan } from './sweep-runner';
 import { trackingEnv } from './tracking-env';
 
@@ -91,8 +92,9 @@ export function buildTree(spec: Obj, executor: Executor, cwd: string, concurrenc
     }
     const concurrency = concurrencyOption ?? (typeof matrix.concurrency === 'number' ? matrix.concurrency : 1);
     const rules = Array.isArray(matrix.earlyStopping) ? (matrix.earlyStopping as Obj[]) : [];
+    const policies = rules.map((rule, i) => policyRule(rule, `matrix.earlyStopping[${i}]`)).filter((p) => p !== undefined);
     const { matrix: _m, ...parent } = spec;
-    return { kind: 'matrix', parent, sweep: { name: nameOf(spec, {}), matrix, suggestions, children, concurrency, rules, rank: rankOf(matrix) } };
+    return { kind: 'matrix', parent, sweep: { name: nameOf(spec, {}), matrix, suggestions, children, concurrency, rules, policies, rank: rankOf(matrix) } };
   }
   // a compiled operation (what the server stores for a run, see `ops execute`) is used as it is: compiling it
   // again would re-validate params the server already applied and rendered

@@ -5,9 +5,11 @@ import { earlyStoppingReason, type FinishedChild } from './early-stopping';
 import type { JobRecord } from './job-runner';
 import { inputsOf, planJob } from './local-plan';
 import type { LocalSession } from './local-session';
+import { PolicyMonitor } from './policy-monitor';
 import { runPool } from './run-pool';
 import { resultsTable, type ChildRow, type RankBy } from './results-table';
 import type { Suggestion } from './matrix-suggestions';
+import type { PolicyRule } from './stopping-policies';
 
 /** A validated sweep. */
 export interface SweepPlan {
@@ -18,6 +20,8 @@ export interface SweepPlan {
   readonly children: readonly Record<string, unknown>[];
   readonly concurrency: number;
   readonly rules: readonly Record<string, unknown>[];
+  /** The policies of its `metric_early_stopping` rules, applied to running children. */
+  readonly policies: readonly PolicyRule[];
   readonly rank: RankBy | undefined;
 }
 
@@ -39,6 +43,8 @@ export async function runSweep(session: LocalSession, plan: SweepPlan, parentCon
   const rows: ChildRow[] = [];
   let stopReason: string | undefined;
   const records: (JobRecord | undefined)[] = [];
+  const monitor = new PolicyMonitor(plan.policies, (message) => session.print.warning(message));
+  monitor.start();
   const started = await runPool(
     plan.children.length,
     plan.concurrency,
@@ -49,7 +55,11 @@ export async function runSweep(session: LocalSession, plan: SweepPlan, parentCon
       records[index] = record;
       const job = planJob(compiled, session.globals(record, index));
       const prefix = plan.concurrency > 1 ? `[${childName}] ` : undefined;
-      const result = await session.runJob(record, job, prefix);
+      const stop = plan.policies.length > 0 ? session.stop.fork() : session.stop;
+      monitor.add(record.uuid, record.path, stop);
+      const result = await session.runJob(record, job, prefix, stop);
+      if (stop !== session.stop) session.stop.release(stop);
+      await monitor.finished(record.uuid, result.status);
       finished.push({ status: result.status, outputs: record.outputs });
       rows[index] = { uuid: record.uuid, name: record.name, status: result.status, params: plan.suggestions[index]!, outputs: record.outputs };
       stopReason ??= earlyStoppingReason(plan.rules, finished, plan.children.length);
@@ -57,6 +67,7 @@ export async function runSweep(session: LocalSession, plan: SweepPlan, parentCon
     },
     () => stopReason !== undefined || session.stop.stopping,
   );
+  monitor.close();
   // suggestions never started are recorded as skipped children, so the sweep stays complete
   for (let index = 0; index < plan.children.length; index++) {
     if (started.includes(index)) continue;

@@ -7,6 +7,7 @@ import type { ResolvedContext } from '@px/context';
 import type { CommandContext } from '../command-context';
 import { CliError } from '../errors';
 import { dagOps, runDag } from './dag-runner';
+import { dryRunCompile } from './dag-dry-run';
 import { mainArgv, EXECUTORS, type Executor } from './job-runner';
 import { checkDockerJob, checkProcessJob, compileOperation, planJob, type JobPlan } from './local-plan';
 import { LocalSession } from './local-session';
@@ -111,14 +112,15 @@ export function buildTree(spec: Obj, executor: Executor, cwd: string, concurrenc
 }
 
 function dryRun(ctx: CommandContext, tree: Tree, executor: Executor): number {
-  const compiledJobs = tree.kind === 'job' ? [tree.compiled] : tree.kind === 'matrix' ? tree.sweep.children : [];
-  if (tree.kind === 'dag') {
-    for (const op of tree.ops) ctx.print.line(`# op ${op.name} (after: ${op.upstream.join(', ') || 'nothing'})`);
-    return 0;
-  }
+  // a pipeline's ops: each one's containers, params from upstream ops shown as `<ops.NAME.outputs.KEY>`
+  const jobs: { header?: string; compiled: Obj }[] =
+    tree.kind === 'dag'
+      ? tree.ops.map((op) => ({ header: `# op ${op.name} (after: ${op.upstream.join(', ') || 'nothing'})`, compiled: dryRunCompile(op) }))
+      : (tree.kind === 'job' ? [tree.compiled] : tree.sweep.children).map((compiled) => ({ compiled }));
   const fake = { uuid: '<uuid>', name: undefined, path: '<run folder>', status: null, outputs: {}, inputs: {}, setStatus: () => Promise.resolve(), finish: () => Promise.resolve() };
-  for (const compiled of compiledJobs) {
-    const plan = planJob(compiled, { ...CHECK_GLOBALS, uuid: '<uuid>' });
+  for (const { header, compiled } of jobs) {
+    if (header !== undefined) ctx.print.line(header);
+    const plan = planJob(compiled, { ...CHECK_GLOBALS, uuid: '<uuid>' }, tree.kind === 'dag' ? { ops: {} } : {});
     const { argv } = mainArgv(plan, fake, {
       executor,
       cwd: ctx.cwd,

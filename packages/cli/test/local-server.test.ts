@@ -86,7 +86,7 @@ describe('px run --local of a sweep with a server configured', () => {
     server.faults.set({ method: 'POST', path: '/runs/sync', kind: 'drop', times: Number.POSITIVE_INFINITY });
     writeFileSync(join(sb.root, 'go'), '');
     expect(await exited).toBe(1);
-    expect(stderr).toContain('The server could not be reached');
+    expect(stderr).toContain('Pushing to the server stopped (');
     expect(stderr).toContain('3 runs stay in');
     expect(stderr).toContain('`px ops push -a` completes the upload');
     expect(offlineRuns()).toHaveLength(3);
@@ -117,6 +117,21 @@ describe('px run --local of a pipeline with a server configured', () => {
     expect(byName.get('other')?.status).toBe('succeeded');
     const logs = await px(sb, ['ops', 'logs', '-p', 'acme/lab', '--uid', byName.get('consume')!.uuid, '-nf', '-h']);
     expect(logs.stdout).toContain('got 0.25');
+    expect(offlineRuns()).toEqual([]);
+  });
+
+  it('pushes an op whose params could not be resolved as failed, with what it asked for as content', async () => {
+    writeFileSync(
+      join(sb.cwd, 'missing-output.yaml'),
+      'version: 1.1\nkind: component\nname: miss\nrun:\n  kind: dag\n  operations:\n    - {name: produce, dagRef: train, params: {lr: {value: 0.5}}}\n    - {name: consume, dagRef: show, params: {msg: {ref: ops.produce, value: outputs.nope}}}\n  components:\n    - {name: train, inputs: [{name: lr, type: float}], outputs: [{name: nope, type: float, isOptional: true}], run: {kind: job, container: {image: node, command: [node, ../train.mjs, "{{ lr }}"]}}}\n    - {name: show, inputs: [{name: msg, type: float}], run: {kind: job, container: {image: busybox, command: [sh, -c, "echo {{ msg }}"]}}}\n',
+    );
+    const result = await px(sb, local('missing-output.yaml'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain('Pushing to the server stopped');
+    const consume = server.state.listRuns('acme', 'lab').find((r) => r.name === 'consume');
+    expect(consume).toMatchObject({ status: 'failed', managed_by: 'cli' });
+    expect(consume?.status_conditions.at(-1)?.message).toContain('ops.produce has no outputs.nope');
+    expect(JSON.parse(consume!.content!)).toMatchObject({ kind: 'operation', name: 'consume', params: { msg: { ref: 'ops.produce', value: 'outputs.nope' } } });
     expect(offlineRuns()).toEqual([]);
   });
 });

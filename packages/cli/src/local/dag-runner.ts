@@ -140,7 +140,9 @@ export async function runDag(session: LocalSession, name: string | undefined, co
           failure = (error as Error).message;
         }
       }
-      const record = await session.createRecord({ name: op.name, kind: 'job', content: opCompiled, inputs: opCompiled === undefined ? params : inputsOf(opCompiled), pipeline });
+      // an op that could not be compiled keeps what it asked for as its content (a server refuses a managed run without one)
+      const content = opCompiled ?? { version: 1.1, kind: 'operation', name: op.name, params: op.op.params, component: op.component };
+      const record = await session.createRecord({ name: op.name, kind: 'job', content, inputs: opCompiled === undefined ? params : inputsOf(opCompiled), pipeline });
       let status: string;
       if (session.stop.stopping) {
         await record.finish('stopped', 'Stopped before it started.');

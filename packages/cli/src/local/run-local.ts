@@ -189,7 +189,7 @@ export async function runTree(ctx: CommandContext, spec: Obj, tree: Tree, execut
     stop.dispose();
   }
   if (sync?.failed !== undefined) {
-    ctx.print.error(`The server could not be reached (${sync.failed}): ${sync.leftCount} run${sync.leftCount === 1 ? '' : 's'} stay in ${join(offlineRoot, 'runs')}; \`px ops push -a\` completes the upload.`);
+    ctx.print.error(`Pushing to the server stopped (${sync.failed}): ${sync.leftCount} run${sync.leftCount === 1 ? '' : 's'} stay in ${join(offlineRoot, 'runs')}; \`px ops push -a\` completes the upload.`);
     return status === 'stopped' ? (stop.signal === 'SIGTERM' ? 143 : 130) : 1;
   }
   if (status === 'succeeded') return 0;

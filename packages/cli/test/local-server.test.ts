@@ -87,16 +87,24 @@ describe('px run --local of a sweep with a server configured', () => {
     writeFileSync(join(sb.root, 'go'), '');
     expect(await exited).toBe(1);
     expect(stderr).toContain('Pushing to the server stopped (');
-    expect(stderr).toContain('3 runs stay in');
-    expect(stderr).toContain('`px ops push -a` completes the upload');
+    const parent = server.state.listRuns('acme', 'lab')[0]!;
+    expect(parent).toMatchObject({ kind: 'matrix', status: 'running' });
+    const children = offlineRuns().filter((uuid) => uuid !== parent.uuid);
+    expect(children).toHaveLength(2);
+    expect(stderr).toContain(`Not pushed, kept in ${join(sb.offlineRoot, 'runs')}: `);
+    for (const uuid of children) expect(stderr).toContain(uuid);
+    expect(stderr).toContain(`Already on the server without their final status and outputs: ${parent.uuid}`);
     expect(offlineRuns()).toHaveLength(3);
 
+    // the server is back: what px said completes the upload
     server.faults.clear();
-    const pushed = await px(sb, ['ops', 'push', '-a']);
-    expect(pushed.code, pushed.stderr).toBe(0);
+    for (const uuid of children) {
+      const pushed = await px(sb, ['ops', 'push', '--uid', uuid]);
+      expect(pushed.code, pushed.stderr).toBe(0);
+    }
     const runs = server.state.listRuns('acme', 'lab');
     expect(runs.filter((r) => r.kind === 'job').map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
-    expect(runs.find((r) => r.kind === 'matrix')?.status).toBe('succeeded');
+    expect(runs.filter((r) => r.kind === 'job').every((r) => r.status_conditions.some((c) => c.reason === 'CliProcessExecutor'))).toBe(true);
   });
 });
 

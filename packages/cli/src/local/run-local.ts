@@ -188,8 +188,9 @@ export async function runTree(ctx: CommandContext, spec: Obj, tree: Tree, execut
   } finally {
     stop.dispose();
   }
-  if (sync?.failed !== undefined) {
-    ctx.print.error(`Pushing to the server stopped (${sync.failed}): ${sync.leftCount} run${sync.leftCount === 1 ? '' : 's'} stay in ${join(offlineRoot, 'runs')}; \`px ops push -a\` completes the upload.`);
+  const stopped = sync?.stoppedMessage(join(offlineRoot, 'runs'));
+  if (stopped !== undefined) {
+    ctx.print.error(stopped);
     return status === 'stopped' ? (stop.signal === 'SIGTERM' ? 143 : 130) : 1;
   }
   if (status === 'succeeded') return 0;

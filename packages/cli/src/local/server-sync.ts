@@ -28,14 +28,19 @@ export class ServerSync {
     private readonly reason: string,
   ) {}
 
-  /** Why pushing stopped, when it did. */
-  get failed(): string | undefined {
-    return this.failure;
-  }
-
-  /** How many runs stay in the offline root, not (completely) pushed. */
-  get leftCount(): number {
-    return this.left.size;
+  /**
+   * What to tell once pushing stopped (`undefined` when everything reached the server): the runs to push
+   * later, and a parent already on the server whose end was not posted (a Polyaxon server refuses to sync a
+   * run twice, so it is named apart).
+   */
+  stoppedMessage(runsDir: string): string | undefined {
+    if (this.failure === undefined) return undefined;
+    const toPush = [...this.left].filter((uuid) => !this.parents.has(uuid));
+    const onServer = [...this.left].filter((uuid) => this.parents.has(uuid));
+    const lines = [`Pushing to the server stopped (${this.failure}).`];
+    if (toPush.length > 0) lines.push(`Not pushed, kept in ${runsDir}: ${toPush.join(', ')}; push them with \`px ops push --uid UUID\` (\`px ops push -a\` pushes every offline run).`);
+    if (onServer.length > 0) lines.push(`Already on the server without their final status and outputs: ${onServer.join(', ')} (their folders stay in ${runsDir}).`);
+    return lines.join('\n');
   }
 
   /** Wraps a new record so that it reaches the server; a parent is pushed now. */

@@ -18,6 +18,11 @@ export const EXECUTORS = ['process', 'docker'] as const;
 /** One of {@link EXECUTORS}. */
 export type Executor = (typeof EXECUTORS)[number];
 
+/** The reason of the statuses px posts for runs it executes (upstream's executor names). */
+export function executorReason(executor: Executor): string {
+  return executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor';
+}
+
 /** The record a job reports to (an offline run folder, or a run on the server). */
 export interface JobRecord {
   readonly uuid: string;

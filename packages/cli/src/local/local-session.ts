@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { PolyaxonClient } from '@px/client';
 import type { Printer, TextSink } from '../cli-io';
-import { runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
+import { executorReason, runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
 import type { JobPlan, RunGlobals } from './local-plan';
 import { RunRecord, type RunRecordInit } from './run-record';
 import type { ServerSync } from './server-sync';
@@ -51,7 +51,7 @@ export class LocalSession {
 
   /** The statuses' reason. */
   get reason(): string {
-    return this.options.executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor';
+    return executorReason(this.options.executor);
   }
 
   /** Creates a run record (status `created`). */

@@ -7,7 +7,7 @@ import type { PolyaxonClient, RunClient, V1Statuses } from '@px/client';
 import type { ResolvedContext } from '@px/context';
 import type { CommandContext } from '../command-context';
 import { CliError } from '../errors';
-import { runJob, type JobRecord } from './job-runner';
+import { executorReason, runJob, type JobRecord } from './job-runner';
 import { inputsOf, planJob } from './local-plan';
 import { RunClientRecord } from './run-record';
 import type { Executor } from './job-runner';
@@ -106,7 +106,7 @@ async function executeHere(ctx: CommandContext, resolved: ResolvedContext, run: 
   ctx.print.warning('`ops execute` is experimental: the run executes on this machine.');
   await waitCompiled(run, Math.max(0.05, resolved.watchInterval.value) * 1000);
   const contextRoot = join(resolved.artifactsRoot.value, 'px-local');
-  const record = new OnlineRecord(run, join(contextRoot, 'artifacts', run.runUuid!), executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor');
+  const record = new OnlineRecord(run, join(contextRoot, 'artifacts', run.runUuid!), executorReason(executor));
   const stop = new StopController((message) => ctx.print.warning(message));
   stop.install();
   let result;

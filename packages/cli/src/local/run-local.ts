@@ -8,7 +8,7 @@ import type { CommandContext } from '../command-context';
 import { CliError } from '../errors';
 import { dagOps, runDag } from './dag-runner';
 import { dryRunCompile } from './dag-dry-run';
-import { mainArgv, EXECUTORS, type Executor } from './job-runner';
+import { executorReason, mainArgv, EXECUTORS, type Executor } from './job-runner';
 import { checkDockerJob, checkProcessJob, compileOperation, planJob, type JobPlan } from './local-plan';
 import { LocalSession } from './local-session';
 import { matrixSuggestions } from './matrix-suggestions';
@@ -167,8 +167,7 @@ export async function runTree(ctx: CommandContext, spec: Obj, tree: Tree, execut
   const client = new PolyaxonClient({ context, config: { isOffline: true } });
   const stop = new StopController((message) => ctx.print.warning(message));
   const offlineRoot = client.config.offlineRoot;
-  const reason = executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor';
-  const sync = options.offline ? undefined : new (await import('./server-sync')).ServerSync(new PolyaxonClient({ context }), target, reason);
+  const sync = options.offline ? undefined : new (await import('./server-sync')).ServerSync(new PolyaxonClient({ context }), target, executorReason(executor));
   const session = new LocalSession({ client, owner: target.owner, project: target.project, offlineRoot, executor, cwd: ctx.cwd, env: ctx.env, stop, print: ctx.print, stdout: ctx.io.stdout, stderr: ctx.io.stderr, description: options.description, tags: options.tags, sync });
   stop.install();
   let status: string;

@@ -2,10 +2,10 @@
 // milliseconds it reads each running child's metric events (`<run folder>/events/metric/<name>.plx`,
 // as `@px/tracking` and upstream's tracking write them) and stops, with a reason naming the policy,
 // the children a policy condemns at their latest checkpoint.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MetricTail } from './metric-tail';
 import type { StopController } from './signals';
-import { checkpointOf, policyVerdict, type MetricValue, type PolicyRule, type PolicyRun } from './stopping-policies';
+import { checkpointOf, policyVerdict, type PolicyRule, type PolicyRun } from './stopping-policies';
 
 const TICK_MS = 200;
 /** A stopped child that ignores SIGTERM is killed after this long. */
@@ -13,36 +13,12 @@ const KILL_AFTER_MS = 10_000;
 
 interface Child {
   readonly id: string;
-  readonly path: string;
   readonly stop: StopController;
   status: string;
-  /** Values per metric. */
-  values: Map<string, MetricValue[]>;
+  /** The metric files followed, per metric. */
+  readonly tails: Map<string, MetricTail>;
   /** Last checkpoint evaluated per rule. */
   evaluated: Map<PolicyRule, number>;
-}
-
-/**
- * The values of a metric event file's text (`step|timestamp|metric` header, then `\n`-prefixed rows);
- * a row cut short by a write in progress (fewer than 3 fields) is left out.
- */
-export function metricValues(text: string): MetricValue[] {
-  const values: MetricValue[] = [];
-  for (const [index, line] of text.split('\n').slice(1).entries()) {
-    const fields = line.split('|');
-    if (fields.length < 3 || fields[2] === '') continue;
-    const step = fields[0] === '' ? index : Number(fields[0]);
-    if (Number.isFinite(step)) values.push({ step, value: Number(fields[2]) });
-  }
-  return values;
-}
-
-async function readValues(path: string, metric: string): Promise<MetricValue[]> {
-  try {
-    return metricValues(await readFile(join(path, 'events', 'metric', `${metric}.plx`), 'utf8'));
-  } catch {
-    return []; // no value logged yet
-  }
 }
 
 /** Watches the children of one sweep and stops those a policy condemns. */
@@ -71,19 +47,16 @@ export class PolicyMonitor {
 
   /** A child that started, with its run folder and its own stop controller. */
   add(id: string, path: string, stop: StopController): void {
-    this.children.set(id, { id, path, stop, status: 'running', values: new Map(), evaluated: new Map() });
+    const tails = new Map([...new Set(this.rules.map((r) => r.metric))].map((metric) => [metric, new MetricTail(join(path, 'events', 'metric', `${metric}.plx`))]));
+    this.children.set(id, { id, stop, status: 'running', tails, evaluated: new Map() });
   }
 
   /** A child that ended: its last values stay for comparing the others. */
   async finished(id: string, status: string): Promise<void> {
     const child = this.children.get(id);
     if (child === undefined) return;
-    await this.read(child);
+    for (const tail of child.tails.values()) await tail.read(true);
     child.status = status;
-  }
-
-  private async read(child: Child): Promise<void> {
-    for (const metric of new Set(this.rules.map((r) => r.metric))) child.values.set(metric, await readValues(child.path, metric));
   }
 
   private async tick(): Promise<void> {
@@ -91,7 +64,7 @@ export class PolicyMonitor {
     this.ticking = true;
     try {
       const running = [...this.children.values()].filter((c) => c.status === 'running' && !c.stop.stopping);
-      for (const child of running) await this.read(child);
+      for (const child of running) for (const tail of child.tails.values()) await tail.read();
       for (const child of running) this.evaluate(child);
     } finally {
       this.ticking = false;
@@ -101,12 +74,12 @@ export class PolicyMonitor {
   private evaluate(child: Child): void {
     for (const rule of this.rules) {
       if (child.stop.stopping) return;
-      const values = child.values.get(rule.metric) ?? [];
+      const values = child.tails.get(rule.metric)?.values ?? [];
       const last = values.at(-1);
       const checkpoint = last === undefined ? undefined : checkpointOf(rule, last.step);
       if (checkpoint === undefined || (child.evaluated.get(rule) ?? -1) >= checkpoint) continue;
       child.evaluated.set(rule, checkpoint);
-      const view = (c: Child): PolicyRun => ({ id: c.id, status: c.status, values: c.values.get(rule.metric) ?? [] });
+      const view = (c: Child): PolicyRun => ({ id: c.id, status: c.status, values: c.tails.get(rule.metric)?.values ?? [] });
       const others = [...this.children.values()].filter((c) => c !== child).map(view);
       const reason = policyVerdict(rule, view(child), others, checkpoint);
       if (reason === undefined) continue;

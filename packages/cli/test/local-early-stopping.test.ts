@@ -19,7 +19,8 @@ let sb: Sandbox;
 beforeAll(() => requireBuild());
 beforeEach(() => {
   sb = sandbox();
-  // logs a constant `loss` (its argument) for 30 steps, 0.1 s apart; a SIGTERM ends it cleanly with exit code 0
+  // logs a constant `loss` (its first argument) for 30 steps (or its second argument), 0.1 s apart; a SIGTERM
+  // ends it cleanly with exit code 0
   writeFileSync(
     join(sb.root, 'steps.mjs'),
     [
@@ -27,7 +28,8 @@ beforeEach(() => {
       'const loss = Number(process.argv[2]);',
       'await tracking.init({ flushIntervalMs: 50 });',
       "process.on('SIGTERM', async () => { console.log('got SIGTERM'); await tracking.end(); process.exit(0); });",
-      'for (let step = 0; step < 30; step++) { tracking.logMetrics({ loss }, { step }); await new Promise((r) => setTimeout(r, 100)); }',
+      'const steps = Number(process.argv[3] ?? 30);',
+      'for (let step = 0; step < steps; step++) { tracking.logMetrics({ loss }, { step }); await new Promise((r) => setTimeout(r, 100)); }',
       "console.log('finished');",
       'await tracking.end();',
     ].join('\n'),
@@ -43,6 +45,35 @@ function runs(): RunFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).map((uuid) => JSON.parse(readFileSync(join(dir, uuid, 'run.plx.json'), 'utf8')) as RunFile);
 }
+
+describe('early stopping of a local sweep without a policy (as upstream)', () => {
+  it('a metric reaching its value stops the running children too; the sweep succeeds', async () => {
+    writeFileSync(
+      join(sb.cwd, 'threshold.yaml'),
+      'version: 1.1\nkind: operation\nname: th\nmatrix:\n  kind: mapping\n  concurrency: 2\n  values: [{loss: 0.5, steps: 100}, {loss: 0.01, steps: 3}, {loss: 0.2, steps: 3}]\n  earlyStopping:\n    - {kind: metric_early_stopping, metric: loss, value: 0.05, optimization: minimize}\ncomponent:\n  inputs: [{name: loss, type: float}, {name: steps, type: int}]\n  run:\n    kind: job\n    container: {image: node, command: [node, ../steps.mjs, "{{ loss }}", "{{ steps }}"]}\n',
+    );
+    const result = await px(sb, ['run', '-f', 'threshold.yaml', '--local', '--offline', '-exc', 'process']);
+    expect(result.code, result.stderr).toBe(0);
+    const byLoss = new Map(runs().filter((r) => r.kind === 'job').map((c) => [c.inputs?.loss, c]));
+    expect(byLoss.get(0.01)?.status).toBe('succeeded');
+    expect(byLoss.get(0.5)?.status).toBe('stopped');
+    expect(byLoss.get(0.5)?.status_conditions.at(-1)?.message).toBe('Early stopping: a run reached loss=0.01 (<= 0.05).');
+    expect(byLoss.get(0.2)?.status).toBe('skipped');
+    expect(runs().find((r) => r.kind === 'matrix')).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('failure early stopping ends the sweep failed', async () => {
+    writeFileSync(
+      join(sb.cwd, 'failing.yaml'),
+      'version: 1.1\nkind: operation\nname: fl\nmatrix:\n  kind: mapping\n  values: [{code: 3}, {code: 0}, {code: 0}]\n  earlyStopping:\n    - {kind: failure_early_stopping, percent: 30}\ncomponent:\n  inputs: [{name: code, type: int}]\n  run:\n    kind: job\n    container: {image: sh, command: [sh, -c, "exit {{ code }}"]}\n',
+    );
+    const result = await px(sb, ['run', '-f', 'failing.yaml', '--local', '--offline', '-exc', 'process']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Early stopping: 1 of 3 runs failed (>= 30%).');
+    expect(runs().filter((r) => r.kind === 'job').map((r) => r.status).sort()).toEqual(['failed', 'skipped', 'skipped']);
+    expect(runs().find((r) => r.kind === 'matrix')).toMatchObject({ status: 'failed' });
+  });
+});
 
 describe('early-stopping policies of a local sweep', () => {
   it('median: the running child worse than the median of the others is stopped, with the policy as reason', async () => {

@@ -70,7 +70,7 @@ export class StopController {
     this.signal ??= signal;
     for (const fork of this.forks) fork.receive(signal);
     if (this.signals === 1) {
-      this.notice(`Received ${signal}: stopping the local run${this.children.size > 1 ? 's' : ''} (press Ctrl-C again to kill).`);
+      this.notice(`Received ${signal}: stopping the local run${this.children.size + this.forks.size > 1 ? 's' : ''} (press Ctrl-C again to kill).`);
       for (const child of this.children) kill(child, signal);
     } else {
       this.notice('Killing the local runs.');

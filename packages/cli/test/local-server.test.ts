@@ -109,6 +109,27 @@ describe('px run --local of a sweep with a server configured', () => {
   });
 });
 
+describe('Ctrl-C during a local sweep with a server configured', () => {
+  it('stops the children and pushes them and the parent as stopped', async () => {
+    writeFileSync(
+      join(sb.cwd, 'slow.yaml'),
+      'version: 1.1\nkind: operation\nname: slow\nmatrix:\n  kind: mapping\n  values: [{n: 1}, {n: 2}]\ncomponent:\n  inputs: [{name: n, type: int}]\n  run:\n    kind: job\n    container:\n      image: x\n      command: [node, -e, "console.log(\'ready {{ n }}\'); setTimeout(() => {}, 60000)"]\n',
+    );
+    const child = spawn(process.execPath, [BIN, ...local('slow.yaml')], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      if (stdout.includes('ready 1\n') && child.exitCode === null && !child.killed) child.kill('SIGINT');
+    });
+    child.stderr.resume();
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(130);
+    const runs = server.state.listRuns('acme', 'lab');
+    expect(runs.find((r) => r.kind === 'matrix')?.status).toBe('stopped');
+    expect(runs.filter((r) => r.kind === 'job').map((r) => r.status)).toEqual(['stopped', 'stopped']);
+    expect(offlineRuns()).toEqual([]);
+  });
+});
+
 describe('px run --local of a pipeline with a server configured', () => {
   it('pushes the dag and its ops: outputs passed downstream, trigger policies, final statuses', async () => {
     const result = await px(sb, local(join(LOCAL, 'dag.yaml')));

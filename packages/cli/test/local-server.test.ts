@@ -1,6 +1,6 @@
 // `px run --local` of sweeps and pipelines with a server configured (no `--offline`): the runs are
 // executed here and pushed to the test API server as they go.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiServer } from '@px/testkit';
@@ -34,6 +34,19 @@ const synced = (): SyncBody[] => requests().filter((r) => r.method === 'POST' &&
 const postedStatuses = (uuid: string): string[] =>
   requests().filter((r) => r.method === 'POST' && r.path === `/api/v1/acme/lab/runs/${uuid}/statuses`).map((r) => (r.body as { condition: { type: string } }).condition.type);
 const offlineRuns = (): string[] => (existsSync(join(sb.offlineRoot, 'runs')) ? readdirSync(join(sb.offlineRoot, 'runs')) : []);
+/** Starts px without waiting for it; `onStdout` sees its whole stdout so far at each chunk. */
+function startPx(args: readonly string[], onStdout?: (stdout: string, child: ChildProcess) => void): { exited: Promise<number | null>; stderr: () => string } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+    onStdout?.(stdout, child);
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return { exited: new Promise((resolve) => child.on('close', resolve)), stderr: () => stderr };
+}
+
 const local = (file: string, ...rest: string[]): string[] => ['run', '-f', file, '--local', '--executor', 'process', '-p', 'acme/lab', ...rest];
 
 describe('px run --local of a sweep with a server configured', () => {
@@ -77,16 +90,13 @@ describe('px run --local of a sweep with a server configured', () => {
       join(sb.cwd, 'gate.yaml'),
       'version: 1.1\nkind: operation\nname: gated\nmatrix:\n  kind: mapping\n  values: [{n: 1}, {n: 2}]\ncomponent:\n  inputs: [{name: n, type: int}]\n  run:\n    kind: job\n    container:\n      image: x\n      command: [sh, -c, "while [ ! -f ../go ]; do sleep 0.05; done; echo done {{ n }}"]\n',
     );
-    const child = spawn(process.execPath, [BIN, ...local('gate.yaml')], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdout.resume();
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const running = startPx(local('gate.yaml'));
     // once the parent is on the server, the server stops answering pushes
     while (server.state.listRuns('acme', 'lab').length === 0) await new Promise((done) => setTimeout(done, 20));
     server.faults.set({ method: 'POST', path: '/runs/sync', kind: 'drop', times: Number.POSITIVE_INFINITY });
     writeFileSync(join(sb.root, 'go'), '');
-    expect(await exited).toBe(1);
+    expect(await running.exited).toBe(1);
+    const stderr = running.stderr();
     expect(stderr).toContain('Pushing to the server stopped (');
     const parent = server.state.listRuns('acme', 'lab')[0]!;
     expect(parent).toMatchObject({ kind: 'matrix', status: 'running' });
@@ -115,14 +125,10 @@ describe('Ctrl-C during a local sweep with a server configured', () => {
       join(sb.cwd, 'slow.yaml'),
       'version: 1.1\nkind: operation\nname: slow\nmatrix:\n  kind: mapping\n  values: [{n: 1}, {n: 2}]\ncomponent:\n  inputs: [{name: n, type: int}]\n  run:\n    kind: job\n    container:\n      image: x\n      command: [node, -e, "console.log(\'ready {{ n }}\'); setTimeout(() => {}, 60000)"]\n',
     );
-    const child = spawn(process.execPath, [BIN, ...local('slow.yaml')], { cwd: sb.cwd, env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      if (stdout.includes('ready 1\n') && child.exitCode === null && !child.killed) child.kill('SIGINT');
+    const running = startPx(local('slow.yaml'), (stdout, child) => {
+      if (stdout.includes('ready 1\n') && !child.killed) child.kill('SIGINT');
     });
-    child.stderr.resume();
-    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(130);
+    expect(await running.exited).toBe(130);
     const runs = server.state.listRuns('acme', 'lab');
     expect(runs.find((r) => r.kind === 'matrix')?.status).toBe('stopped');
     expect(runs.filter((r) => r.kind === 'job').map((r) => r.status)).toEqual(['stopped', 'stopped']);

@@ -3,9 +3,10 @@
 import { join } from 'node:path';
 import type { PolyaxonClient } from '@px/client';
 import type { Printer, TextSink } from '../cli-io';
-import { runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
+import { executorReason, runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
 import type { JobPlan, RunGlobals } from './local-plan';
 import { RunRecord, type RunRecordInit } from './run-record';
+import type { ServerSync } from './server-sync';
 import type { StopController } from './signals';
 import { trackingEnv } from './tracking-env';
 
@@ -30,6 +31,8 @@ export interface SessionOptions {
   readonly stderr: TextSink;
   readonly description?: string | undefined;
   readonly tags?: readonly string[] | undefined;
+  /** With a server configured: pushes every record as it goes (see `server-sync.ts`). */
+  readonly sync?: ServerSync | undefined;
 }
 
 /** The shared state of one `px run --local` (offline records). */
@@ -48,13 +51,14 @@ export class LocalSession {
 
   /** The statuses' reason. */
   get reason(): string {
-    return this.options.executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor';
+    return executorReason(this.options.executor);
   }
 
   /** Creates a run record (status `created`). */
   async createRecord(request: RecordRequest): Promise<SessionRecord> {
-    const { client, owner, project, description, tags } = this.options;
-    return RunRecord.create({ description, tags, ...request, client, owner, project, reason: this.reason });
+    const { client, owner, project, description, tags, sync } = this.options;
+    const record = await RunRecord.create({ description, tags, ...request, client, owner, project, reason: this.reason });
+    return sync === undefined ? record : sync.track(record, request.kind);
   }
 
   /** The init containers' folder of a run. */
@@ -67,9 +71,9 @@ export class LocalSession {
     return { owner: this.options.owner, project: this.options.project, uuid: record.uuid, name: record.name, artifactsPath: record.path, contextPath: this.contextPath(record), iteration };
   }
 
-  /** Runs one job of this session. */
-  runJob(record: JobRecord, plan: JobPlan, prefix?: string): Promise<JobResult> {
-    const { executor, cwd, env, stop, stdout, stderr, offlineRoot, owner, project } = this.options;
+  /** Runs one job of this session (`stop`: the run's own stop controller, a fork of the session's). */
+  runJob(record: JobRecord, plan: JobPlan, prefix?: string, stop: StopController = this.options.stop): Promise<JobResult> {
+    const { executor, cwd, env, stdout, stderr, offlineRoot, owner, project } = this.options;
     const docker = executor === 'docker';
     const offlineInContainer = '/plx-context/offline';
     return runJob(record, plan, {

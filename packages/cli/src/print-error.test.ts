@@ -46,6 +46,18 @@ describe('errorLine / printError', () => {
     expect(errorLine(new FakeSpecError('bad'))).toBe('Error: Polyaxonfile is not valid: bad (a.yaml:3:5)');
   });
 
+  it('lists each problem of a Polyaxonfile error under its line, without repeating the heading', () => {
+    const error = Object.assign(new FakeSpecError('Polyaxonfile is not valid.\nThe Polyaxonfile has non optional inputs/outputs, you need to pass valid params'), {
+      issues: [{ path: ['params', 'lr'], message: 'No value was provided for the non optional key `lr`.', file: 'a.yaml', line: 1, column: 1 }],
+    });
+    const { io: cliIo, err } = io();
+    expect(printError(error, { print: new Printer(cliIo), verbose: false, stderr: cliIo.stderr })).toBe(1);
+    expect(err.join('')).toBe(
+      'Error: Polyaxonfile is not valid: The Polyaxonfile has non optional inputs/outputs, you need to pass valid params (a.yaml:3:5)\n' +
+        '  at `params.lr`: No value was provided for the non optional key `lr`. (a.yaml:1:1)\n',
+    );
+  });
+
   it('never prints a registered secret', () => {
     registerSecret('tok-abcdef-123456');
     expect(errorLine(new CliError('token tok-abcdef-123456 rejected'))).toBe('Error: token *** rejected');

@@ -30,14 +30,41 @@ export function apiErrorSummary(error: unknown): string | undefined {
   return redact(`Status: ${e.status}. ${hint}${detail === '' ? '' : ` ${detail}`}`);
 }
 
+interface SpecErrorLike {
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly issues?: readonly { readonly path: readonly (string | number)[]; readonly message: string; readonly file?: string; readonly line?: number; readonly column?: number }[];
+}
+
+// The parser's messages start with this line; the printed line says it already.
+const SPEC_PREFIX = /^Polyaxonfile is not valid\.\s*/;
+const MAX_ISSUES = 20;
+
+/** ` (file:line:column)`, or '' when `at` has no file. */
+function place(at: { readonly file?: string; readonly line?: number; readonly column?: number }): string {
+  if (at.file === undefined) return '';
+  return ` (${at.file}${at.line === undefined ? '' : `:${at.line}${at.column === undefined ? '' : `:${at.column}`}`})`;
+}
+
+/** One line per problem of a Polyaxonfile error (field path, message, place), at most 20. */
+function specIssueLines(error: unknown): string[] {
+  if (!hasMarker(error, 'px.polyaxonfile.PolyaxonfileError')) return [];
+  const issues = (error as SpecErrorLike).issues ?? [];
+  const lines = issues.slice(0, MAX_ISSUES).map((issue) => `  ${issue.path.length === 0 ? '' : `at \`${issue.path.join('.')}\`: `}${issue.message}${place(issue)}`);
+  if (issues.length > MAX_ISSUES) lines.push(`  ... and ${issues.length - MAX_ISSUES} more problems`);
+  return lines;
+}
+
 /** The one-line message printed for `error` (secrets redacted). */
 export function errorLine(error: unknown): string {
   const api = apiErrorSummary(error);
   if (api !== undefined) return `Error: ${api}`;
   if (hasMarker(error, 'px.polyaxonfile.PolyaxonfileError')) {
-    const e = error as { message: string; file?: string; line?: number; column?: number };
-    const where = e.file === undefined ? '' : ` (${e.file}${e.line === undefined ? '' : `:${e.line}${e.column === undefined ? '' : `:${e.column}`}`})`;
-    return redact(`Error: Polyaxonfile is not valid: ${e.message}${where}`);
+    const e = error as SpecErrorLike;
+    const message = e.message.replace(SPEC_PREFIX, '').trim() || e.message;
+    return redact(`Error: Polyaxonfile is not valid: ${message}${place(e)}`);
   }
   if (error instanceof CliError || hasMarker(error, 'px.PolyaxonException')) {
     return redact(`Error: ${(error as Error).message}`);
@@ -69,6 +96,7 @@ function stackOf(error: unknown): string[] {
  */
 export function printError(error: unknown, options: { print: Printer; verbose: boolean; stderr: TextSink }): number {
   options.print.error(errorLine(error));
+  for (const line of specIssueLines(error)) options.print.error(redact(line));
   if (error instanceof CliError) {
     for (const detail of error.details) options.print.error(redact(detail));
   }

@@ -1,13 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startApiServer, type ApiServer } from '@px/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, px, requireBuild, sandbox, type Sandbox } from './helpers';
+import { writeTrainScript } from './support/train-script';
 
 const LOCAL = join(FIXTURES, 'local');
-const TRACKING = pathToFileURL(fileURLToPath(new URL('../../tracking/dist/index.js', import.meta.url))).href;
 
 interface RunFile {
   uuid: string;
@@ -24,18 +23,7 @@ let sb: Sandbox;
 beforeAll(() => requireBuild());
 beforeEach(() => {
   sb = sandbox();
-  // A training script that uses @px/tracking with a bare `tracking.init()`.
-  writeFileSync(
-    join(sb.root, 'train.mjs'),
-    [
-      `import { tracking } from ${JSON.stringify(TRACKING)};`,
-      'const lr = Number(process.argv[2] ?? 0.1);',
-      'await tracking.init();',
-      'for (let step = 0; step < 5; step++) tracking.logMetrics({ loss: 1 / (step + 1), score: lr }, { step });',
-      'console.log(`trained lr=${lr}`);',
-      'await tracking.end();',
-    ].join('\n'),
-  );
+  writeTrainScript(sb.root);
 });
 afterEach(() => sb.cleanup());
 

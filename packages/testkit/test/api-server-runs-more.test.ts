@@ -161,6 +161,15 @@ describe('API test server: run updates, actions and lineage', () => {
     expect(res.body).toMatchObject({ uuid: offline, status: 'succeeded', created_at: '2026-11-23T00:30:34.270382Z' });
     expect(server.state.runs.get(offline)!.status_conditions).toHaveLength(1);
   });
+
+  it('refuses to sync a managed run without its operation content, as haupt', async () => {
+    const missing = await json(server, 'POST', '/api/v1/default/p/runs/sync', { uuid: 'c'.repeat(32), managed_by: 'cli' });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toEqual({ non_field_errors: ['Run expects a `content`.'] });
+    const ok = await json(server, 'POST', '/api/v1/default/p/runs/sync', { uuid: 'c'.repeat(32), managed_by: 'cli', content: '{"kind": "operation"}' });
+    expect(ok.status).toBe(201);
+    expect(server.state.runs.get('c'.repeat(32))).toMatchObject({ is_managed: true, managed_by: 'cli' });
+  });
 });
 
 describe('API test server: project versions', () => {

@@ -80,8 +80,11 @@ describe('kill -9 while logging (child processes)', () => {
     const [summary] = collectRunSummaries(runPath).artifacts;
     expect(summary?.summary).toMatchObject({ step: { count: rowsBefore } });
     expect(statSync(path).size).toBe(cut);
+    // the record was on disk before the kill: px finds the run, as it was when killed
+    const record = JSON.parse(readFileSync(join(runPath, 'run.plx.json'), 'utf8')) as { uuid: string; status: string };
+    expect(record).toMatchObject({ uuid: basename(runPath), status: 'running' });
     // opening the run with px cuts it and deletes the journal
-    await RunClient.loadOfflineRun({ path: runPath });
+    expect((await RunClient.loadOfflineRun({ path: runPath }))?.runUuid).toBe(basename(runPath));
     expect(badRows(path)).toEqual([]);
     expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(rowsBefore + 1);
     expect(readdirSync(runPath).filter((name) => name.startsWith('.px-writing-'))).toEqual([]);

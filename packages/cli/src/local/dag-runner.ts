@@ -106,6 +106,12 @@ function resolveParams(op: Obj, done: ReadonlyMap<string, SessionRecord>): Obj {
   return out;
 }
 
+/** Compiles one op of a pipeline with its resolved `params` (the op's own fields, its component). */
+export function compileOp(op: DagOp, params: Obj, component: Obj = op.component): Obj {
+  const rest = Object.fromEntries(Object.entries(op.op).filter(([k]) => !DAG_ONLY.includes(k)));
+  return compileOperation({ version: 1.1, kind: 'operation', ...rest, name: op.name, component }, params);
+}
+
 /** Runs the pipeline; resolves to the parent's final status. */
 export async function runDag(session: LocalSession, name: string | undefined, compiled: Obj, ops: readonly DagOp[], concurrency: number): Promise<string> {
   const parent = await session.createRecord({ name, kind: 'dag', content: compiled });
@@ -127,16 +133,17 @@ export async function runDag(session: LocalSession, name: string | undefined, co
       } catch (error) {
         failure = (error as Error).message;
       }
-      const rest = Object.fromEntries(Object.entries(op.op).filter(([k]) => !DAG_ONLY.includes(k)));
       let opCompiled: Obj | undefined;
       if (failure === undefined) {
         try {
-          opCompiled = compileOperation({ version: 1.1, kind: 'operation', ...rest, name: op.name, component: op.component }, params);
+          opCompiled = compileOp(op, params);
         } catch (error) {
           failure = (error as Error).message;
         }
       }
-      const record = await session.createRecord({ name: op.name, kind: 'job', content: opCompiled, inputs: opCompiled === undefined ? params : inputsOf(opCompiled), pipeline });
+      // an op that could not be compiled keeps what it asked for as its content (a server refuses a managed run without one)
+      const content = opCompiled ?? { version: 1.1, kind: 'operation', name: op.name, params: op.op.params, component: op.component };
+      const record = await session.createRecord({ name: op.name, kind: 'job', content, inputs: opCompiled === undefined ? params : inputsOf(opCompiled), pipeline });
       let status: string;
       if (session.stop.stopping) {
         await record.finish('stopped', 'Stopped before it started.');

@@ -8,10 +8,17 @@ export interface FinishedChild {
   readonly outputs: Readonly<Record<string, unknown>>;
 }
 
+/** Why a sweep stops early, and how it ends (as upstream: `succeeded` on a metric, `failed` on failures). */
+export interface EarlyStop {
+  readonly message: string;
+  readonly status: 'succeeded' | 'failed';
+}
+
 /** Why the sweep stops, or `undefined` to go on. */
-export function earlyStoppingReason(rules: readonly Record<string, unknown>[], finished: readonly FinishedChild[], total: number): string | undefined {
+export function earlyStoppingReason(rules: readonly Record<string, unknown>[], finished: readonly FinishedChild[], total: number): EarlyStop | undefined {
   for (const rule of rules) {
-    if (rule.kind === 'metric_early_stopping') {
+    // a rule with a policy stops single runs (see `stopping-policies.ts`), as upstream never stops the sweep for it
+    if (rule.kind === 'metric_early_stopping' && (rule.policy === undefined || rule.policy === null)) {
       const metric = String(rule.metric);
       const target = Number(rule.value);
       const maximize = rule.optimization !== 'minimize';
@@ -19,14 +26,14 @@ export function earlyStoppingReason(rules: readonly Record<string, unknown>[], f
         const value = child.outputs[metric];
         if (typeof value !== 'number' || Number.isNaN(value)) continue;
         if (maximize ? value >= target : value <= target) {
-          return `Early stopping: a run reached ${metric}=${value} (${maximize ? '>=' : '<='} ${target}).`;
+          return { message: `Early stopping: a run reached ${metric}=${value} (${maximize ? '>=' : '<='} ${target}).`, status: 'succeeded' };
         }
       }
     } else if (rule.kind === 'failure_early_stopping') {
       const failed = finished.filter((c) => c.status === 'failed').length;
       const percent = Number(rule.percent);
       if (total > 0 && failed > 0 && (failed / total) * 100 >= percent) {
-        return `Early stopping: ${failed} of ${total} runs failed (>= ${percent}%).`;
+        return { message: `Early stopping: ${failed} of ${total} runs failed (>= ${percent}%).`, status: 'failed' };
       }
     }
   }

@@ -18,6 +18,11 @@ export const EXECUTORS = ['process', 'docker'] as const;
 /** One of {@link EXECUTORS}. */
 export type Executor = (typeof EXECUTORS)[number];
 
+/** The reason of the statuses px posts for runs it executes (upstream's executor names). */
+export function executorReason(executor: Executor): string {
+  return executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor';
+}
+
 /** The record a job reports to (an offline run folder, or a run on the server). */
 export interface JobRecord {
   readonly uuid: string;
@@ -120,7 +125,8 @@ export async function runJob(record: JobRecord, plan: JobPlan, job: JobEnvironme
     logs.flush();
     const message = outcomeMessage(outcome, logs.stderrTail());
     if (outcome.kind === 'not-found') logs.note(message ?? '');
-    if (job.stop.stopping && !(outcome.kind === 'exit' && outcome.code === 0)) return await reasonless('stopped', `Stopped by ${job.stop.signal ?? 'a signal'}.`);
+    // a run stopped by early stopping ends `stopped` even when its code exits 0 on SIGTERM
+    if (job.stop.stopping && (job.stop.reason !== undefined || !(outcome.kind === 'exit' && outcome.code === 0))) return await reasonless('stopped', job.stop.reason ?? `Stopped by ${job.stop.signal ?? 'a signal'}.`);
     if (outcome.kind === 'exit' && outcome.code === 0) return await reasonless('succeeded');
     return await reasonless('failed', message);
   } finally {

@@ -2,9 +2,10 @@
 // signal handling and the terminal.
 import { join } from 'node:path';
 import type { Printer, TextSink } from '../cli-io';
-import { runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
+import { executorReason, runJob, type Executor, type JobRecord, type JobResult } from './job-runner';
 import type { JobPlan, RunGlobals } from './local-plan';
 import { RunRecord, type RunRecordInit } from './run-record';
+import type { ServerSync } from './server-sync';
 import type { StopController } from './signals';
 import { trackingEnv } from './tracking-env';
 
@@ -28,6 +29,8 @@ export interface SessionOptions {
   readonly stderr: TextSink;
   readonly description?: string | undefined;
   readonly tags?: readonly string[] | undefined;
+  /** With a server configured: pushes every record as it goes (see `server-sync.ts`). */
+  readonly sync?: ServerSync | undefined;
 }
 
 /** The shared state of one `px run --local` (offline records). */
@@ -46,15 +49,16 @@ export class LocalSession {
 
   /** The statuses' reason. */
   get reason(): string {
-    return this.options.executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor';
+    return executorReason(this.options.executor);
   }
 
   /** Creates a run record (status `created`). */
   async createRecord(request: RecordRequest): Promise<SessionRecord> {
-    const { offlineRoot, owner, project, description, tags } = this.options;
+    const { offlineRoot, owner, project, description, tags, sync } = this.options;
     const { splitOwnerTeam } = await import('@px/context');
     // the owner as the run record holds it (a team part dropped), as `@px/client`'s RunClient resolves it
-    return RunRecord.create({ description, tags, ...request, offlineRoot, owner: splitOwnerTeam(owner).owner, project, reason: this.reason });
+    const record = await RunRecord.create({ description, tags, ...request, offlineRoot, owner: splitOwnerTeam(owner).owner, project, reason: this.reason });
+    return sync === undefined ? record : sync.track(record, request.kind);
   }
 
   /** The init containers' folder of a run. */
@@ -67,9 +71,9 @@ export class LocalSession {
     return { owner: this.options.owner, project: this.options.project, uuid: record.uuid, name: record.name, artifactsPath: record.path, contextPath: this.contextPath(record), iteration };
   }
 
-  /** Runs one job of this session. */
-  runJob(record: JobRecord, plan: JobPlan, prefix?: string): Promise<JobResult> {
-    const { executor, cwd, env, stop, stdout, stderr, offlineRoot, owner, project } = this.options;
+  /** Runs one job of this session (`stop`: the run's own stop controller, a fork of the session's). */
+  runJob(record: JobRecord, plan: JobPlan, prefix?: string, stop: StopController = this.options.stop): Promise<JobResult> {
+    const { executor, cwd, env, stdout, stderr, offlineRoot, owner, project } = this.options;
     const docker = executor === 'docker';
     const offlineInContainer = '/plx-context/offline';
     return runJob(record, plan, {

@@ -39,9 +39,11 @@ describe('early stopping', () => {
   it('stops when a metric meets its condition or too many runs failed', () => {
     const rule = { kind: 'metric_early_stopping', metric: 'loss', value: 0.1, optimization: 'minimize' };
     expect(earlyStoppingReason([rule], [{ status: 'succeeded', outputs: { loss: 0.5 } }], 4)).toBeUndefined();
-    expect(earlyStoppingReason([rule], [{ status: 'succeeded', outputs: { loss: 0.05 } }], 4)).toContain('loss=0.05');
+    expect(earlyStoppingReason([rule], [{ status: 'succeeded', outputs: { loss: 0.05 } }], 4)).toEqual({ message: 'Early stopping: a run reached loss=0.05 (<= 0.1).', status: 'succeeded' });
+    // a rule with a policy stops single runs, never the sweep (upstream ignores it)
+    expect(earlyStoppingReason([{ ...rule, policy: { kind: 'median' } }], [{ status: 'succeeded', outputs: { loss: 0.05 } }], 4)).toBeUndefined();
     const failure = { kind: 'failure_early_stopping', percent: 50 };
     expect(earlyStoppingReason([failure], [{ status: 'failed', outputs: {} }], 4)).toBeUndefined();
-    expect(earlyStoppingReason([failure], [{ status: 'failed', outputs: {} }, { status: 'failed', outputs: {} }], 4)).toContain('2 of 4');
+    expect(earlyStoppingReason([failure], [{ status: 'failed', outputs: {} }, { status: 'failed', outputs: {} }], 4)).toEqual({ message: 'Early stopping: 2 of 4 runs failed (>= 50%).', status: 'failed' });
   });
 });

@@ -7,7 +7,7 @@ import type { PolyaxonClient, RunClient, V1Statuses } from '@px/client';
 import type { ResolvedContext } from '@px/context';
 import type { CommandContext } from '../command-context';
 import { CliError } from '../errors';
-import { runJob, type JobRecord } from './job-runner';
+import { executorReason, runJob, type JobRecord } from './job-runner';
 import { inputsOf, planJob } from './local-plan';
 import { RunClientRecord } from './run-record';
 import type { Executor } from './job-runner';
@@ -62,7 +62,13 @@ async function waitCompiled(run: RunClient, intervalMs: number): Promise<void> {
 /** Runs `spec` locally against the configured server; resolves to the exit code. */
 export async function runFaithful(ctx: CommandContext, resolved: ResolvedContext, spec: Record<string, unknown>, options: LocalRunOptions & { target: { owner: string; project: string } }): Promise<number> {
   const executor = chooseExecutor(ctx, options.executor);
-  const compiled = jobOf(spec, executor, ctx.cwd, options.concurrency);
+  const tree = buildTree(spec, executor, ctx.cwd, options.concurrency);
+  if (tree.kind !== 'job') {
+    // sweeps and pipelines run here as server-less mode runs them, each run pushed to the server as it goes
+    const { runTree } = await import('./run-local');
+    return runTree(ctx, spec, tree, executor, resolved, options);
+  }
+  const compiled = tree.compiled;
   const run = await serverRun(ctx, options.target);
   ctx.print.line('Creating a new run...');
   await run.create({ content: spec, managedBy: 'cli', name: options.name ?? nameOf(spec, compiled), description: options.description, tags: options.tags });
@@ -88,9 +94,7 @@ export async function executeExisting(ctx: CommandContext, resolved: ResolvedCon
 
 function jobOf(spec: Record<string, unknown>, executor: Executor, cwd: string, concurrency: number | undefined): Record<string, unknown> {
   const tree = buildTree(spec, executor, cwd, concurrency);
-  if (tree.kind !== 'job') {
-    throw new CliError(`Local ${tree.kind === 'matrix' ? 'sweeps' : 'pipelines'} against a server are not supported by px yet; pass \`--offline\` to run them server-less and push them later with \`px ops push -a\`.`);
-  }
+  if (tree.kind !== 'job') throw new CliError(`\`ops execute\` executes single jobs; this run is a ${tree.kind === 'matrix' ? 'sweep' : 'pipeline'}: run its Polyaxonfile with \`px run -f ... --local\`.`);
   return tree.compiled;
 }
 
@@ -106,7 +110,7 @@ async function executeHere(ctx: CommandContext, resolved: ResolvedContext, run: 
   ctx.print.warning('`ops execute` is experimental: the run executes on this machine.');
   await waitCompiled(run, Math.max(0.05, resolved.watchInterval.value) * 1000);
   const contextRoot = join(resolved.artifactsRoot.value, 'px-local');
-  const record = new OnlineRecord(run, join(contextRoot, 'artifacts', run.runUuid!), executor === 'docker' ? 'CliDockerExecutor' : 'CliProcessExecutor');
+  const record = new OnlineRecord(run, join(contextRoot, 'artifacts', run.runUuid!), executorReason(executor));
   const stop = new StopController((message) => ctx.print.warning(message));
   stop.install();
   let result;

@@ -7,12 +7,15 @@ import type { ResolvedContext } from '@px/context';
 import type { CommandContext } from '../command-context';
 import { CliError } from '../errors';
 import { dagOps, runDag } from './dag-runner';
-import { mainArgv, EXECUTORS, type Executor } from './job-runner';
+import { dryRunCompile } from './dag-dry-run';
+import { executorReason, mainArgv, EXECUTORS, type Executor } from './job-runner';
 import { checkDockerJob, checkProcessJob, compileOperation, inputsOf, planJob, type JobPlan } from './local-plan';
 import { LocalSession } from './local-session';
+import type { ServerSync } from './server-sync';
 import { matrixSuggestions } from './matrix-suggestions';
 import { shellLine } from './docker-argv';
 import { StopController } from './signals';
+import { policyRule } from './stopping-policies';
 import { rankOf, runSweep, type SweepPlan } from './sweep-runner';
 import { trackingEnv } from './tracking-env';
 
@@ -64,7 +67,8 @@ export function chooseExecutor(ctx: CommandContext, option: string | undefined):
   return option as Executor;
 }
 
-type Tree =
+/** What `px run --local` runs: one job, a sweep or a pipeline, compiled and checked. */
+export type Tree =
   | { readonly kind: 'job'; readonly compiled: Obj }
   | { readonly kind: 'matrix'; readonly sweep: SweepPlan; readonly parent: Obj }
   | { readonly kind: 'dag'; readonly compiled: Obj; readonly ops: ReturnType<typeof dagOps>; readonly concurrency: number };
@@ -90,8 +94,9 @@ export function buildTree(spec: Obj, executor: Executor, cwd: string, concurrenc
     }
     const concurrency = concurrencyOption ?? (typeof matrix.concurrency === 'number' ? matrix.concurrency : 1);
     const rules = Array.isArray(matrix.earlyStopping) ? (matrix.earlyStopping as Obj[]) : [];
+    const policies = rules.map((rule, i) => policyRule(rule, `matrix.earlyStopping[${i}]`)).filter((p) => p !== undefined);
     const { matrix: _m, ...parent } = spec;
-    return { kind: 'matrix', parent, sweep: { name: nameOf(spec, {}), matrix, suggestions, children, concurrency, rules, rank: rankOf(matrix) } };
+    return { kind: 'matrix', parent, sweep: { name: nameOf(spec, {}), matrix, suggestions, children, concurrency, rules, policies, rank: rankOf(matrix) } };
   }
   // a compiled operation (what the server stores for a run, see `ops execute`) is used as it is: compiling it
   // again would re-validate params the server already applied and rendered
@@ -108,14 +113,15 @@ export function buildTree(spec: Obj, executor: Executor, cwd: string, concurrenc
 }
 
 function dryRun(ctx: CommandContext, tree: Tree, executor: Executor): number {
-  const compiledJobs = tree.kind === 'job' ? [tree.compiled] : tree.kind === 'matrix' ? tree.sweep.children : [];
-  if (tree.kind === 'dag') {
-    for (const op of tree.ops) ctx.print.line(`# op ${op.name} (after: ${op.upstream.join(', ') || 'nothing'})`);
-    return 0;
-  }
+  // a pipeline's ops: each one's containers, params from upstream ops shown as `<ops.NAME.outputs.KEY>`
+  const jobs: { header?: string; compiled: Obj }[] =
+    tree.kind === 'dag'
+      ? tree.ops.map((op) => ({ header: `# op ${op.name} (after: ${op.upstream.join(', ') || 'nothing'})`, compiled: dryRunCompile(op) }))
+      : (tree.kind === 'job' ? [tree.compiled] : tree.sweep.children).map((compiled) => ({ compiled }));
   const fake = { uuid: '<uuid>', name: undefined, path: '<run folder>', status: null, outputs: {}, inputs: {}, setStatus: () => Promise.resolve(), queueStatus: () => undefined, finish: () => Promise.resolve() };
-  for (const compiled of compiledJobs) {
-    const plan = planJob(compiled, { ...CHECK_GLOBALS, uuid: '<uuid>' });
+  for (const { header, compiled } of jobs) {
+    if (header !== undefined) ctx.print.line(header);
+    const plan = planJob(compiled, { ...CHECK_GLOBALS, uuid: '<uuid>' }, tree.kind === 'dag' ? { ops: {} } : {});
     const { argv } = mainArgv(plan, fake, {
       executor,
       cwd: ctx.cwd,
@@ -146,12 +152,28 @@ export async function runLocal(ctx: CommandContext, spec: Obj, resolved: Resolve
   const executor = chooseExecutor(ctx, options.executor);
   const tree = buildTree(spec, executor, ctx.cwd, options.concurrency);
   if (options.dryRun) return dryRun(ctx, tree, executor);
+  return runTree(ctx, spec, tree, executor, resolved, options);
+}
+
+/** The server sync of a local run with a server configured (see `server-sync.ts`). */
+async function serverSync(ctx: CommandContext, target: { owner: string; project: string }, executor: Executor): Promise<ServerSync> {
+  const [{ PolyaxonClient }, { ServerSync: Sync }] = await Promise.all([import('@px/client'), import('./server-sync')]);
+  return new Sync(new PolyaxonClient({ context: { env: ctx.env, homeDir: ctx.homeDir, cwd: ctx.cwd } }), target, executorReason(executor));
+}
+
+/**
+ * Runs a checked tree, recorded as offline runs; with `offline: false` (a server is configured) every
+ * run is also pushed to the server as it goes (see `server-sync.ts`).
+ */
+export async function runTree(ctx: CommandContext, spec: Obj, tree: Tree, executor: Executor, resolved: ResolvedContext, options: LocalRunOptions): Promise<number> {
   if (executor === 'process') ctx.print.warning('The process executor runs the command on this machine: the container image is not used.');
   const target = options.target ?? { owner: resolved.owner.value ?? 'default', project: 'local' };
   if (options.target === undefined) ctx.print.warning(`No project given: recording the run under ${target.owner}/${target.project} (use -p owner/project, or push it later with --reset-project).`);
   const stop = new StopController((message) => ctx.print.warning(message));
   const offlineRoot = resolved.offlineRoot.value;
-  const session = new LocalSession({ owner: target.owner, project: target.project, offlineRoot, executor, cwd: ctx.cwd, env: ctx.env, stop, print: ctx.print, stdout: ctx.io.stdout, stderr: ctx.io.stderr, description: options.description, tags: options.tags });
+  // only a server sync needs the HTTP stack (`@px/client`); offline records are written without it
+  const sync = options.offline ? undefined : await serverSync(ctx, target, executor);
+  const session = new LocalSession({ owner: target.owner, project: target.project, offlineRoot, executor, cwd: ctx.cwd, env: ctx.env, stop, print: ctx.print, stdout: ctx.io.stdout, stderr: ctx.io.stderr, description: options.description, tags: options.tags, sync });
   stop.install();
   let status: string;
   try {
@@ -168,6 +190,11 @@ export async function runLocal(ctx: CommandContext, spec: Obj, resolved: Resolve
     }
   } finally {
     stop.dispose();
+  }
+  const stopped = sync?.stoppedMessage(join(offlineRoot, 'runs'));
+  if (stopped !== undefined) {
+    ctx.print.error(stopped);
+    return status === 'stopped' ? (stop.signal === 'SIGTERM' ? 143 : 130) : 1;
   }
   if (status === 'succeeded') return 0;
   if (status === 'stopped') return stop.signal === 'SIGTERM' ? 143 : 130;

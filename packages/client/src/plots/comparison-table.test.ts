@@ -19,6 +19,19 @@ describe('comparisonTable', () => {
     ]);
   });
 
+  it('gives a metric no second column when it repeats an output of the same name, and sorts on it by either name', () => {
+    const withOutputs: RunIo[] = [
+      { uid: 'a', values: { lr: 0.1, loss: 0.3 } },
+      { uid: 'b', values: { lr: 0.2, loss: 0.2 } },
+    ];
+    const last = new Map([['a', { loss: 0.3, acc: 0.8 }], ['b', { loss: 0.2, acc: 0.9 }]]);
+    const table = comparisonTable(withOutputs, last, { sort: 'metrics.loss' });
+    expect(table.columns).toEqual(['uid', 'lr', 'loss', 'metrics.acc']);
+    expect(table.rows.map((r) => r.uid)).toEqual(['b', 'a']);
+    // a metric whose last value differs from the output keeps its own column
+    expect(comparisonTable(withOutputs, new Map([['a', { loss: 0.25 }]])).columns).toEqual(['uid', 'lr', 'loss', 'metrics.loss']);
+  });
+
   it('sorts ascending or descending with missing values last either way', () => {
     expect(comparisonTable(runs, undefined, { sort: 'loss' }).rows.map((r) => r.uid)).toEqual(['c', 'a', 'b']);
     expect(comparisonTable(runs, undefined, { sort: '-loss' }).rows.map((r) => r.uid)).toEqual(['a', 'c', 'b']);

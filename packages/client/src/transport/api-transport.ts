@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import type { ClientConfig } from '../config/client-config';
 import { createApiError } from '../errors/api-error';
 import { ApiConnectionError, PolyaxonClientException } from '../errors/client-error';
@@ -53,6 +53,10 @@ export class ApiTransport {
   readonly #token: string | undefined;
   readonly #agents: Agents;
   readonly #ky: KyInstance;
+  /** The headers every JSON call sends after `accept` (built once: they do not change). */
+  readonly #callHeaders: Readonly<Record<string, string>>;
+  /** ky retry options per mode (built once: ky copies, never mutates, them). */
+  readonly #retry = new Map<string, RetryOptions>();
 
   constructor(config: ClientConfig, token: string | undefined) {
     this.#config = config;
@@ -71,6 +75,8 @@ export class ApiTransport {
       timeout: Math.max(1, Math.round(config.timeout * 1000)),
       throwHttpErrors: true,
     });
+    this.#callHeaders = { 'accept-encoding': 'gzip, deflate', 'user-agent': config.userAgent, ...this.authHeaders() };
+    for (const mode of ['idempotent', 'write', 'none'] as const) this.#retry.set(mode, retryOptions(mode, config.retries, config.retryDelay * 1000));
   }
 
   /** Whether a token is configured. */
@@ -116,12 +122,7 @@ export class ApiTransport {
   /** Like {@link ApiTransport.call} but returns the body as text. */
   async callText(method: string, path: string, options: CallOptions = {}, accept = 'application/json'): Promise<string> {
     const url = this.url(path, options.query, 'sdk', options.host);
-    const headers: Record<string, string> = {
-      accept,
-      'accept-encoding': 'gzip, deflate',
-      'user-agent': this.#config.userAgent,
-      ...this.authHeaders(),
-    };
+    const headers: Record<string, string> = { accept, ...this.#callHeaders };
     let body: string | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
@@ -133,7 +134,7 @@ export class ApiTransport {
         headers,
         body,
         signal: options.signal,
-        retry: retryOptions(options.retry ?? 'idempotent', this.#config.retries, this.#config.retryDelay * 1000),
+        retry: this.#retry.get(options.retry ?? 'idempotent') ?? retryOptions(options.retry!, this.#config.retries, this.#config.retryDelay * 1000),
       });
       return await response.text();
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { BufferedResponse } from './buffered-response';
 import { readAll, sendRaw } from './raw-request';
 import type { Agents } from './tls-agents';
 
@@ -39,10 +40,10 @@ export function createNodeFetch(agents: Agents): FetchLike {
       response.body.resume();
       return new Response(null, { status: response.status, statusText: response.statusText, headers: outHeaders });
     }
-    // Small JSON bodies: buffering is cheaper than a web stream bridge.
+    // Small JSON bodies: read at once into a Response without a body stream.
     if (isSmall(response.headers['content-length'])) {
       const buffer = await readAll(response.body);
-      return new Response(new Uint8Array(buffer), { status: response.status, statusText: response.statusText, headers: outHeaders });
+      return new BufferedResponse(buffer, { status: response.status, statusText: response.statusText, headers: outHeaders }, request.url);
     }
     const web = Readable.toWeb(response.body) as NodeReadableStream<Uint8Array>;
     return new Response(web as unknown as ReadableStream<Uint8Array>, {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Agents } from './tls-agents';
 import { decodeBody } from './decode-body';
@@ -119,9 +119,18 @@ async function writeParts(parts: ReadonlyArray<Buffer | Readable>, req: http.Cli
   req.end();
 }
 
-/** Reads a whole (small) body into a buffer. */
-export async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/**
+ * Reads a whole (small) body into a buffer (listeners rather than an async
+ * iterator: this runs on every API call). Rejects when the stream fails or
+ * closes before its end.
+ */
+export function readAll(stream: Readable): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    finished(stream, (error) => {
+      if (error) reject(error);
+      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
+  });
 }

@@ -161,6 +161,8 @@ export class Run extends RunClient implements SyncFinalizer {
   private warnedApiFailure = false;
   /** The last status logged, for the exit path, which posts it synchronously. */
   private lastStatus: { status: V1Statuses; options: LogStatusOptions } | undefined;
+  /** Offline, after `init()`: `run.plx.json` is rewritten on every status, so a killed run leaves its record. */
+  private keepRecordOnDisk = false;
 
   private constructor(options: RunOptions, ctx: Resolved | undefined, noOp: boolean) {
     const source = {
@@ -309,6 +311,9 @@ export class Run extends RunClient implements SyncFinalizer {
       }
       if (this.status === null || isPendingStatus(this.status)) this.start();
       if (this.useExitHooks) registerExitHook(this);
+      // on disk from the start: a run killed before end() is still listed and pushed by `px ops ls/push --offline`
+      if (this.isOffline) this.keepRecordOnDisk = true;
+      this.saveOfflineRecord();
     }
     if (this.hasSidecar) this.startSidecar();
   }
@@ -1122,6 +1127,12 @@ export class Run extends RunClient implements SyncFinalizer {
     if (this.noOp) return;
     super.logStatus(status, options);
     this.lastStatus = { status, options };
+    this.saveOfflineRecord();
+  }
+
+  /** Offline, once `init()` is done: rewrites `run.plx.json` so the folder always holds the current record. */
+  private saveOfflineRecord(): void {
+    if (this.keepRecordOnDisk && this.artifactsRoot !== undefined) this.persistRunSync(this.artifactsRoot);
   }
 
   // ---------------------------------------------------------------- resources and sync

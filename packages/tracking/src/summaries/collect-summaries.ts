@@ -22,8 +22,6 @@ export function collectRunSummaries(
 ): { artifacts: RunArtifact[]; lastValues: Record<string, JsonInput> } {
   const artifacts: RunArtifact[] = [];
   const lastValues: Record<string, JsonInput> = {};
-  // one values buffer for every file read, instead of one per file until the GC runs
-  const scratch: { values: Float64Array | undefined } = { values: undefined };
   for (const backend of ['events', 'resources'] as const) {
     const base = join(root, backend);
     if (!existsSync(base)) continue;
@@ -35,7 +33,7 @@ export function collectRunSummaries(
         const name = file.split('.plx')[0]!;
         const path = join(dir, file);
         const acc = known.get(path);
-        const summary = acc ? buildSummary(acc) : summarizeEventFile(path, kind, completeLength(root, path), scratch);
+        const summary = acc ? buildSummary(acc) : summarizeEventFile(path, kind, completeLength(root, path));
         if (!summary) continue;
         artifacts.push({
           name,

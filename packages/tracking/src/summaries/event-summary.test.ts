@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { compactJson } from '@px/client';
 import { summarizeEventFile } from './event-summary';
+import { sortedQuantile } from './numpy-stats';
 
 const dir = mkdtempSync(join(tmpdir(), 'px-summary-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,4 +53,44 @@ describe('event summaries (pandas describe)', () => {
     );
     expect(summaryOf('empty', 'metric', 'step|timestamp|metric')).toBe('null');
   });
+
+  it('summarises a long metric file exactly without holding its values (bounded buffers, temporary file removed)', () => {
+    const rows = 300_000;
+    const lines: string[] = ['step|timestamp|metric'];
+    for (let i = 0; i < rows; i++) lines.push(`${i}|2026-11-23 00:30:34.276000+00:00|${i % 1000 === 0 ? 'nan' : formatValue(i)}`);
+    const path = join(dir, 'long.plx');
+    writeFileSync(path, lines.join('\n'));
+    const Original = Float64Array;
+    let largest = 0;
+    class Tracked extends Original {
+      constructor(...args: unknown[]) {
+        super(...(args as [number]));
+        largest = Math.max(largest, this.length);
+      }
+    }
+    vi.stubGlobal('Float64Array', Tracked);
+    let summary: string;
+    try {
+      summary = compactJson(summarizeEventFile(path, 'metric'));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // the old reader held one 8-byte slot per row (300,000 here); now at most 1 MiB of values at a time
+    expect(largest).toBeLessThanOrEqual(131_072);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('px-summary-') && !before.has(name))).toEqual([]);
+    const values = Array.from({ length: rows }, (_, i) => (i % 1000 === 0 ? Number.NaN : Number(formatValue(i))));
+    const sorted = Float64Array.from(values.filter((v) => v === v)).sort();
+    const quartile = (q: number): number => sortedQuantile(sorted, q);
+    expect(JSON.parse(summary)).toMatchObject({
+      step: { count: rows, min: 0, max: rows - 1 },
+      metric: { count: sorted.length, min: sorted[0], max: sorted.at(-1), '25%': quartile(0.25), '50%': quartile(0.5), '75%': quartile(0.75) },
+    });
+  });
 });
+
+const before = new Set(readdirSync(tmpdir()));
+
+function formatValue(i: number): string {
+  return `${((i * 7919) % 100_003) / 1024}`;
+}
+

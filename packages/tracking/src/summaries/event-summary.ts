@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { ValueStore } from './value-store';
 import { isJsonlKind } from '../events/event-kinds';
 import { PyFloat } from '@px/client';
 import type { JsonInput } from '../serialization/py-json';
@@ -26,30 +27,6 @@ export function parsePyFloat(text: string): number {
   }
 }
 
-/** A growable Float64Array. */
-export class Growable {
-  data: Float64Array;
-  n = 0;
-  /**
-   * @param capacity - initial capacity
-   * @param reuse - a buffer to fill instead of allocating one, when it is large enough
-   */
-  constructor(capacity: number, reuse?: Float64Array) {
-    this.data = reuse !== undefined && reuse.length >= capacity ? reuse : new Float64Array(Math.max(1024, capacity));
-  }
-  push(v: number): void {
-    if (this.n === this.data.length) {
-      const next = new Float64Array(Math.ceil(this.data.length * 1.5));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.n++] = v;
-  }
-  view(): Float64Array {
-    return this.data.subarray(0, this.n);
-  }
-}
-
 /** What a summary is built from; filled by reading a file or by the writer as it writes. */
 export interface SummaryAccumulator {
   rows: number;
@@ -59,42 +36,28 @@ export interface SummaryAccumulator {
   lastStep: number | null;
   firstTs: string | null;
   lastTs: string | null;
-  values: Growable | undefined;
+  /** Metric values in row order (other kinds: none). */
+  values: ValueStore | undefined;
+  /** How many metric values are not NaN. */
+  numeric: number;
 }
 
 /**
  * An empty accumulator for an event file of `kind` (metrics collect values).
  *
  * @param kind - the event kind
- * @param capacity - initial value capacity
+ * @param spillAfter - metric values kept in memory before they move to a temporary file (see {@link ValueStore})
  * @returns the accumulator
  */
-export function newAccumulator(kind: string, capacity = 1024, reuse?: Float64Array): SummaryAccumulator {
+export function newAccumulator(kind: string, spillAfter = Infinity): SummaryAccumulator {
   return {
     rows: 0, stepCount: 0, anyNullStep: false, firstStep: null, lastStep: null, firstTs: null, lastTs: null,
-    values: kind === 'metric' ? new Growable(capacity, reuse) : undefined,
+    values: kind === 'metric' ? new ValueStore(spillAfter) : undefined, numeric: 0,
   };
 }
 
-/**
- * Rows a file of `length` bytes holds, from the row length of its first
- * 64 KiB plus 2%: the values array is allocated once at about the right size
- * (a 5M-row file needs 40 MB, not the 60 MB a fixed 40 bytes/row guess took).
- */
-function estimateRows(path: string, length: number): number {
-  const sample = Buffer.alloc(Math.min(length, 1 << 16));
-  const fd = openSync(path, 'r');
-  let read: number;
-  try {
-    read = readSync(fd, sample, 0, sample.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  let rows = 0;
-  for (let i = sample.indexOf(0x0a); i >= 0 && i < read; i = sample.indexOf(0x0a, i + 1)) rows++;
-  if (rows === 0 || read >= length) return rows + 1;
-  return Math.ceil((length / read) * rows * 1.02) + 16;
-}
+/** Values of a re-read file kept in memory (1 MiB) before the rest is streamed through a temporary file. */
+const READ_IN_MEMORY = 1 << 17;
 
 function* readLines(path: string, length: number): Generator<string> {
   const fd = openSync(path, 'r');
@@ -129,25 +92,33 @@ function floatOrNull(v: number): JsonInput {
  * (`V1Events.get_summary`): `is_event`, `step` (count of non-empty steps,
  * first and last row — floats when some steps are empty), `timestamp` (first
  * and last row, ISO), and for metrics pandas' `describe()` plus `last`.
- * Files are streamed, so large files do not load as one string.
+ * Files are streamed, so large files do not load as one string, and metric
+ * values beyond 131,072 go through a temporary file (8 bytes a row in the OS
+ * temp folder, deleted before this returns).
  *
  * @param path - the `.plx` file
  * @param kind - the event kind
  * @param length - bytes to read: the file's size, or less to leave out a
  *   torn tail (see `completeLength` of `@px/client`)
- * @param scratch - a values buffer to reuse (one file after the other keeps
- *   one array alive instead of one per file); it is overwritten
  * @returns the summary, or `undefined` for a file without events
  */
 export function summarizeEventFile(
   path: string,
   kind: string,
   length: number = statSync(path).size,
-  scratch?: { values: Float64Array | undefined },
 ): EventSummary | undefined {
+  const acc = newAccumulator(kind, READ_IN_MEMORY);
+  try {
+    readEventFile(path, kind, length, acc);
+    return buildSummary(acc);
+  } finally {
+    acc.values?.dispose();
+  }
+}
+
+/** Fills `acc` from the rows of an event file (the first `length` bytes). */
+function readEventFile(path: string, kind: string, length: number, acc: SummaryAccumulator): void {
   const jsonl = isJsonlKind(kind);
-  const acc = newAccumulator(kind, kind === 'metric' ? estimateRows(path, length) : 0, scratch?.values);
-  if (scratch !== undefined && acc.values !== undefined) scratch.values = acc.values.data;
   let stepCol = 0;
   let tsCol = 1;
   let header = !jsonl;
@@ -205,26 +176,25 @@ export function summarizeEventFile(
     lastSecond = second;
     if (acc.values !== undefined) {
       const value = line.slice(second + 1);
-      const n = +value;
-      acc.values.push(value !== '' && n === n ? n : parsePyFloat(value));
+      let n = +value;
+      if (value === '' || n !== n) n = parsePyFloat(value);
+      acc.values.push(n);
+      if (n === n) acc.numeric++;
     }
   }
-  if (scratch !== undefined && acc.values !== undefined) scratch.values = acc.values.data;
   if (!jsonl && acc.rows > 0) {
     acc.lastStep = stepOf(lastLine, lastFirst, lastSecond);
     acc.lastTs = tsOf(lastLine, lastFirst, lastSecond);
   }
-  return buildSummary(acc, false);
 }
 
 /**
  * Builds upstream's summary from an accumulator.
  *
- * @param acc - the accumulator
- * @param copyValues - copy the values before sorting them (default true)
+ * @param acc - the accumulator (left as it is: more rows can be added later)
  * @returns the summary, or `undefined` when there are no rows
  */
-export function buildSummary(acc: SummaryAccumulator, copyValues = true): EventSummary | undefined {
+export function buildSummary(acc: SummaryAccumulator): EventSummary | undefined {
   if (acc.rows === 0) return undefined;
   const summary: Record<string, JsonInput> = { is_event: true };
   if (acc.stepCount > 0) {
@@ -238,9 +208,8 @@ export function buildSummary(acc: SummaryAccumulator, copyValues = true): EventS
     summary.timestamp = { min: acc.firstTs.replace(' ', 'T'), max: acc.lastTs.replace(' ', 'T') };
   }
   if (acc.values !== undefined) {
-    const values = copyValues ? acc.values.view().slice() : acc.values.view();
-    const last = values[values.length - 1]!;
-    const d = describe(values);
+    const last = acc.values.last();
+    const d = describe(acc.values, acc.numeric);
     summary.metric = {
       count: new PyFloat(d.count),
       mean: floatOrNull(d.mean),

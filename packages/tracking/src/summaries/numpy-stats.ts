@@ -1,3 +1,6 @@
+import { orderStatistics } from './order-statistics';
+import type { ValueReader, ValueStore } from './value-store';
+
 /**
  * numpy's pairwise summation (`np.add.reduce` on float64), reproduced so
  * means and standard deviations match upstream's pandas summaries bit for bit.
@@ -94,11 +97,7 @@ export function sortedQuantile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, sorted.length - 1);
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
-  if (lo === hi) return a;
-  if (a === b) return a;
-  return lerp(a, b, pos - lo);
+  return interpolate(sorted[lo]!, sorted[hi]!, lo === hi, pos - lo);
 }
 
 /** pandas `Series.describe()` of a float column. */
@@ -113,30 +112,94 @@ export interface Describe {
   max: number;
 }
 
+/** numpy's pairwise block size: sums of at most this many values are one leaf. */
+const LEAF = 128;
+
 /**
- * pandas' `describe()` of float values: NaN skipped, `std` with ddof 1 (NaN
- * for fewer than 2 values), numpy linear quartiles.
+ * numpy's pairwise sum of `n` terms read in order from `reader`, where a
+ * term is the value (`shift` NaN) or `(value - shift)^2`, and NaN values
+ * count as 0 (pandas fills them with 0 before summing). The recursion is
+ * numpy's, so only one 128-value leaf is in memory at a time.
+ */
+function streamedSum(reader: ValueReader, n: number, shift: number, leaf: Float64Array): number {
+  if (n <= LEAF) {
+    reader.read(leaf, n);
+    const sq = shift === shift;
+    for (let i = 0; i < n; i++) {
+      const v = leaf[i]!;
+      leaf[i] = v !== v ? 0 : sq ? (v - shift) * (v - shift) : v;
+    }
+    return pairwiseSum(leaf, 0, n);
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  const left = streamedSum(reader, n2, shift, leaf);
+  return left + streamedSum(reader, n - n2, shift, leaf);
+}
+
+function storeSum(store: ValueStore, shift = Number.NaN): number {
+  return streamedSum(store.reader(), store.length, shift, new Float64Array(LEAF));
+}
+
+/**
+ * pandas' `describe()` of float values: NaN skipped (filled with 0 in the
+ * sums, as pandas does), `std` with ddof 1 (NaN for fewer than 2 values),
+ * numpy linear quartiles. The values are streamed from the store a few
+ * times and never sorted as a whole: quartiles come from
+ * {@link orderStatistics}.
  *
- * @param values - the column (NaN allowed); it is sorted in place
+ * @param store - the column (NaN allowed)
+ * @param count - how many values are not NaN
  * @returns the statistics (NaN where pandas gives NaN)
  */
-export function describe(values: Float64Array): Describe {
-  const clean = values.some((v) => v !== v) ? values.filter((v) => v === v) : values;
-  const count = clean.length;
+export function describe(store: ValueStore, count: number): Describe {
   if (count === 0) return { count: 0, mean: NaN, std: NaN, min: NaN, q25: NaN, q50: NaN, q75: NaN, max: NaN };
-  const mean = pairwiseSum(clean) / count;
+  if (count === store.length && count <= IN_MEMORY_LIMIT) return describeArray(store);
+  const mean = storeSum(store) / count;
   let std = Number.NaN;
-  if (count > 1) std = Math.sqrt(pairwiseSum(clean, 0, count, Number.isFinite(mean) ? mean : Number.NaN) / (count - 1));
-  if (count > 1 && !Number.isFinite(mean)) std = Number.NaN;
-  const sorted = clean.sort();
-  return {
-    count,
-    mean,
-    std,
-    min: sorted[0]!,
-    q25: sortedQuantile(sorted, 0.25),
-    q50: sortedQuantile(sorted, 0.5),
-    q75: sortedQuantile(sorted, 0.75),
-    max: sorted[count - 1]!,
-  };
+  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(storeSum(store, mean) / (count - 1));
+  const ranks = quartileRanks(count);
+  return withQuartiles(count, mean, std, ranks, orderStatistics(store, count, ranks));
+}
+
+/** Columns without NaN up to this many values (2 MiB) are copied into one array: plain pairwise sums and one native sort. */
+const IN_MEMORY_LIMIT = 1 << 18;
+
+function describeArray(store: ValueStore): Describe {
+  const count = store.length;
+  const values = new Float64Array(count);
+  store.reader().read(values, count);
+  const mean = pairwiseSum(values) / count;
+  let std = Number.NaN;
+  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(pairwiseSum(values, 0, count, mean) / (count - 1));
+  const sorted = values.sort();
+  const ranks = quartileRanks(count);
+  return withQuartiles(count, mean, std, ranks, ranks.map((rank) => sorted[rank]!));
+}
+
+/** Ranks describe needs: min, max, and the two order statistics around each quartile. */
+function quartileRanks(count: number): number[] {
+  const ranks = [0, count - 1];
+  for (const q of QUARTILES) {
+    const lo = Math.floor((count - 1) * q);
+    ranks.push(lo, Math.min(lo + 1, count - 1));
+  }
+  return ranks;
+}
+
+const QUARTILES = [0.25, 0.5, 0.75] as const;
+
+function withQuartiles(count: number, mean: number, std: number, ranks: number[], values: number[]): Describe {
+  const [q25, q50, q75] = QUARTILES.map((q, i) => {
+    const lo = ranks[2 + 2 * i]!;
+    const hi = ranks[3 + 2 * i]!;
+    return interpolate(values[2 + 2 * i]!, values[3 + 2 * i]!, lo === hi, (count - 1) * q - lo);
+  });
+  return { count, mean, std, min: values[0]!, q25: q25!, q50: q50!, q75: q75!, max: values[1]! };
+}
+
+/** numpy's linear interpolation between the order statistics around a quantile. */
+function interpolate(a: number, b: number, same: boolean, t: number): number {
+  if (same || a === b) return a;
+  return lerp(a, b, t);
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WriterClosedError } from '../errors';
 import { EventFileWriter } from './event-file-writer';
-import { compactJson } from '@px/client';
+import { compactJson, formatPyFloat } from '@px/client';
+import { formatUtcMicros } from '../serialization/py-datetime';
 import { buildSummary, summarizeEventFile } from '../summaries/event-summary';
 
 const dirs: string[] = [];
@@ -123,6 +124,25 @@ describe('EventFileWriter', () => {
       const path = join(run, 'events', kind, `${name}.plx`);
       expect(compactJson(buildSummary(known.get(path)!))).toBe(compactJson(summarizeEventFile(path, kind)));
     }
+  });
+
+  it('writes every value as Python repr and every timestamp as str(datetime), byte for byte', () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run });
+    const special = [0, -0, 1, -1, 3, 2147483647, 2147483648, -2147483649, 1e15, 2 ** 53 + 2, 1e16, 1e-4, 9.99e-5, 1e-5, 5e-324, 1.5e300, -1e21, 0.1, -0.30000000000000004, Number.NaN, Infinity, -Infinity];
+    const values = [...special];
+    let seed = 7;
+    for (let i = 0; i < 20_000; i++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      const mantissa = seed / 4294967296 - 0.5;
+      values.push(i % 5 === 0 ? Math.round(mantissa * 1e6) : mantissa * 10 ** ((seed % 48) - 24));
+    }
+    // microseconds across second boundaries, with and without a fraction
+    const times = values.map((_, i) => T0 - 388681 + i * 250_000 + (i % 4 === 0 ? 0 : i % 1_000_000));
+    values.forEach((v, i) => writer.addMetric('all', v, i % 9 === 0 ? undefined : i - 3, times[i]!));
+    writer.close();
+    const expected = values.map((v, i) => `\n${i % 9 === 0 ? '' : i - 3}|${formatUtcMicros(times[i]!)}|${formatPyFloat(v)}`).join('');
+    expect(readFileSync(join(run, 'events/metric/all.plx'), 'utf8')).toBe(`step|timestamp|metric${expected}`);
   });
 
   it('rejects events after close', () => {

@@ -5,8 +5,9 @@ import { isJsonlKind } from '../events/event-kinds';
 import { getEventPath, getResourcePath } from '../events/event-paths';
 import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow } from '../events/event-row';
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
-import { formatPyFloat, WriteIntent } from '@px/client';
+import { WriteIntent } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
+import { CHUNK, formatMetricRows, formattedRows, MAX_ROW_BYTES, MetricChunk } from './metric-rows';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
 export type WriterBackend = 'events' | 'resources';
@@ -31,16 +32,8 @@ export interface EventFileWriterOptions {
   onWriteError?: (error: unknown) => void;
 }
 
-const CHUNK = 4096;
 /** Max bytes handed to one write(2) call; rows never straddle two calls. */
 const MAX_WRITE_BYTES = 1 << 20;
-
-class MetricChunk {
-  readonly steps = new Float64Array(CHUNK);
-  readonly ts = new Float64Array(CHUNK);
-  readonly values = new Float64Array(CHUNK);
-  n = 0;
-}
 
 interface RowItem {
   /** The formatted row, `\n`-prefixed. */
@@ -73,83 +66,7 @@ interface FileState {
   stats: SummaryAccumulator | undefined;
 }
 
-const ASCII_0 = 48;
-const UTC_SUFFIX = Buffer.from('+00:00', 'latin1');
-/** Bytes one metric row can take at most: step (≤ 17) + timestamp (32) + value (≤ 24) + separators. */
-const MAX_ROW_BYTES = 96;
 const ROWS_PER_WRITE = Math.floor(MAX_WRITE_BYTES / MAX_ROW_BYTES);
-
-function writeInt(buf: Buffer, offset: number, value: number): number {
-  if (value >= 0 && value < 2147483648) {
-    let v = value | 0;
-    if (v < 10) {
-      buf[offset] = ASCII_0 + v;
-      return offset + 1;
-    }
-    let digits = 1;
-    for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
-    for (let i = offset + digits - 1; i >= offset; i--) {
-      buf[i] = ASCII_0 + (v % 10);
-      v = (v / 10) | 0;
-    }
-    return offset + digits;
-  }
-  if (value < 0) {
-    buf[offset++] = 45;
-    value = -value;
-  }
-  if (value < 10) {
-    buf[offset] = ASCII_0 + value;
-    return offset + 1;
-  }
-  let digits = 0;
-  for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++;
-  for (let i = digits - 1; i >= 0; i--) {
-    buf[offset + i] = ASCII_0 + (value % 10);
-    value = Math.floor(value / 10);
-  }
-  return offset + digits;
-}
-
-let prefixSecond = Number.NaN;
-const prefixBytes = Buffer.alloc(19);
-
-/**
- * Formats metric rows straight into `buf` as bytes (no intermediate strings
- * except the float text): `\n<step>|<YYYY-MM-DD HH:MM:SS[.ffffff]+00:00>|<float>`.
- */
-function formatRows(chunk: MetricChunk, from: number, to: number, buf: Buffer): number {
-  const { steps, ts, values } = chunk;
-  let o = 0;
-  for (let i = from; i < to; i++) {
-    buf[o++] = 10;
-    const step = steps[i]!;
-    if (step === step) o = writeInt(buf, o, step);
-    buf[o++] = 124;
-    const micros = ts[i]!;
-    const second = Math.floor(micros / 1e6);
-    if (second !== prefixSecond) {
-      prefixSecond = second;
-      prefixBytes.write(formatUtcMicros(second * 1e6).slice(0, 19), 0, 'latin1');
-    }
-    prefixBytes.copy(buf, o);
-    o += 19;
-    let frac = (micros - second * 1e6) | 0;
-    if (frac !== 0) {
-      buf[o] = 46;
-      for (let k = 6; k >= 1; k--) {
-        buf[o + k] = ASCII_0 + (frac % 10);
-        frac = (frac / 10) | 0;
-      }
-      o += 7;
-    }
-    UTC_SUFFIX.copy(buf, o);
-    o += 6;
-    buf[o++] = 124;
-    o += buf.write(formatPyFloat(values[i]!), o, 'latin1');
-  }
-  return o;
-}
 
 /**
  * The asynchronous buffered event writer (upstream's `EventFileWriter`).
@@ -189,6 +106,8 @@ export class EventFileWriter {
   private lastError: string | undefined;
   private inlineFlushAt: number;
   private readonly scratch = Buffer.allocUnsafe(MAX_WRITE_BYTES);
+  /** Written metric chunks, reused instead of allocating new typed arrays (at most a hard limit's worth). */
+  private readonly freeChunks: MetricChunk[] = [];
   private valuesKept = 0;
   private readonly onWriteError: (error: unknown) => void;
   private readonly intent: WriteIntent;
@@ -272,7 +191,8 @@ export class EventFileWriter {
     }
     let tail = state.tail;
     if (tail === undefined || tail.n === CHUNK) {
-      tail = new MetricChunk();
+      tail = this.freeChunks.pop() ?? new MetricChunk();
+      tail.n = 0;
       state.tail = tail;
       state.pending.push(tail);
     }
@@ -365,12 +285,13 @@ export class EventFileWriter {
         } else {
           for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
             const to = Math.min(item.n, from + ROWS_PER_WRITE);
-            append(this.scratch, formatRows(item, from, to, this.scratch));
+            append(this.scratch, formatMetricRows(item, from, to, this.scratch));
             this.trackChunk(state, item, from, to);
           }
           count = item.n;
           state.pending.shift();
           if (state.tail === item) state.tail = undefined;
+          if (this.freeChunks.length * CHUNK < this.hardLimit) this.freeChunks.push(item);
         }
         this.buffered -= count;
         this.written += count;
@@ -414,9 +335,14 @@ export class EventFileWriter {
     }
     acc.lastStep = row.step ?? null;
     acc.lastTs = row.ts;
-    acc.values?.push(row.value ?? Number.NaN);
+    if (acc.values !== undefined) {
+      const value = row.value ?? Number.NaN;
+      acc.values.push(value);
+      if (value === value) acc.numeric++;
+    }
   }
 
+  /** Adds rows `from..to` of `chunk`, just formatted (see {@link formattedRows}), to the file's summary. */
   private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number): void {
     const acc = state.stats;
     if (acc === undefined || to <= from) return;
@@ -426,12 +352,10 @@ export class EventFileWriter {
     }
     this.valuesKept += to - from;
     const { steps, ts, values } = chunk;
-    for (let i = from; i < to; i++) {
-      const step = steps[i]!;
-      if (step === step) acc.stepCount++;
-      else acc.anyNullStep = true;
-      acc.values?.push(values[i]!);
-    }
+    acc.stepCount += formattedRows.withStep;
+    if (formattedRows.withStep < to - from) acc.anyNullStep = true;
+    acc.numeric += formattedRows.numeric;
+    acc.values?.pushRange(values, from, to);
     if (acc.rows === 0) {
       const first = steps[from]!;
       acc.firstStep = first === first ? first : null;
@@ -478,6 +402,7 @@ export class EventFileWriter {
     const ok = this.flushSync();
     clearInterval(this.timer);
     this.closed = true;
+    this.freeChunks.length = 0;
     if (ok) this.intent.close();
     return ok;
   }

@@ -1,9 +1,9 @@
 import { BodyReader } from '../body-fields';
 import { isoMicros, parseIsoMicros } from '../clock';
-import { RUN_KINDS } from '../enums';
+import { MANAGED_BY, RUN_KINDS } from '../enums';
 import { isJsonObject } from '../json';
 import { ALL_STATUSES } from '../lifecycle';
-import type { Reply } from '../reply';
+import { badRequest, type Reply } from '../reply';
 import type { RouteContext } from '../route-context';
 import type { Route } from '../router';
 import * as s from '../serializers';
@@ -24,7 +24,12 @@ function sync(ctx: RouteContext): Reply {
   const metaInfo = reader.object('meta_info');
   const kind = reader.string('kind');
   const content = reader.string('content');
+  const isManaged = reader.bool('is_managed');
+  const managedBy = reader.choice('managed_by', MANAGED_BY);
   reader.done();
+  // haupt's OfflineRunSerializer: a managed run (managed_by other than `user`, else is_managed) needs its operation
+  const managed = managedBy !== undefined ? managedBy !== 'user' : isManaged === true;
+  if (managed && !content) throw badRequest({ non_field_errors: ['Run expects a `content`.'] });
   const existing = uuid ? ctx.state.runs.get(uuid) : undefined;
   if (existing) ctx.state.runs.delete(existing.uuid);
   const run = ctx.state.addRun({
@@ -39,6 +44,8 @@ function sync(ctx: RouteContext): Reply {
     outputs: outputs ?? null,
     meta_info: metaInfo ?? {},
     content: content ?? null,
+    is_managed: managed,
+    managed_by: managedBy ?? (managed ? 'agent' : 'user'),
   });
   const body = isJsonObject(ctx.body) ? ctx.body : {};
   run.runtime = typeof body.runtime === 'string' ? body.runtime : run.runtime;

@@ -1,0 +1,195 @@
+import { formatPyFloat } from '@px/client';
+import { formatUtcMicros } from '../serialization/py-datetime';
+
+/** Events per {@link MetricChunk}. */
+export const CHUNK = 4096;
+
+/** Buffered metric events of one file: columns of steps (NaN: none), epoch micros and values. */
+export class MetricChunk {
+  readonly steps = new Float64Array(CHUNK);
+  readonly ts = new Float64Array(CHUNK);
+  readonly values = new Float64Array(CHUNK);
+  n = 0;
+}
+
+const ASCII_0 = 48;
+/** Bytes one metric row can take at most: step (≤ 17) + timestamp (32) + value (≤ 24) + separators. */
+export const MAX_ROW_BYTES = 96;
+
+function writeInt(buf: Buffer, offset: number, value: number): number {
+  if (value >= 0 && value < 2147483648) {
+    let v = value | 0;
+    if (v < 10) {
+      buf[offset] = ASCII_0 + v;
+      return offset + 1;
+    }
+    let digits = 1;
+    for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
+    for (let i = offset + digits - 1; i >= offset; i--) {
+      buf[i] = ASCII_0 + (v % 10);
+      v = (v / 10) | 0;
+    }
+    return offset + digits;
+  }
+  if (value < 0) {
+    buf[offset++] = 45;
+    value = -value;
+  }
+  if (value < 10) {
+    buf[offset] = ASCII_0 + value;
+    return offset + 1;
+  }
+  let digits = 0;
+  for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++;
+  for (let i = digits - 1; i >= 0; i--) {
+    buf[offset + i] = ASCII_0 + (value % 10);
+    value = Math.floor(value / 10);
+  }
+  return offset + digits;
+}
+
+/** ASCII tens and ones digits of 0..99. */
+const TENS = Uint8Array.from({ length: 100 }, (_, i) => ASCII_0 + Math.floor(i / 10));
+const ONES = Uint8Array.from({ length: 100 }, (_, i) => ASCII_0 + (i % 10));
+
+let prefixSecond = Number.NaN;
+/** `YYYY-MM-DD HH:MM:SS` of `prefixSecond`, as bytes. */
+const prefixBytes = new Uint8Array(19);
+
+function cachePrefix(second: number): void {
+  prefixSecond = second;
+  const text = formatUtcMicros(second * 1e6);
+  for (let k = 0; k < 19; k++) prefixBytes[k] = text.charCodeAt(k);
+}
+
+/**
+ * Writes Python's `repr` of `value` at `offset` without intermediate strings
+ * beyond the number's own JavaScript text (JS and Python choose the same
+ * shortest digits; only the notation differs): integral values get `.0`
+ * (below 2^31 without any string), values outside `[1e-4, 1e16)` Python's
+ * scientific form `d.ddde-05`, and `nan`, `inf`, `-0.0` come from
+ * `formatPyFloat`.
+ *
+ * @param buf - the destination
+ * @param offset - where to write
+ * @param value - the value
+ * @returns the offset after the text
+ */
+export function writePyFloat(buf: Buffer, offset: number, value: number): number {
+  const abs = value < 0 ? -value : value;
+  if (abs >= 1e-4 && abs < 1e16) {
+    if (value === Math.floor(value)) {
+      offset = abs < 2147483648 ? writeInt(buf, offset, value) : writeAscii(buf, offset, `${value}`);
+      buf[offset] = 46;
+      buf[offset + 1] = ASCII_0;
+      return offset + 2;
+    }
+    return writeAscii(buf, offset, `${value}`);
+  }
+  if (abs === 0 || abs !== abs || abs === Infinity) return writeAscii(buf, offset, formatPyFloat(value));
+  if (value < 0) buf[offset++] = 45;
+  return writeScientific(buf, offset, `${abs}`);
+}
+
+/** Python's `d[.ddd]e±XX` from the JavaScript text of a positive number outside `[1e-4, 1e16)`. */
+function writeScientific(buf: Buffer, o: number, text: string): number {
+  const e = text.indexOf('e');
+  let first: number;
+  let end: number;
+  let power: number;
+  if (e >= 0) {
+    // 1.5e-7, 1e+21: the mantissa is already Python's
+    first = 0;
+    end = e;
+    power = +text.slice(e + 1);
+  } else if (text.charCodeAt(0) === ASCII_0) {
+    // 0.0000123 → 1.23e-05
+    first = 2;
+    while (text.charCodeAt(first) === ASCII_0) first++;
+    end = text.length;
+    power = 1 - first;
+  } else {
+    // 12300000000000000 → 1.23e+16
+    first = 0;
+    end = text.length;
+    while (text.charCodeAt(end - 1) === ASCII_0) end--;
+    power = text.length - 1;
+  }
+  for (let k = first; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46) continue;
+    buf[o++] = c;
+    if (k === first && end - first > 1) buf[o++] = 46;
+  }
+  buf[o++] = 101;
+  buf[o++] = power < 0 ? 45 : 43;
+  const exp = power < 0 ? -power : power;
+  if (exp < 10) buf[o++] = ASCII_0;
+  return writeInt(buf, o, exp);
+}
+
+function writeAscii(buf: Buffer, offset: number, text: string): number {
+  for (let k = 0; k < text.length; k++) buf[offset++] = text.charCodeAt(k);
+  return offset;
+}
+
+/**
+ * Formats metric rows straight into `buf` as bytes (no intermediate strings
+ * except the float text): `\n<step>|<YYYY-MM-DD HH:MM:SS[.ffffff]+00:00>|<float>`.
+ * Byte loops instead of `Buffer#write`/`Buffer#copy`: a native call per row
+ * costs more than the few bytes it copies.
+ */
+export function formatMetricRows(chunk: MetricChunk, from: number, to: number, buf: Buffer): number {
+  const { steps, ts, values } = chunk;
+  let o = 0;
+  let withStep = 0;
+  let numeric = 0;
+  for (let i = from; i < to; i++) {
+    buf[o++] = 10;
+    const step = steps[i]!;
+    if (step === step) {
+      o = writeInt(buf, o, step);
+      withStep++;
+    }
+    buf[o++] = 124;
+    const micros = ts[i]!;
+    const second = Math.floor(micros / 1e6);
+    if (second !== prefixSecond) cachePrefix(second);
+    buf.set(prefixBytes, o);
+    o += 19;
+    const frac = (micros - second * 1e6) | 0;
+    if (frac !== 0) {
+      // .ffffff, two digits at a time
+      const high = (frac / 10000) | 0;
+      const rest = frac - high * 10000;
+      const mid = (rest / 100) | 0;
+      const low = rest - mid * 100;
+      buf[o] = 46;
+      buf[o + 1] = TENS[high]!;
+      buf[o + 2] = ONES[high]!;
+      buf[o + 3] = TENS[mid]!;
+      buf[o + 4] = ONES[mid]!;
+      buf[o + 5] = TENS[low]!;
+      buf[o + 6] = ONES[low]!;
+      o += 7;
+    }
+    // +00:00|
+    buf[o] = 43;
+    buf[o + 1] = 48;
+    buf[o + 2] = 48;
+    buf[o + 3] = 58;
+    buf[o + 4] = 48;
+    buf[o + 5] = 48;
+    buf[o + 6] = 124;
+    const value = values[i]!;
+    if (value === value) numeric++;
+    o = writePyFloat(buf, o + 7, value);
+  }
+  formattedRows.withStep = withStep;
+  formattedRows.numeric = numeric;
+  return o;
+}
+
+/** Counts over the rows of the last {@link formatMetricRows} call, for the summaries (saves a second pass). */
+export const formattedRows = { withStep: 0, numeric: 0 };
+

@@ -3,6 +3,7 @@
 // unions. Everything here is pure and browser-safe.
 import * as v from 'valibot';
 import { describeValue } from '../describe-value';
+import { lazySchema } from './lazy-schema';
 import { pyStr } from './py-format';
 
 /** A string that contains a `{{ ... }}` template anywhere (upstream's `RefField` test). */
@@ -527,7 +528,11 @@ export interface ModelParts<E extends Entries> {
  * @param extraAliases - Additional alias → field-key pairs.
  * @returns The strict object and its finishing step.
  */
-export function modelParts<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelParts<E> {
+export function modelParts<const E extends Entries>(entries: E, extraAliases?: Record<string, string>): ModelParts<E> {
+  return lazySchema(() => buildParts(entries, extraAliases));
+}
+
+function buildParts<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelParts<E> {
   const aliases = aliasTable(entries, extraAliases);
   const aliasKeys = Object.keys(aliases);
   const all: Entries = { ...entries };
@@ -583,12 +588,20 @@ export type ModelSchema<E extends Entries> = v.GenericSchema<unknown, v.InferOut
  * @param extraAliases - Additional alias → field-key pairs.
  * @returns The schema.
  */
-export function model<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelSchema<E> {
-  const { object, finish } = modelParts(entries, extraAliases);
-  if (Object.keys(aliasTable(entries, extraAliases)).length === 0) return object;
+export function model<const E extends Entries>(entries: E, extraAliases?: Record<string, string>): ModelSchema<E> {
+  return lazySchema(() => finished(buildParts(entries, extraAliases)));
+}
+
+/**
+ * The schema of a model from its parts: its strict object, then its finishing step.
+ *
+ * @param parts - The parts built by {@link modelParts}.
+ * @returns The schema.
+ */
+export function finished<E extends Entries>(parts: ModelParts<E>): ModelSchema<E> {
   return v.pipe(
-    object,
-    v.rawTransform(({ dataset, addIssue, NEVER }) => (finish(dataset.value as Record<string, unknown>, addIssue) ? dataset.value : NEVER)),
+    parts.object,
+    v.rawTransform(({ dataset, addIssue, NEVER }) => (parts.finish(dataset.value as Record<string, unknown>, addIssue) ? dataset.value : NEVER)),
   );
 }
 
@@ -604,24 +617,26 @@ export function tagged<const P extends readonly ModelParts<Entries & { kind: v.G
   options: P,
   message: string,
 ): v.GenericSchema<unknown, v.InferOutput<P[number]['object']>> {
-  const byKind = new Map<unknown, ModelParts<Entries>['finish']>();
-  for (const option of options) {
-    const kindSchema = option.object.entries.kind as unknown as { literal?: unknown };
-    byKind.set(kindSchema.literal, option.finish);
-  }
-  const variantMessage = (issue: v.VariantIssue): string =>
-    issue.path === undefined
-      ? `Expected an object with a \`kind\`, received ${describeValue(issue.input)}.`
-      : `${message} Received ${issue.input === undefined ? 'no kind' : describeValue(issue.input)}.`;
-  const variant = v.variant('kind', options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>, variantMessage);
-  return v.pipe(
-    variant,
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const out = dataset.value as Record<string, unknown>;
-      const finish = byKind.get(out.kind);
-      return !finish || finish(out, addIssue) ? out : NEVER;
-    }),
-  );
+  return lazySchema(() => {
+    const byKind = new Map<unknown, ModelParts<Entries>['finish']>();
+    for (const option of options) {
+      const kindSchema = option.object.entries.kind as unknown as { literal?: unknown };
+      byKind.set(kindSchema.literal, option.finish);
+    }
+    const variantMessage = (issue: v.VariantIssue): string =>
+      issue.path === undefined
+        ? `Expected an object with a \`kind\`, received ${describeValue(issue.input)}.`
+        : `${message} Received ${issue.input === undefined ? 'no kind' : describeValue(issue.input)}.`;
+    const variant = v.variant('kind', options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>, variantMessage);
+    return v.pipe(
+      variant,
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const out = dataset.value as Record<string, unknown>;
+        const finish = byKind.get(out.kind);
+        return !finish || finish(out, addIssue) ? out : NEVER;
+      }),
+    );
+  });
 }
 
 /**

@@ -485,6 +485,9 @@ const objectMessage = (issue: v.StrictObjectIssue): string => {
   return typeof key === 'string' ? `Field required: \`${key}\`.` : `Invalid value: ${issue.message}`;
 };
 
+/** The `expects` of valibot's object schemas (and of pipes that start with one). */
+export const OBJECT = 'Object';
+
 const writtenAs = new WeakMap<object, Map<string, string>>();
 
 /**
@@ -589,7 +592,7 @@ export type ModelSchema<E extends Entries> = v.GenericSchema<unknown, v.InferOut
  * @returns The schema.
  */
 export function model<const E extends Entries>(entries: E, extraAliases?: Record<string, string>): ModelSchema<E> {
-  return lazySchema(() => finished(buildParts(entries, extraAliases)));
+  return lazySchema(() => finished(buildParts(entries, extraAliases)), OBJECT);
 }
 
 /**
@@ -606,6 +609,21 @@ export function finished<E extends Entries>(parts: ModelParts<E>): ModelSchema<E
 }
 
 /**
+ * `v.pipe(schema, action)` built on first use, for a pipe that starts with an object schema
+ * (a model or a tagged union): wrapping it does not build it (see {@link lazySchema}).
+ *
+ * @param schema - The object schema.
+ * @param action - What runs on its output (a check or a transformation).
+ * @returns The schema.
+ */
+export function piped<const S extends v.GenericSchema, const A extends v.PipeItem<v.InferOutput<S>, unknown, v.BaseIssue<unknown>>>(
+  schema: S,
+  action: A | v.PipeAction<v.InferOutput<S>, v.InferOutput<A>, v.InferIssue<A>>,
+): v.SchemaWithPipe<readonly [S, A]> {
+  return lazySchema(() => v.pipe(schema, action), OBJECT);
+}
+
+/**
  * A tagged union on `kind` over models built with {@link modelParts}; the
  * selected option's keys are normalised to camelCase.
  *
@@ -618,11 +636,6 @@ export function tagged<const P extends readonly ModelParts<Entries & { kind: v.G
   message: string,
 ): v.GenericSchema<unknown, v.InferOutput<P[number]['object']>> {
   return lazySchema(() => {
-    const byKind = new Map<unknown, ModelParts<Entries>['finish']>();
-    for (const option of options) {
-      const kindSchema = option.object.entries.kind as unknown as { literal?: unknown };
-      byKind.set(kindSchema.literal, option.finish);
-    }
     const variantMessage = (issue: v.VariantIssue): string =>
       issue.path === undefined
         ? `Expected an object with a \`kind\`, received ${describeValue(issue.input)}.`
@@ -632,11 +645,11 @@ export function tagged<const P extends readonly ModelParts<Entries & { kind: v.G
       variant,
       v.rawTransform(({ dataset, addIssue, NEVER }) => {
         const out = dataset.value as Record<string, unknown>;
-        const finish = byKind.get(out.kind);
+        const finish = options.find((option) => (option.object.entries.kind as unknown as { literal?: unknown }).literal === out.kind)?.finish;
         return !finish || finish(out, addIssue) ? out : NEVER;
       }),
     );
-  });
+  }, OBJECT);
 }
 
 /**

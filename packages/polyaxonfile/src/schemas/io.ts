@@ -1,10 +1,9 @@
 import * as v from 'valibot';
 import { PolyaxonSchemaError } from '../errors';
-import { keyAsWritten, laxBool, model, opt, strictStr } from './common';
+import { keyAsWritten, laxBool, model, opt, strictStr, piped } from './common';
 import { parseIOValue } from './io-value';
 import { pyStr } from './py-format';
 import { ValidationSchema, type V1Validation } from './validation';
-import { lazySchema } from './lazy-schema';
 
 /** IO names reserved by the context. */
 export const IO_NAME_BLACK_LIST = ['globals', 'params', 'connections'] as const;
@@ -37,61 +36,59 @@ type IOObject = v.InferOutput<typeof IOObjectSchema>;
  * a default `value` makes the IO optional, `options` and `delay_validation`
  * move into `validation`, and a typed default value is type-checked.
  */
-export const IOSchema = lazySchema(() =>
-  v.pipe(
-    IOObjectSchema,
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const io: IOObject = { ...dataset.value };
-      const at = (key: string): [v.IssuePathItem] => [
-        { type: 'object', origin: 'value', input: dataset.value, key: keyAsWritten(dataset.value, key), value: (dataset.value as Record<string, unknown>)[key] },
-      ];
-      let ok = true;
-      if ((IO_NAME_BLACK_LIST as readonly string[]).includes(io.name)) {
-        addIssue({ message: IO_NAME_ERROR, path: at('name') });
-        ok = false;
-      }
-      const hasValue = 'value' in io;
-      const defaultError = `IO \`${io.name}\` is not optional and has default value \`${pyStr(io.value)}\`. Please either make it optional or remove the default value.`;
-      if (hasValue) {
-        if (!('isOptional' in io)) io.isOptional = true;
-        else if (io.isOptional === false) {
-          addIssue({ message: defaultError, path: at('value') });
-          ok = false;
-        }
-      }
-      const options = io.options;
-      const delay = io.delay_validation;
-      let validation: V1Validation | null | undefined = io.validation;
-      if (!validation && ((options !== undefined && options !== null) || (delay !== undefined && delay !== null))) validation = {};
-      if (validation && options !== undefined && options !== null) validation = { ...validation, options };
-      if (validation && delay !== undefined && delay !== null) validation = { ...validation, delay };
-      delete io.options;
-      delete io.delay_validation;
-      if (validation) io.validation = validation;
-      if (ok && io.type && io.value !== undefined && io.value !== null) {
-        try {
-          parseIOValue(
-            { name: io.name, type: io.type, isList: io.isList, isOptional: io.isOptional, validation: validation ?? null },
-            io.value,
-            { stage: 'read' },
-          );
-        } catch (error) {
-          if (!PolyaxonSchemaError.isInstance(error)) throw error;
-          addIssue({ message: error.message, path: at('value') });
-          ok = false;
-        }
-      }
-      if (ok && !io.isOptional && io.value !== undefined && io.value !== null) {
+export const IOSchema = piped(
+  IOObjectSchema,
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const io: IOObject = { ...dataset.value };
+    const at = (key: string): [v.IssuePathItem] => [
+      { type: 'object', origin: 'value', input: dataset.value, key: keyAsWritten(dataset.value, key), value: (dataset.value as Record<string, unknown>)[key] },
+    ];
+    let ok = true;
+    if ((IO_NAME_BLACK_LIST as readonly string[]).includes(io.name)) {
+      addIssue({ message: IO_NAME_ERROR, path: at('name') });
+      ok = false;
+    }
+    const hasValue = 'value' in io;
+    const defaultError = `IO \`${io.name}\` is not optional and has default value \`${pyStr(io.value)}\`. Please either make it optional or remove the default value.`;
+    if (hasValue) {
+      if (!('isOptional' in io)) io.isOptional = true;
+      else if (io.isOptional === false) {
         addIssue({ message: defaultError, path: at('value') });
         ok = false;
       }
-      if (io.isFlag && io.type !== 'bool') {
-        addIssue({ message: `IO type \`${io.type ?? 'None'}\` cannot be a flag, it must be of type \`bool\``, path: at('isFlag') });
+    }
+    const options = io.options;
+    const delay = io.delay_validation;
+    let validation: V1Validation | null | undefined = io.validation;
+    if (!validation && ((options !== undefined && options !== null) || (delay !== undefined && delay !== null))) validation = {};
+    if (validation && options !== undefined && options !== null) validation = { ...validation, options };
+    if (validation && delay !== undefined && delay !== null) validation = { ...validation, delay };
+    delete io.options;
+    delete io.delay_validation;
+    if (validation) io.validation = validation;
+    if (ok && io.type && io.value !== undefined && io.value !== null) {
+      try {
+        parseIOValue(
+          { name: io.name, type: io.type, isList: io.isList, isOptional: io.isOptional, validation: validation ?? null },
+          io.value,
+          { stage: 'read' },
+        );
+      } catch (error) {
+        if (!PolyaxonSchemaError.isInstance(error)) throw error;
+        addIssue({ message: error.message, path: at('value') });
         ok = false;
       }
-      return ok ? (io) : NEVER;
-    }),
-  ),
+    }
+    if (ok && !io.isOptional && io.value !== undefined && io.value !== null) {
+      addIssue({ message: defaultError, path: at('value') });
+      ok = false;
+    }
+    if (io.isFlag && io.type !== 'bool') {
+      addIssue({ message: `IO type \`${io.type ?? 'None'}\` cannot be a flag, it must be of type \`bool\``, path: at('isFlag') });
+      ok = false;
+    }
+    return ok ? (io) : NEVER;
+  }),
 );
 
 /** A validated IO definition. */

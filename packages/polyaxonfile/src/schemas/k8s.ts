@@ -84,7 +84,7 @@ export function k8sObject<const F extends string>(className: string, fields: rea
         return ok ? out : NEVER;
       }),
     );
-  });
+  }, 'unknown');
 }
 
 /** Arguments of `kubernetes.client.V1Container`. */

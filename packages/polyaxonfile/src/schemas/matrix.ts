@@ -21,11 +21,11 @@ import {
   strictStr,
   strListOrRef,
   tagged,
+  piped,
 } from './common';
 import { EarlyStoppingSchema, OptimizationSchema } from './early-stopping';
 import { DISTRIBUTION_KINDS, HpParamsMapSchema } from './hyperparams';
 import { FullParamsMapSchema } from './param';
-import { lazySchema } from './lazy-schema';
 
 /** `metric` of an optimisation (V1OptimizationMetric). */
 export const OptimizationMetricSchema = model({ name: strictStr, optimization: opt(OptimizationSchema) });
@@ -50,24 +50,22 @@ const GaussianProcessSchema = model({
 });
 
 /** Bayes `utilityFunction`. */
-export const UtilityFunctionSchema = lazySchema(() =>
-  v.pipe(
-    model({
-      acquisitionFunction: opt(oneOf(['ucb', 'ei', 'poi'] as const, 'acquisitionFunction')),
-      gaussianProcess: opt(GaussianProcessSchema),
-      kappa: opt(laxFloat),
-      eps: opt(laxFloat),
-      numWarmup: opt(laxInt),
-      numIterations: opt(laxInt),
-    }),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const { acquisitionFunction, kappa, eps } = dataset.value;
-      const fn = acquisitionFunction ?? 'ucb';
-      if (fn === 'ucb' && (kappa === undefined || kappa === null)) addIssue({ message: 'the acquisition function `ucb` requires a parameter `kappa`' });
-      if ((fn === 'ei' || fn === 'poi') && (eps === undefined || eps === null)) addIssue({ message: `the acquisition function \`${fn}\` requires a parameter \`eps\`` });
-    }),
-  ),
+export const UtilityFunctionSchema = piped(
+  model({
+    acquisitionFunction: opt(oneOf(['ucb', 'ei', 'poi'] as const, 'acquisitionFunction')),
+    gaussianProcess: opt(GaussianProcessSchema),
+    kappa: opt(laxFloat),
+    eps: opt(laxFloat),
+    numWarmup: opt(laxInt),
+    numIterations: opt(laxInt),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { acquisitionFunction, kappa, eps } = dataset.value;
+    const fn = acquisitionFunction ?? 'ucb';
+    if (fn === 'ucb' && (kappa === undefined || kappa === null)) addIssue({ message: 'the acquisition function `ucb` requires a parameter `kappa`' });
+    if ((fn === 'ei' || fn === 'poi') && (eps === undefined || eps === null)) addIssue({ message: `the acquisition function \`${fn}\` requires a parameter \`eps\`` });
+  }),
 );
 
 const earlyStopping = opt(listOrRef(EarlyStoppingSchema));
@@ -156,27 +154,25 @@ export const MappingParts = modelParts({
 export const MATRIX_KINDS = ['grid', 'random', 'hyperband', 'bayes', 'hyperopt', 'iterative', 'mapping'] as const;
 
 /** `matrix`: tagged on `kind`; not Ref-able as a whole. */
-export const MatrixSchema = lazySchema(() =>
-  v.pipe(
-    tagged(
-      [GridSearchParts, RandomSearchParts, HyperbandParts, BayesParts, HyperoptParts, IterativeParts, MappingParts],
-      `Matrix \`kind\` must be one of ${MATRIX_KINDS.map((k) => `"${k}"`).join(', ')}.`,
-    ),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const matrix = dataset.value;
-      if ((matrix.kind !== 'grid' && matrix.kind !== 'bayes') || !isPlainObject(matrix.params)) return;
-      for (const [key, hp] of Object.entries(matrix.params)) {
-        const kind = (hp as { kind: string }).kind;
-        if (!DISTRIBUTION_KINDS.has(kind)) continue;
-        if (matrix.kind === 'grid') {
-          addIssue({ message: `\`${key}\` defines a distribution, and it cannot be used with grid search.`, path: [{ type: 'object', origin: 'value', input: matrix.params, key: 'params', value: matrix.params }] });
-        } else if (kind !== 'uniform') {
-          addIssue({ message: `\`${key}\` defines a non uniform distribution, and it cannot be used with bayesian optimization.`, path: [{ type: 'object', origin: 'value', input: matrix.params, key: 'params', value: matrix.params }] });
-        }
-      }
-    }),
+export const MatrixSchema = piped(
+  tagged(
+    [GridSearchParts, RandomSearchParts, HyperbandParts, BayesParts, HyperoptParts, IterativeParts, MappingParts],
+    `Matrix \`kind\` must be one of ${MATRIX_KINDS.map((k) => `"${k}"`).join(', ')}.`,
   ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const matrix = dataset.value;
+    if ((matrix.kind !== 'grid' && matrix.kind !== 'bayes') || !isPlainObject(matrix.params)) return;
+    for (const [key, hp] of Object.entries(matrix.params)) {
+      const kind = (hp as { kind: string }).kind;
+      if (!DISTRIBUTION_KINDS.has(kind)) continue;
+      if (matrix.kind === 'grid') {
+        addIssue({ message: `\`${key}\` defines a distribution, and it cannot be used with grid search.`, path: [{ type: 'object', origin: 'value', input: matrix.params, key: 'params', value: matrix.params }] });
+      } else if (kind !== 'uniform') {
+        addIssue({ message: `\`${key}\` defines a non uniform distribution, and it cannot be used with bayesian optimization.`, path: [{ type: 'object', origin: 'value', input: matrix.params, key: 'params', value: matrix.params }] });
+      }
+    }
+  }),
 );
 
 /** A validated matrix. */

@@ -1,9 +1,8 @@
 import * as v from 'valibot';
-import { model } from './common';
+import { model, piped } from './common';
 import { ComponentSchema } from './component';
 import type { DagComponent } from './dag-types';
 import { operationEntries } from './operation-fields';
-import { lazySchema } from './lazy-schema';
 
 const REFERENCE_ERROR = 'One and only one reference must be specified: hub_ref, dag_ref, url_ref, path_ref, component.';
 
@@ -22,18 +21,16 @@ export const PartialOperationSchema = operationObject;
  * `hubRef`, `dagRef`, `urlRef`, `pathRef`, `component` (an inline component
  * counts only when no other reference is set); presets skip the rule.
  */
-export const OperationSchema = lazySchema(() =>
-  v.pipe(
-    operationObject,
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const op = dataset.value;
-      if (op.isPreset) return;
-      let count = [op.hubRef, op.dagRef, op.urlRef, op.pathRef].filter((r) => typeof r === 'string' && r !== '').length;
-      if (op.component && count === 0) count = 1;
-      if (count !== 1) addIssue({ message: REFERENCE_ERROR, expected: 'exactly one reference' });
-    }),
-  ),
+export const OperationSchema = piped(
+  operationObject,
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const op = dataset.value;
+    if (op.isPreset) return;
+    let count = [op.hubRef, op.dagRef, op.urlRef, op.pathRef].filter((r) => typeof r === 'string' && r !== '').length;
+    if (op.component && count === 0) count = 1;
+    if (count !== 1) addIssue({ message: REFERENCE_ERROR, expected: 'exactly one reference' });
+  }),
 );
 
 /** A validated operation. */

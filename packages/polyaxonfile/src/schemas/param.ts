@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { pyStr } from './py-format';
-import { isPlainObject, laxBool, model, opt, strictStr, dict } from './common';
-import { lazySchema } from './lazy-schema';
+import { isPlainObject, laxBool, model, opt, strictStr, dict, piped } from './common';
 
 /** Keys whose presence marks a param object as the full form (upstream `V1_PARAM_KEYS`). */
 export const PARAM_KEYS: ReadonlySet<string> = new Set([
@@ -33,27 +32,25 @@ export function normalizeParamValue(value: unknown): unknown {
 }
 
 /** A full-form param (V1Param): `value`, `ref`, `contextOnly`, `connection`, `toInit`, `toEnv`. */
-export const ParamSchema = lazySchema(() =>
-  v.pipe(
-    model({
-      value: v.optional(v.unknown()),
-      ref: opt(strictStr),
-      contextOnly: opt(laxBool),
-      connection: opt(strictStr),
-      toInit: opt(laxBool),
-      toEnv: opt(strictStr),
-    }),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const { ref, value } = dataset.value;
-      if (ref !== undefined && ref !== null && ref !== '' && typeof value !== 'string') {
-        addIssue({
-          message: `Value must be of type string when a ref is provided, received \`${pyStr(value)}\` instead.`,
-          path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'value', value }],
-        });
-      }
-    }),
-  ),
+export const ParamSchema = piped(
+  model({
+    value: v.optional(v.unknown()),
+    ref: opt(strictStr),
+    contextOnly: opt(laxBool),
+    connection: opt(strictStr),
+    toInit: opt(laxBool),
+    toEnv: opt(strictStr),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { ref, value } = dataset.value;
+    if (ref !== undefined && ref !== null && ref !== '' && typeof value !== 'string') {
+      addIssue({
+        message: `Value must be of type string when a ref is provided, received \`${pyStr(value)}\` instead.`,
+        path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'value', value }],
+      });
+    }
+  }),
 );
 
 /** A validated param. */

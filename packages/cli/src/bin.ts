@@ -7,9 +7,8 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  // Node >= 22 can cache compiled code between runs; older versions skip this.
-  const nodeModule = (await import('node:module')) as { enableCompileCache?: () => unknown };
-  nodeModule.enableCompileCache?.();
+  // Node >= 22 can cache compiled code between runs; older versions skip this (read synchronously: no import).
+  (process.getBuiltinModule('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   // `px ops ls | head -1`: a closed pipe ends the command quietly instead of crashing
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

@@ -16,6 +16,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       throw error;
     });
   }
-  const { runCli } = await import('./main');
+  // the package entry holds the router itself (importing main.ts would add a module that only re-exports it)
+  const { runCli } = await import('./index');
   process.exitCode = await runCli({ argv });
 }

@@ -7,9 +7,8 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  // Node >= 22 can cache compiled code between runs; older versions skip this.
-  const nodeModule = (await import('node:module')) as { enableCompileCache?: () => unknown };
-  nodeModule.enableCompileCache?.();
+  // Node >= 22 can cache compiled code between runs; older versions skip this (read synchronously: no import).
+  (process.getBuiltinModule('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   // `px ops ls | head -1`: a closed pipe ends the command quietly instead of crashing
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -17,6 +16,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       throw error;
     });
   }
-  const { runCli } = await import('./main');
+  // the package entry holds the router itself (importing main.ts would add a module that only re-exports it)
+  const { runCli } = await import('./index');
   process.exitCode = await runCli({ argv });
 }

@@ -30,3 +30,11 @@ describe('charting libraries load only with the chart commands', () => {
     expect(check.filter((u) => RENDERING.test(u))).toEqual([]);
   });
 });
+
+describe('a passing px check loads only what it runs', () => {
+  it('loads neither the configuration (@px/context) nor the error report', async () => {
+    const check = await importsOf(['check', '-f', join(FIXTURES, 'job.yaml')]);
+    expect(check.some((u) => u.includes('/polyaxonfile/dist/'))).toBe(true);
+    expect(check.filter((u) => /\/context\/dist\/|\/check-report-[^/]*\.js$/.test(u))).toEqual([]);
+  });
+});

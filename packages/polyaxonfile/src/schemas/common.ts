@@ -3,6 +3,7 @@
 // unions. Everything here is pure and browser-safe.
 import * as v from 'valibot';
 import { describeValue } from '../describe-value';
+import { lazySchema } from './lazy-schema';
 import { pyStr } from './py-format';
 
 /** A string that contains a `{{ ... }}` template anywhere (upstream's `RefField` test). */
@@ -484,6 +485,9 @@ const objectMessage = (issue: v.StrictObjectIssue): string => {
   return typeof key === 'string' ? `Field required: \`${key}\`.` : `Invalid value: ${issue.message}`;
 };
 
+/** The `expects` of valibot's object schemas (and of pipes that start with one). */
+export const OBJECT = 'Object';
+
 const writtenAs = new WeakMap<object, Map<string, string>>();
 
 /**
@@ -527,7 +531,11 @@ export interface ModelParts<E extends Entries> {
  * @param extraAliases - Additional alias → field-key pairs.
  * @returns The strict object and its finishing step.
  */
-export function modelParts<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelParts<E> {
+export function modelParts<const E extends Entries>(entries: E, extraAliases?: Record<string, string>): ModelParts<E> {
+  return lazySchema(() => buildParts(entries, extraAliases));
+}
+
+function buildParts<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelParts<E> {
   const aliases = aliasTable(entries, extraAliases);
   const aliasKeys = Object.keys(aliases);
   const all: Entries = { ...entries };
@@ -583,13 +591,36 @@ export type ModelSchema<E extends Entries> = v.GenericSchema<unknown, v.InferOut
  * @param extraAliases - Additional alias → field-key pairs.
  * @returns The schema.
  */
-export function model<const E extends Entries>(entries: E, extraAliases: Record<string, string> = {}): ModelSchema<E> {
-  const { object, finish } = modelParts(entries, extraAliases);
-  if (Object.keys(aliasTable(entries, extraAliases)).length === 0) return object;
+export function model<const E extends Entries>(entries: E, extraAliases?: Record<string, string>): ModelSchema<E> {
+  return lazySchema(() => finished(buildParts(entries, extraAliases)), OBJECT);
+}
+
+/**
+ * The schema of a model from its parts: its strict object, then its finishing step.
+ *
+ * @param parts - The parts built by {@link modelParts}.
+ * @returns The schema.
+ */
+export function finished<E extends Entries>(parts: ModelParts<E>): ModelSchema<E> {
   return v.pipe(
-    object,
-    v.rawTransform(({ dataset, addIssue, NEVER }) => (finish(dataset.value as Record<string, unknown>, addIssue) ? dataset.value : NEVER)),
+    parts.object,
+    v.rawTransform(({ dataset, addIssue, NEVER }) => (parts.finish(dataset.value as Record<string, unknown>, addIssue) ? dataset.value : NEVER)),
   );
+}
+
+/**
+ * `v.pipe(schema, action)` built on first use, for a pipe that starts with an object schema
+ * (a model or a tagged union): wrapping it does not build it (see {@link lazySchema}).
+ *
+ * @param schema - The object schema.
+ * @param action - What runs on its output (a check or a transformation).
+ * @returns The schema.
+ */
+export function piped<const S extends v.GenericSchema, const A extends v.PipeItem<v.InferOutput<S>, unknown, v.BaseIssue<unknown>>>(
+  schema: S,
+  action: A | v.PipeAction<v.InferOutput<S>, v.InferOutput<A>, v.InferIssue<A>>,
+): v.SchemaWithPipe<readonly [S, A]> {
+  return lazySchema(() => v.pipe(schema, action), OBJECT);
 }
 
 /**
@@ -604,24 +635,21 @@ export function tagged<const P extends readonly ModelParts<Entries & { kind: v.G
   options: P,
   message: string,
 ): v.GenericSchema<unknown, v.InferOutput<P[number]['object']>> {
-  const byKind = new Map<unknown, ModelParts<Entries>['finish']>();
-  for (const option of options) {
-    const kindSchema = option.object.entries.kind as unknown as { literal?: unknown };
-    byKind.set(kindSchema.literal, option.finish);
-  }
-  const variantMessage = (issue: v.VariantIssue): string =>
-    issue.path === undefined
-      ? `Expected an object with a \`kind\`, received ${describeValue(issue.input)}.`
-      : `${message} Received ${issue.input === undefined ? 'no kind' : describeValue(issue.input)}.`;
-  const variant = v.variant('kind', options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>, variantMessage);
-  return v.pipe(
-    variant,
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const out = dataset.value as Record<string, unknown>;
-      const finish = byKind.get(out.kind);
-      return !finish || finish(out, addIssue) ? out : NEVER;
-    }),
-  );
+  return lazySchema(() => {
+    const variantMessage = (issue: v.VariantIssue): string =>
+      issue.path === undefined
+        ? `Expected an object with a \`kind\`, received ${describeValue(issue.input)}.`
+        : `${message} Received ${issue.input === undefined ? 'no kind' : describeValue(issue.input)}.`;
+    const variant = v.variant('kind', options.map((o) => o.object) as unknown as v.VariantOptions<'kind'>, variantMessage);
+    return v.pipe(
+      variant,
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const out = dataset.value as Record<string, unknown>;
+        const finish = options.find((option) => (option.object.entries.kind as unknown as { literal?: unknown }).literal === out.kind)?.finish;
+        return !finish || finish(out, addIssue) ? out : NEVER;
+      }),
+    );
+  }, OBJECT);
 }
 
 /**

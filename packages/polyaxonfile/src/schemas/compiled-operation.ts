@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { model, opt } from './common';
+import { model, opt, piped } from './common';
 import { baseOpEntries } from './component-fields';
 import { IOListSchema } from './io';
 import { RunSchema } from './run';
@@ -8,7 +8,7 @@ import { RunSchema } from './run';
  * A compiled operation (V1CompiledOperation): a component merged with its
  * operation's overrides; `plugins.sandbox`/`plugins.ssh` require a service run.
  */
-export const CompiledOperationSchema = v.pipe(
+export const CompiledOperationSchema = piped(
   model({
     kind: v.optional(v.literal('compiled_operation', 'The kind of a compiled operation must be `compiled_operation`.')),
     ...baseOpEntries,

@@ -83,7 +83,8 @@ export const componentOwnEntries = {
   template: opt(TemplateSchema),
 };
 
-const _componentFieldsObject = v.object({ ...baseComponentEntries, ...componentOwnEntries });
+// only its type is used (never called, so never built nor bundled)
+const _componentFieldsObject = () => v.object({ ...baseComponentEntries, ...componentOwnEntries });
 
 /** Output of the non-recursive component fields. */
-export type ComponentFields = v.InferOutput<typeof _componentFieldsObject>;
+export type ComponentFields = v.InferOutput<ReturnType<typeof _componentFieldsObject>>;

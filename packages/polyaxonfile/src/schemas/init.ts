@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isPlainObject, model, opt, orRef, strictStr, strList } from './common';
+import { isPlainObject, model, opt, orRef, strictStr, strList, piped } from './common';
 import { ContainerSchema } from './k8s';
 import { ArtifactsTypeSchema, DockerfileTypeSchema, FileTypeSchema, GitTypeSchema, TensorboardTypeSchema } from './value-types';
 
@@ -10,7 +10,7 @@ const truthy = (value: unknown): boolean =>
   !(Array.isArray(value) && value.length === 0) && !(isPlainObject(value) && Object.keys(value).length === 0);
 
 /** An init container (V1Init): at most one source among artifacts/paths/git/dockerfile/file/tensorboard/refs. */
-export const InitSchema = v.pipe(
+export const InitSchema = piped(
   model({
     artifacts: opt(orRef(ArtifactsTypeSchema)),
     paths: opt(orRef(v.union([strictStr, v.array(v.union([strictStr, strList]))], 'Expected a path, or a list of paths or [from, to] pairs.'))),

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PolyaxonSchemaError } from '../errors';
-import { keyAsWritten, laxBool, model, opt, strictStr } from './common';
+import { keyAsWritten, laxBool, model, opt, strictStr, piped } from './common';
 import { parseIOValue } from './io-value';
 import { pyStr } from './py-format';
 import { ValidationSchema, type V1Validation } from './validation';
@@ -36,7 +36,7 @@ type IOObject = v.InferOutput<typeof IOObjectSchema>;
  * a default `value` makes the IO optional, `options` and `delay_validation`
  * move into `validation`, and a typed default value is type-checked.
  */
-export const IOSchema = v.pipe(
+export const IOSchema = piped(
   IOObjectSchema,
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const io: IOObject = { ...dataset.value };

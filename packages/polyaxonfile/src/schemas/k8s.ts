@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { describeValue } from '../describe-value';
 import { isPlainObject, toCamelCase, toSnakeCase } from './common';
+import { lazySchema } from './lazy-schema';
 
 /** A Kubernetes object after validation: top-level keys camelCase, nested values raw. */
 export type K8sObject = Record<string, unknown>;
@@ -35,53 +36,55 @@ function camelOf(snake: string): string {
  * @returns The schema.
  */
 export function k8sObject<const F extends string>(className: string, fields: readonly F[]): v.GenericSchema<unknown, K8sFields<F>> {
-  const known = new Set<string>(fields);
-  const cache = new Map<string, string | null>();
-  const resolve = (key: string): string | null => {
-    let out = cache.get(key);
-    if (out === undefined) {
-      const snake = toSnakeCase(key);
-      out = known.has(snake) ? camelOf(snake) : null;
-      if (cache.size < 1000) cache.set(key, out);
-    }
-    return out;
-  };
-  return v.pipe(
-    v.unknown(),
-    v.metadata({
-      type: 'object',
-      description: `Kubernetes ${className}: top-level keys are checked (camelCase or snake_case), nested values are not.`,
-      propertyNames: { enum: [...new Set(fields.flatMap((f) => [f, camelOf(f)]))] },
-    }),
-    v.rawTransform<unknown, K8sObject>(({ dataset, addIssue, NEVER }) => {
-      const input = dataset.value;
-      if (!isPlainObject(input)) {
-        addIssue({
-          message: `This field expects a dict or an instance of ${className}.`,
-          expected: 'an object',
-          received: describeValue(input),
-        });
-        return NEVER;
+  return lazySchema(() => {
+    const known = new Set<string>(fields);
+    const cache = new Map<string, string | null>();
+    const resolve = (key: string): string | null => {
+      let out = cache.get(key);
+      if (out === undefined) {
+        const snake = toSnakeCase(key);
+        out = known.has(snake) ? camelOf(snake) : null;
+        if (cache.size < 1000) cache.set(key, out);
       }
-      const out: K8sObject = {};
-      let ok = true;
-      for (const key of Object.keys(input)) {
-        const camel = resolve(key);
-        if (camel === null) {
-          ok = false;
+      return out;
+    };
+    return v.pipe(
+      v.unknown(),
+      v.metadata({
+        type: 'object',
+        description: `Kubernetes ${className}: top-level keys are checked (camelCase or snake_case), nested values are not.`,
+        propertyNames: { enum: [...new Set(fields.flatMap((f) => [f, camelOf(f)]))] },
+      }),
+      v.rawTransform<unknown, K8sObject>(({ dataset, addIssue, NEVER }) => {
+        const input = dataset.value;
+        if (!isPlainObject(input)) {
           addIssue({
-            message: `${className}.__init__() got an unexpected keyword argument '${toSnakeCase(key)}'`,
-            expected: `a ${className} field`,
-            received: `key ${JSON.stringify(key)}`,
-            path: [{ type: 'object', origin: 'key', input, key, value: input[key] }],
+            message: `This field expects a dict or an instance of ${className}.`,
+            expected: 'an object',
+            received: describeValue(input),
           });
-          continue;
+          return NEVER;
         }
-        out[camel] = input[key];
-      }
-      return ok ? out : NEVER;
-    }),
-  );
+        const out: K8sObject = {};
+        let ok = true;
+        for (const key of Object.keys(input)) {
+          const camel = resolve(key);
+          if (camel === null) {
+            ok = false;
+            addIssue({
+              message: `${className}.__init__() got an unexpected keyword argument '${toSnakeCase(key)}'`,
+              expected: `a ${className} field`,
+              received: `key ${JSON.stringify(key)}`,
+              path: [{ type: 'object', origin: 'key', input, key, value: input[key] }],
+            });
+            continue;
+          }
+          out[camel] = input[key];
+        }
+        return ok ? out : NEVER;
+      }),
+    );
+  }, 'unknown');
 }
 
 /** Arguments of `kubernetes.client.V1Container`. */

@@ -21,6 +21,7 @@ import {
   strictStr,
   strListOrRef,
   tagged,
+  piped,
 } from './common';
 import { EarlyStoppingSchema, OptimizationSchema } from './early-stopping';
 import { DISTRIBUTION_KINDS, HpParamsMapSchema } from './hyperparams';
@@ -49,7 +50,7 @@ const GaussianProcessSchema = model({
 });
 
 /** Bayes `utilityFunction`. */
-export const UtilityFunctionSchema = v.pipe(
+export const UtilityFunctionSchema = piped(
   model({
     acquisitionFunction: opt(oneOf(['ucb', 'ei', 'poi'] as const, 'acquisitionFunction')),
     gaussianProcess: opt(GaussianProcessSchema),
@@ -153,7 +154,7 @@ export const MappingParts = modelParts({
 export const MATRIX_KINDS = ['grid', 'random', 'hyperband', 'bayes', 'hyperopt', 'iterative', 'mapping'] as const;
 
 /** `matrix`: tagged on `kind`; not Ref-able as a whole. */
-export const MatrixSchema = v.pipe(
+export const MatrixSchema = piped(
   tagged(
     [GridSearchParts, RandomSearchParts, HyperbandParts, BayesParts, HyperoptParts, IterativeParts, MappingParts],
     `Matrix \`kind\` must be one of ${MATRIX_KINDS.map((k) => `"${k}"`).join(', ')}.`,

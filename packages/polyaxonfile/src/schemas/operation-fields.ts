@@ -20,7 +20,8 @@ export const operationEntries = {
   template: opt(TemplateSchema),
 };
 
-const _operationFieldsObject = v.object(operationEntries);
+// only its type is used (never called, so never built nor bundled)
+const _operationFieldsObject = () => v.object(operationEntries);
 
 /** Output of the non-recursive operation fields. */
-export type OperationFields = v.InferOutput<typeof _operationFieldsObject>;
+export type OperationFields = v.InferOutput<ReturnType<typeof _operationFieldsObject>>;

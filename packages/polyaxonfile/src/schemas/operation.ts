@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { model } from './common';
+import { model, piped } from './common';
 import { ComponentSchema } from './component';
 import type { DagComponent } from './dag-types';
 import { operationEntries } from './operation-fields';
@@ -21,7 +21,7 @@ export const PartialOperationSchema = operationObject;
  * `hubRef`, `dagRef`, `urlRef`, `pathRef`, `component` (an inline component
  * counts only when no other reference is set); presets skip the rule.
  */
-export const OperationSchema = v.pipe(
+export const OperationSchema = piped(
   operationObject,
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;

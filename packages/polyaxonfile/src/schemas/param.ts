@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { pyStr } from './py-format';
-import { isPlainObject, laxBool, model, opt, strictStr, dict } from './common';
+import { isPlainObject, laxBool, model, opt, strictStr, dict, piped } from './common';
 
 /** Keys whose presence marks a param object as the full form (upstream `V1_PARAM_KEYS`). */
 export const PARAM_KEYS: ReadonlySet<string> = new Set([
@@ -32,7 +32,7 @@ export function normalizeParamValue(value: unknown): unknown {
 }
 
 /** A full-form param (V1Param): `value`, `ref`, `contextOnly`, `connection`, `toInit`, `toEnv`. */
-export const ParamSchema = v.pipe(
+export const ParamSchema = piped(
   model({
     value: v.optional(v.unknown()),
     ref: opt(strictStr),

@@ -5,6 +5,7 @@ import {
   type ModelParts,
   anyObject,
   boolOrRef,
+  finished,
   intOrRef,
   listOrRef,
   modelParts,
@@ -186,9 +187,5 @@ export type V1RunCleaner = Extract<V1Run, { kind: 'cleaner' }>;
  */
 export function runSchemaFor(kind: string): v.GenericSchema | undefined {
   const parts = (RUN_PARTS as Record<string, ModelParts<Entries> | undefined>)[kind];
-  if (!parts) return undefined;
-  return v.pipe(
-    parts.object,
-    v.rawTransform(({ dataset, addIssue, NEVER }) => (parts.finish(dataset.value as Record<string, unknown>, addIssue) ? dataset.value : NEVER)),
-  );
+  return parts && finished(parts);
 }

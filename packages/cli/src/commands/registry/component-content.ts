@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../../command-context';
-import { printIssues } from '../check';
+import { printIssues } from '../check-report';
 
 const POLYAXONFILE_NAME = 'polyaxonfile.plx.json';
 

@@ -75,7 +75,7 @@ export async function uploadFile(
   } catch (error) {
     throw new PolyaxonClientException(`Cannot upload \`${filepath}\`: ${(error as Error).message}`, { cause: error });
   }
-  const data = createReadStream(filepath, { highWaterMark: 256 * 1024 });
+  const data = createReadStream(filepath, { highWaterMark: 1024 * 1024 });
   await sendUpload(client, target, filepath.split('\\').join('/'), data, size, spec, onProgress, signal);
 }
 

@@ -58,6 +58,20 @@ export function sandbox(): Sandbox {
   };
 }
 
+/**
+ * The hooks of a suite that runs `px` without a server: {@link requireBuild} once, a new {@link Sandbox} before
+ * each test (given to `ready`), removed after it.
+ */
+export function useSandbox(ready: (sb: Sandbox) => void): void {
+  let sb: Sandbox | undefined;
+  beforeAll(() => requireBuild());
+  beforeEach(() => {
+    sb = sandbox();
+    ready(sb);
+  });
+  afterEach(() => sb?.cleanup());
+}
+
 /** A project to seed, as `ApiServer.state.addProject` takes it. */
 export type ProjectSeed = Parameters<ApiServer['state']['addProject']>[0];
 

@@ -1,15 +1,11 @@
 // `px run --local --dry-run` of a pipeline prints every op's resolved command, nothing runs.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, px, requireBuild, sandbox, type Sandbox } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, px, type Sandbox, useSandbox } from './helpers';
 
 let sb: Sandbox;
-beforeAll(() => requireBuild());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+useSandbox((s) => (sb = s));
 
 describe('px run --local --dry-run of a dag', () => {
   it('prints each op with its upstream ops and its command; upstream outputs show as placeholders', async () => {

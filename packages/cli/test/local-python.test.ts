@@ -3,19 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { px, requireBuild, sandbox, type Sandbox } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { px, type Sandbox, useSandbox } from './helpers';
 
 const python = spawnSync('python3', ['-c', 'import polyaxon, site; print(site.getuserbase())'], { encoding: 'utf8' });
 const hasPolyaxon = python.status === 0;
 if (!hasPolyaxon) console.warn('[px] local-run Python tracking test skipped: `python3 -c "import polyaxon"` fails');
 
 let sb: Sandbox;
-beforeAll(() => requireBuild());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+useSandbox((s) => (sb = s));
 
 describe('a Python training script with a bare polyaxon tracking.init()', () => {
   it.runIf(hasPolyaxon)('logs into the run px created (same uuid and folder), offline', async () => {

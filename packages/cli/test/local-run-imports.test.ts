@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { px, requireBuild, sandbox, type Sandbox } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { px, type Sandbox, useSandbox } from './helpers';
 
 // `px run --local --offline` needs no server: it must not load the HTTP stack (ky, undici) nor
 // RunClient, whose start-up cost was most of the local-run overhead (see bench/local-run.bench.ts).
@@ -12,11 +12,7 @@ const HTTP_PACKAGES = /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(ky|und
 const HTTP_BUILTINS = /^NativeModule (internal\/deps\/undici\/undici|https?|_http_client)$/;
 
 let sb: Sandbox;
-beforeAll(() => requireBuild());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+useSandbox((s) => (sb = s));
 
 async function loaded(args: readonly string[]): Promise<{ modules: string[]; builtins: string[] }> {
   const modules = join(sb.root, 'modules.log');

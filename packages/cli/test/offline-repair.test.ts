@@ -2,15 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { px, requireBuild, sandbox, type Sandbox } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { px, type Sandbox, useSandbox } from './helpers';
 
 let sb: Sandbox;
-beforeAll(() => requireBuild());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+useSandbox((s) => (sb = s));
 
 describe('offline runs with a torn event row', () => {
   it('ops ls --offline cuts the torn row and deletes the journal of the killed writer', async () => {

@@ -3,17 +3,13 @@ import { join } from 'node:path';
 import { Run } from '@px/tracking';
 import { startApiServer, type ApiServer } from '@px/testkit';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, openOffline } from './support/chromium';
 import { byClass, parseSvg, textOf } from './support/svg-tree';
-import { px, requireBuild, sandbox, type Sandbox } from './helpers';
+import { px, type Sandbox, useSandbox } from './helpers';
 
 let sb: Sandbox;
-beforeAll(() => requireBuild());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+useSandbox((s) => (sb = s));
 
 /** Tracks an offline run with @px/tracking, as a training script would. */
 async function trackOffline(name: string, lr: number, metrics: (step: number) => Record<string, number>, steps = 20): Promise<string> {

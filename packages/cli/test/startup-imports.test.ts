@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, px, requireBuild, sandbox, type Sandbox } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, px, type Sandbox, useSandbox } from './helpers';
 
 const RECORDER = fileURLToPath(new URL('./support/record-imports.mjs', import.meta.url));
 const RENDERING = /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(vega[^/]*|@resvg\/[^/]+|playwright-core)\//;
 
 let sb: Sandbox;
-beforeAll(() => requireBuild());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+useSandbox((s) => (sb = s));
 
 async function importsOf(args: readonly string[]): Promise<string[]> {
   const log = join(sb.root, 'imports.log');

@@ -26,6 +26,7 @@ export class PolicyMonitor {
   private readonly children = new Map<string, Child>();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
+  private readFailed = false;
 
   constructor(
     private readonly rules: readonly PolicyRule[],
@@ -66,6 +67,10 @@ export class PolicyMonitor {
       const running = [...this.children.values()].filter((c) => c.status === 'running' && !c.stop.stopping);
       for (const child of running) for (const tail of child.tails.values()) await tail.read();
       for (const child of running) this.evaluate(child);
+    } catch (error) {
+      // an unreadable metric file must not end the sweep: the policies wait for the next tick (said once)
+      if (!this.readFailed) this.notice(`Early-stopping policies could not read the runs' metrics: ${error instanceof Error ? error.message : String(error)}`);
+      this.readFailed = true;
     } finally {
       this.ticking = false;
     }

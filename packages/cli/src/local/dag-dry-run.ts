@@ -2,12 +2,7 @@
 // runs. A param taken from an upstream op's outputs is only known once that op ran, so it shows as
 // `<ops.NAME.outputs.KEY>` in the op's command.
 import { compileOp, type DagOp } from './dag-runner';
-
-type Obj = Record<string, unknown>;
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { type Obj, isObj } from './is-obj';
 
 /** The placeholder of a param that references upstream ops, or `undefined` for a value known now. */
 export function upstreamPlaceholder(param: unknown): string | undefined {

@@ -8,8 +8,7 @@ import { CliError } from '../errors';
 import { compileOperation, inputsOf, planJob } from './local-plan';
 import type { LocalSession, SessionRecord } from './local-session';
 import { resultsTable, type ChildRow } from './results-table';
-
-type Obj = Record<string, unknown>;
+import { type Obj, isObj } from './is-obj';
 
 /** A validated op of a pipeline. */
 export interface DagOp {
@@ -23,10 +22,6 @@ export interface DagOp {
 const OP_REF = /\bops\.([A-Za-z0-9_-]+)/g;
 const DAG_ONLY = ['dagRef', 'dependencies', 'trigger', 'conditions', 'skipOnUpstreamSkip', 'component', 'hubRef', 'urlRef', 'pathRef', 'params'];
 const TRIGGERS = ['all_succeeded', 'all_failed', 'all_done', 'one_succeeded', 'one_failed', 'one_done'];
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function upstreamOf(op: Obj): string[] {
   const deps = new Set<string>(Array.isArray(op.dependencies) ? op.dependencies.map(String) : []);

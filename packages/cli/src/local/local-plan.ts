@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { compile, renderRuntime, toDict } from '@px/polyaxonfile/node';
 import { CliError } from '../errors';
 import { cellText } from '../output/table';
+import { type Obj, isObj } from './is-obj';
 
 /** A container as the executors run it. */
 export interface ContainerPlan {
@@ -43,12 +44,6 @@ export interface RunGlobals {
   readonly artifactsPath: string;
   readonly contextPath: string;
   readonly iteration?: number | undefined;
-}
-
-type Obj = Record<string, unknown>;
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function strings(value: unknown, what: string): string[] {

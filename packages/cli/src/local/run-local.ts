@@ -18,8 +18,7 @@ import { StopController } from './signals';
 import { policyRule } from './stopping-policies';
 import { rankOf, runSweep, type SweepPlan } from './sweep-runner';
 import { trackingEnv } from './tracking-env';
-
-type Obj = Record<string, unknown>;
+import type { Obj } from './is-obj';
 
 /** Options of {@link runLocal} (from the command line). */
 export interface LocalRunOptions {

@@ -7,6 +7,7 @@
 //   take part in the ranking with `includeSucceeded`);
 // - diff: stop a run whose best value so far is worse than the best run's by more than `percent` %.
 import { CliError } from '../errors';
+import { isObj } from './is-obj';
 
 /** A parsed `metric_early_stopping` rule with a policy. */
 export interface PolicyRule {
@@ -41,10 +42,6 @@ export interface PolicyRun {
 }
 
 const POLICY_KINDS = ['median', 'truncation', 'diff'] as const;
-
-function isObj(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function count(policy: Record<string, unknown>, key: string, where: string, fallback: number | undefined): number {
   const value = policy[key] ?? fallback;

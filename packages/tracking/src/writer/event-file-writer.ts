@@ -7,7 +7,7 @@ import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow 
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
 import { WriteIntent } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
-import { CHUNK, formatMetricRows, formattedRows, MAX_ROW_BYTES, MetricChunk } from './metric-rows';
+import { CHUNK, formatMetricRows, type FormattedRows, MAX_ROW_BYTES, MetricChunk } from './metric-rows';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
 export type WriterBackend = 'events' | 'resources';
@@ -285,8 +285,9 @@ export class EventFileWriter {
         } else {
           for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
             const to = Math.min(item.n, from + ROWS_PER_WRITE);
-            append(this.scratch, formatMetricRows(item, from, to, this.scratch));
-            this.trackChunk(state, item, from, to);
+            const rows = formatMetricRows(item, from, to, this.scratch);
+            append(this.scratch, rows.end);
+            this.trackChunk(state, item, from, to, rows);
           }
           count = item.n;
           state.pending.shift();
@@ -342,8 +343,8 @@ export class EventFileWriter {
     }
   }
 
-  /** Adds rows `from..to` of `chunk`, just formatted (see {@link formattedRows}), to the file's summary. */
-  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number): void {
+  /** Adds rows `from..to` of `chunk`, just formatted (`formatted` counts them), to the file's summary. */
+  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number, formatted: FormattedRows): void {
     const acc = state.stats;
     if (acc === undefined || to <= from) return;
     if (this.valuesKept + (to - from) > VALUES_CAP) {
@@ -352,9 +353,9 @@ export class EventFileWriter {
     }
     this.valuesKept += to - from;
     const { steps, ts, values } = chunk;
-    acc.stepCount += formattedRows.withStep;
-    if (formattedRows.withStep < to - from) acc.anyNullStep = true;
-    acc.numeric += formattedRows.numeric;
+    acc.stepCount += formatted.withStep;
+    if (formatted.withStep < to - from) acc.anyNullStep = true;
+    acc.numeric += formatted.numeric;
     acc.values?.pushRange(values, from, to);
     if (acc.rows === 0) {
       const first = steps[from]!;

@@ -133,13 +133,23 @@ function writeAscii(buf: Buffer, offset: number, text: string): number {
   return offset;
 }
 
+/** What {@link formatMetricRows} wrote: the bytes, and counts the summaries need (saves them a second pass). */
+export interface FormattedRows {
+  /** Bytes written at the start of the buffer. */
+  readonly end: number;
+  /** Rows with a step. */
+  readonly withStep: number;
+  /** Rows whose value is not NaN. */
+  readonly numeric: number;
+}
+
 /**
  * Formats metric rows straight into `buf` as bytes (no intermediate strings
  * except the float text): `\n<step>|<YYYY-MM-DD HH:MM:SS[.ffffff]+00:00>|<float>`.
  * Byte loops instead of `Buffer#write`/`Buffer#copy`: a native call per row
  * costs more than the few bytes it copies.
  */
-export function formatMetricRows(chunk: MetricChunk, from: number, to: number, buf: Buffer): number {
+export function formatMetricRows(chunk: MetricChunk, from: number, to: number, buf: Buffer): FormattedRows {
   const { steps, ts, values } = chunk;
   let o = 0;
   let withStep = 0;
@@ -185,11 +195,6 @@ export function formatMetricRows(chunk: MetricChunk, from: number, to: number, b
     if (value === value) numeric++;
     o = writePyFloat(buf, o + 7, value);
   }
-  formattedRows.withStep = withStep;
-  formattedRows.numeric = numeric;
-  return o;
+  return { end: o, withStep, numeric };
 }
-
-/** Counts over the rows of the last {@link formatMetricRows} call, for the summaries (saves a second pass). */
-export const formattedRows = { withStep: 0, numeric: 0 };
 

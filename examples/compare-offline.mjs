@@ -34,7 +34,7 @@ try {
     }
     await run.end();
   }
-  const px = join(dirname(createRequire(import.meta.url).resolve('@px/cli/package.json')), 'bin', 'px.js');
+  const px = join(dirname(createRequire(import.meta.url).resolve('@px/cli/package.json')), 'bin', 'px.cjs');
   const args = ['ops', 'compare', '--offline', '--metrics', 'loss,accuracy', '--sort', '-accuracy'];
   const result = spawnSync(process.execPath, [px, ...args, ...(out === undefined ? [] : ['-o', 'png', '--out', out])], { env, stdio: 'inherit' });
   process.exitCode = result.status ?? 1;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const px = join(root, 'packages/cli/bin/px.js');
+const px = join(root, 'packages/cli/bin/px.cjs');
 const workdir = mkdtempSync(join(tmpdir(), 'px-demo-'));
 const env = {
   ...process.env,

@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { emit, median } from '@px/testkit/bench';
 
-const pkgDir = existsSync(join(process.cwd(), 'bin', 'px.js')) ? process.cwd() : resolve(process.cwd(), 'packages/cli');
-const bin = join(pkgDir, 'bin', 'px.js');
+const pkgDir = existsSync(join(process.cwd(), 'bin', 'px.cjs')) ? process.cwd() : resolve(process.cwd(), 'packages/cli');
+const bin = join(pkgDir, 'bin', 'px.cjs');
 const ROUNDS = 10;
 
 function spec(dir: string, name: string, text: string): string {
@@ -54,8 +54,8 @@ function streamed(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ li
   });
 }
 
-if (!existsSync(join(pkgDir, 'dist', 'bin.js'))) {
-  console.error('[px] @px/cli local-run bench skipped: dist/bin.js not built');
+if (!existsSync(join(pkgDir, 'dist', 'bin.cjs'))) {
+  console.error('[px] @px/cli local-run bench skipped: dist/bin.cjs not built');
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'px-local-bench-'));
   const env = { ...process.env, NO_COLOR: '1', HOME: dir, POLYAXON_HOME: join(dir, 'home'), POLYAXON_OFFLINE_ROOT: join(dir, 'offline'), POLYAXON_HOST: '' };

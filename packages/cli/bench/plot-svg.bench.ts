@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { emit, median } from '@px/testkit/bench';
 
-const pkgDir = existsSync(join(process.cwd(), 'bin', 'px.js')) ? process.cwd() : resolve(process.cwd(), 'packages/cli');
-const bin = join(pkgDir, 'bin', 'px.js');
+const pkgDir = existsSync(join(process.cwd(), 'bin', 'px.cjs')) ? process.cwd() : resolve(process.cwd(), 'packages/cli');
+const bin = join(pkgDir, 'bin', 'px.cjs');
 const POINTS = 1_000_000;
 const ROUNDS = 3;
 const UID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -40,8 +40,8 @@ function writeRun(root: string): void {
   writeFileSync(join(run, 'events', 'metric', 'loss.plx'), `${lines.join('\n')}\n`);
 }
 
-if (!existsSync(join(pkgDir, 'dist', 'bin.js'))) {
-  console.error('[px] @px/cli plot bench skipped: dist/bin.js not built');
+if (!existsSync(join(pkgDir, 'dist', 'bin.cjs'))) {
+  console.error('[px] @px/cli plot bench skipped: dist/bin.cjs not built');
 } else {
   const root = mkdtempSync(join(tmpdir(), 'px-plot-bench-'));
   try {

@@ -7,13 +7,13 @@ import { startApiServer, type ApiServer } from '@px/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 /** The `px` bin of this package (runs the BUILT `dist/`). */
-export const BIN = fileURLToPath(new URL('../bin/px.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/px.cjs', import.meta.url));
 /** The test fixtures folder. */
 export const FIXTURES = fileURLToPath(new URL('./__fixtures__', import.meta.url));
 
 /** Throws a clear message when `dist/` was not built (`turbo` builds it before `test`). */
 export function requireBuild(): void {
-  if (!existsSync(fileURLToPath(new URL('../dist/bin.js', import.meta.url)))) {
+  if (!existsSync(fileURLToPath(new URL('../dist/bin.cjs', import.meta.url)))) {
     throw new Error('@px/cli is not built: run `npx tsup` in packages/cli (and its dependencies) first');
   }
 }

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import type * as ResvgModule from '@resvg/resvg-js';
 import type { RenderedImage } from '@resvg/resvg-js';
+import { importModule } from '../import-module';
 
 /** Font families tried, in order, for the generic `sans-serif` family Vega uses. */
 const SANS_FAMILIES = ['DejaVu Sans', 'Liberation Sans', 'Noto Sans', 'Arial'];
@@ -23,7 +25,7 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
 
 /** The rendered image of {@link svgToPng} (RGBA `pixels`, `width`, `height`, `asPng()`). */
 export async function rasterize(svg: string, scale = 2): Promise<RenderedImage> {
-  const { Resvg } = await import('@resvg/resvg-js');
+  const { Resvg } = await importModule<typeof ResvgModule>('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     background: 'white',
     fitTo: { mode: 'zoom', value: scale },

@@ -1,4 +1,7 @@
+import type * as VegaLite from 'vega-lite';
+import type * as Vega from 'vega';
 import { CliError } from '../errors';
+import { importModule } from '../import-module';
 
 /** A Vega-Lite specification as plain JSON (what `@px/client/plots` builders return). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -9,7 +12,7 @@ export type VegaLiteSpec = Record<string, unknown>;
  * @throws {@link CliError} when the spec does not compile, with the compiler's message.
  */
 export async function compileVegaLite(spec: VegaLiteSpec): Promise<Record<string, unknown>> {
-  const vl = await import('vega-lite');
+  const vl = await importModule<typeof VegaLite>('vega-lite');
   try {
     return vl.compile(spec as unknown as Parameters<typeof vl.compile>[0]).spec as unknown as Record<string, unknown>;
   } catch (error) {
@@ -24,7 +27,7 @@ export async function compileVegaLite(spec: VegaLiteSpec): Promise<Record<string
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const vegaSpec = await compileVegaLite(spec);
-  const vega = await import('vega');
+  const vega = await importModule<typeof Vega>('vega');
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -26,8 +26,8 @@ function formatLine(line: LogLine, hideTime: boolean, allInfo: boolean): string 
 
 /** `px ops logs --offline --uid UUID`: the logs saved in an offline run's `plxlogs/` files (by `px run --local`). */
 async function offlineLogs(ctx: CommandContext, resolved: ResolvedContext): Promise<number> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
+  const fs = process.getBuiltinModule('node:fs/promises');
+  const path = process.getBuiltinModule('node:path');
   const { offlineRootOf, readOfflineRunOption } = await import('../offline-runs');
   const run = await readOfflineRunOption(ctx, resolved);
   const dir = path.join(offlineRootOf(ctx, resolved), 'runs', cellText(run.uuid), 'plxlogs');

@@ -120,7 +120,7 @@ export class RunRecord extends RecordView {
 
   /** Creates the record (status `created`) on disk. */
   static async create(init: RunRecordInit): Promise<RunRecord> {
-    const uuid = await newRunUuid();
+    const uuid = newRunUuid();
     const data: V1Run = { owner: init.owner, project: init.project, uuid, kind: init.kind as V1Run['kind'], runtime: init.kind as V1Run['runtime'], is_managed: true, managed_by: 'cli' };
     if (init.name !== undefined) data.name = init.name;
     if (init.description !== undefined) data.description = init.description;

@@ -17,9 +17,9 @@ function kernelRandom(bytes: Buffer): boolean {
 }
 
 /** A random (version 4) uuid as 32 lowercase hex characters, e.g. `8b1f0c2e9d4a4f6b9e2d7c5a1b3f4e6d`. */
-export async function newRunUuid(): Promise<string> {
+export function newRunUuid(): string {
   const bytes = Buffer.alloc(16);
-  if (!kernelRandom(bytes)) (await import('node:crypto')).randomFillSync(bytes);
+  if (!kernelRandom(bytes)) process.getBuiltinModule('node:crypto').randomFillSync(bytes);
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   return bytes.toString('hex');

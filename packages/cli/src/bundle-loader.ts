@@ -1,0 +1,90 @@
+// Loads `dist/px.cjs` (the whole CLI in one script, built beside the ESM modules) with a V8 code cache, so a
+// command that ran once skips parsing and compiling on its next runs. Node 20 has no compile cache for modules
+// (`module.enableCompileCache` arrived in 22.1), and resolving ~30 ESM files costs as much again; one cached
+// script avoids both. Builtins come from `process.getBuiltinModule`: importing `node:fs` as ESM would build its
+// facade, whose getters load the stream modules.
+import type * as fsTypes from 'node:fs';
+import { cacheFile, isTrustedCache, type CacheEnv } from './compile-cache';
+
+type Fs = typeof fsTypes;
+
+/** A loaded bundle: its exports, and `save()` to store the compiled code once the command has run. */
+export interface LoadedBundle<T> {
+  readonly exports: T;
+  /** Writes the code cache when there was none (or V8 rejected it); never throws. */
+  save(): void;
+}
+
+/**
+ * Runs the CommonJS bundle at `path` in this context, with the code cache of command `command` when one is
+ * stored and trusted.
+ *
+ * @param path - absolute path of the bundle
+ * @param command - the first command-line word (the cache is kept per command: each compiles other code)
+ * @param env - the environment (cache location and opt-out)
+ * @returns the bundle's exports and its cache writer
+ */
+export function loadBundle<T>(path: string, command: string, env: CacheEnv): LoadedBundle<T> {
+  const fs = process.getBuiltinModule('node:fs');
+  const vm = process.getBuiltinModule('node:vm');
+  let source: string;
+  const fd = fs.openSync(path, 'r');
+  let file: string | undefined;
+  try {
+    const stat = fs.fstatSync(fd);
+    source = fs.readFileSync(fd, 'utf8');
+    file = cacheFile(env, command, `${String(stat.size)}:${String(stat.mtimeMs)}:${String(stat.ino)}`);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const cachedData = file === undefined ? undefined : readCache(fs, file);
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: path,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as T };
+  const require = process.getBuiltinModule('node:module').createRequire(path);
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, path, process.getBuiltinModule('node:path').dirname(path));
+  return {
+    exports: module.exports,
+    save: () => {
+      if (file === undefined || (cachedData !== undefined && !script.cachedDataRejected)) return;
+      writeCache(fs, file, script.createCachedData());
+    },
+  };
+}
+
+/** The cache at `file` when it is a regular file of this user that nobody else can write; otherwise nothing. */
+function readCache(fs: Fs, file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    const stat = fs.fstatSync(fd);
+    return isTrustedCache(stat, process.getuid?.()) ? fs.readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Writes `data` to `file` atomically (0600, in a 0700 folder), replacing older caches of the same command. */
+function writeCache(fs: Fs, file: string, data: Buffer): void {
+  const path = process.getBuiltinModule('node:path');
+  const dir = path.dirname(file);
+  const name = path.basename(file);
+  const temp = `${file}.${String(process.pid)}.tmp`;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(temp, file);
+    const prefix = name.replace(/[^-]+\.bin$/, '');
+    for (const other of fs.readdirSync(dir)) {
+      if (other.startsWith(prefix) && other.endsWith('.bin') && other !== name) fs.rmSync(path.join(dir, other), { force: true });
+    }
+  } catch {
+    // a cache: a read-only or full disk only costs the next run its compile time
+    fs.rmSync(temp, { force: true });
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { cacheFile, isTrustedCache } from './compile-cache';
+
+const file = (mode: number, uid = 1000, isFile = true) => ({ isFile: () => isFile, uid, mode });
+
+describe('cacheFile', () => {
+  it('lives under PX_COMPILE_CACHE_DIR, else $XDG_CACHE_HOME/px, else ~/.cache/px, one file per command', () => {
+    expect(cacheFile({ PX_COMPILE_CACHE_DIR: '/c', XDG_CACHE_HOME: '/x', HOME: '/h' }, 'check', 's')).toMatch(/^\/c\/check-[0-9a-f]{8}\.bin$/);
+    expect(cacheFile({ XDG_CACHE_HOME: '/x', HOME: '/h' }, 'run', 's')).toMatch(/^\/x\/px\/compile-cache\/run-[0-9a-f]{8}\.bin$/);
+    expect(cacheFile({ HOME: '/h' }, 'ops', 's')).toMatch(/^\/h\/\.cache\/px\/compile-cache\/ops-[0-9a-f]{8}\.bin$/);
+  });
+
+  it('changes its name with the bundle file, and files words that are not commands under `other`', () => {
+    expect(cacheFile({ HOME: '/h' }, 'check', 'a')).not.toBe(cacheFile({ HOME: '/h' }, 'check', 'b'));
+    expect(cacheFile({ HOME: '/h' }, '--host', 's')).toMatch(/\/other-[0-9a-f]{8}\.bin$/);
+    expect(cacheFile({ HOME: '/h' }, '../../etc', 's')).toMatch(/^\/h\/\.cache\/px\/compile-cache\/other-/);
+  });
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE, without a home, or with a relative folder', () => {
+    expect(cacheFile({ HOME: '/h', NODE_DISABLE_COMPILE_CACHE: '1' }, 'check', 's')).toBeUndefined();
+    expect(cacheFile({}, 'check', 's')).toBeUndefined();
+    expect(cacheFile({ PX_COMPILE_CACHE_DIR: 'rel/dir' }, 'check', 's')).toBeUndefined();
+  });
+});
+
+describe('isTrustedCache', () => {
+  it('trusts only regular files of this user that group and others cannot write', () => {
+    expect(isTrustedCache(file(0o100600), 1000)).toBe(true);
+    expect(isTrustedCache(file(0o100644), 1000)).toBe(true);
+    expect(isTrustedCache(file(0o100620), 1000)).toBe(false);
+    expect(isTrustedCache(file(0o100602), 1000)).toBe(false);
+    expect(isTrustedCache(file(0o100600, 0), 1000)).toBe(false);
+    expect(isTrustedCache(file(0o040700, 1000, false), 1000)).toBe(false);
+    expect(isTrustedCache(file(0o100666, 0), undefined)).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
 // script avoids both. Builtins come from `process.getBuiltinModule`: importing `node:fs` as ESM would build its
 // facade, whose getters load the stream modules.
 import type * as fsTypes from 'node:fs';
-import { cacheFile, isTrustedCache, type CacheEnv } from './compile-cache';
+import { cacheFile, isReplacedCache, isTrustedCache, type CacheEnv } from './compile-cache';
 
 type Fs = typeof fsTypes;
 
@@ -33,7 +33,7 @@ export function loadBundle<T>(path: string, command: string, env: CacheEnv): Loa
   try {
     const stat = fs.fstatSync(fd);
     source = fs.readFileSync(fd, 'utf8');
-    file = cacheFile(env, command, `${String(stat.size)}:${String(stat.mtimeMs)}:${String(stat.ino)}`);
+    file = cacheFile(env, command, path, `${String(stat.size)}:${String(stat.mtimeMs)}:${String(stat.ino)}`);
   } finally {
     fs.closeSync(fd);
   }
@@ -79,9 +79,8 @@ function writeCache(fs: Fs, file: string, data: Buffer): void {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, file);
-    const prefix = name.replace(/[^-]+\.bin$/, '');
     for (const other of fs.readdirSync(dir)) {
-      if (other.startsWith(prefix) && other.endsWith('.bin') && other !== name) fs.rmSync(path.join(dir, other), { force: true });
+      if (isReplacedCache(name, other)) fs.rmSync(path.join(dir, other), { force: true });
     }
   } catch {
     // a cache: a read-only or full disk only costs the next run its compile time

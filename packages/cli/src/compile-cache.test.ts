@@ -1,25 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { cacheFile, isTrustedCache } from './compile-cache';
+import { cacheFile, isReplacedCache, isTrustedCache } from './compile-cache';
 
 const file = (mode: number, uid = 1000, isFile = true) => ({ isFile: () => isFile, uid, mode });
 
 describe('cacheFile', () => {
   it('lives under PX_COMPILE_CACHE_DIR, else $XDG_CACHE_HOME/px, else ~/.cache/px, one file per command', () => {
-    expect(cacheFile({ PX_COMPILE_CACHE_DIR: '/c', XDG_CACHE_HOME: '/x', HOME: '/h' }, 'check', 's')).toMatch(/^\/c\/check-[0-9a-f]{8}\.bin$/);
-    expect(cacheFile({ XDG_CACHE_HOME: '/x', HOME: '/h' }, 'run', 's')).toMatch(/^\/x\/px\/compile-cache\/run-[0-9a-f]{8}\.bin$/);
-    expect(cacheFile({ HOME: '/h' }, 'ops', 's')).toMatch(/^\/h\/\.cache\/px\/compile-cache\/ops-[0-9a-f]{8}\.bin$/);
+    expect(cacheFile({ PX_COMPILE_CACHE_DIR: '/c', XDG_CACHE_HOME: '/x', HOME: '/h' }, 'check', '/px.cjs', 's')).toMatch(/^\/c\/check-[0-9a-f]{8}-[0-9a-f]{8}\.bin$/);
+    expect(cacheFile({ XDG_CACHE_HOME: '/x', HOME: '/h' }, 'run', '/px.cjs', 's')).toMatch(/^\/x\/px\/compile-cache\/run-[0-9a-f]{8}-[0-9a-f]{8}\.bin$/);
+    expect(cacheFile({ HOME: '/h' }, 'ops', '/px.cjs', 's')).toMatch(/^\/h\/\.cache\/px\/compile-cache\/ops-[0-9a-f]{8}-[0-9a-f]{8}\.bin$/);
   });
 
   it('changes its name with the bundle file, and files words that are not commands under `other`', () => {
-    expect(cacheFile({ HOME: '/h' }, 'check', 'a')).not.toBe(cacheFile({ HOME: '/h' }, 'check', 'b'));
-    expect(cacheFile({ HOME: '/h' }, '--host', 's')).toMatch(/\/other-[0-9a-f]{8}\.bin$/);
-    expect(cacheFile({ HOME: '/h' }, '../../etc', 's')).toMatch(/^\/h\/\.cache\/px\/compile-cache\/other-/);
+    expect(cacheFile({ HOME: '/h' }, 'check', '/px.cjs', 'a')).not.toBe(cacheFile({ HOME: '/h' }, 'check', '/px.cjs', 'b'));
+    expect(cacheFile({ HOME: '/h' }, '--host', '/px.cjs', 's')).toMatch(/\/other-[0-9a-f]{8}-[0-9a-f]{8}\.bin$/);
+    expect(cacheFile({ HOME: '/h' }, '../../etc', '/px.cjs', 's')).toMatch(/^\/h\/\.cache\/px\/compile-cache\/other-/);
   });
 
   it('is off with NODE_DISABLE_COMPILE_CACHE, without a home, or with a relative folder', () => {
-    expect(cacheFile({ HOME: '/h', NODE_DISABLE_COMPILE_CACHE: '1' }, 'check', 's')).toBeUndefined();
-    expect(cacheFile({}, 'check', 's')).toBeUndefined();
-    expect(cacheFile({ PX_COMPILE_CACHE_DIR: 'rel/dir' }, 'check', 's')).toBeUndefined();
+    expect(cacheFile({ HOME: '/h', NODE_DISABLE_COMPILE_CACHE: '1' }, 'check', '/px.cjs', 's')).toBeUndefined();
+    expect(cacheFile({}, 'check', '/px.cjs', 's')).toBeUndefined();
+    expect(cacheFile({ PX_COMPILE_CACHE_DIR: 'rel/dir' }, 'check', '/px.cjs', 's')).toBeUndefined();
+  });
+});
+
+describe('isReplacedCache', () => {
+  it('replaces older caches of the same command and installation only', () => {
+    const [a, b] = [cacheFile({ HOME: '/h' }, 'check', '/a/px.cjs', 's')!, cacheFile({ HOME: '/h' }, 'check', '/b/px.cjs', 's')!].map((p) => p.slice(p.lastIndexOf('/') + 1));
+    const older = `${a!.slice(0, a!.lastIndexOf('-'))}-00000000.bin`;
+    expect(isReplacedCache(a!, older)).toBe(true);
+    expect(isReplacedCache(a!, a!)).toBe(false);
+    expect(isReplacedCache(a!, b!)).toBe(false);
+    expect(isReplacedCache(a!, `${older}.123.tmp`)).toBe(false);
+    expect(isReplacedCache(a!, a!.replace('check-', 'run-'))).toBe(false);
   });
 });
 

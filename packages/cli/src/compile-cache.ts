@@ -26,20 +26,36 @@ function fnv1a(text: string): string {
 /**
  * The cache file for `command`, or `undefined` when caching is off (`NODE_DISABLE_COMPILE_CACHE`, as Node's own
  * compile cache) or no folder can be named. The folder is `PX_COMPILE_CACHE_DIR`, else
- * `$XDG_CACHE_HOME/px/compile-cache`, else `~/.cache/px/compile-cache`. The name changes with px's version, V8's
- * version, the CPU architecture and the bundle file (`stamp`), so a stale cache is never offered to V8.
+ * `$XDG_CACHE_HOME/px/compile-cache`, else `~/.cache/px/compile-cache`. The name is
+ * `<command>-<installation>-<content>.bin`: the installation part comes from the bundle's path (so two px
+ * installations never replace each other's caches), the content part changes with px's version, V8's version,
+ * the CPU architecture and the bundle file (`stamp`), so a stale cache is never offered to V8.
  *
  * @param env - the environment
  * @param command - the first command-line word; anything that is not a plain word shares the `other` cache
+ * @param bundle - the bundle's absolute path
  * @param stamp - identifies the bundle file's content (size, mtime, inode)
  * @returns the absolute cache path, or `undefined`
  */
-export function cacheFile(env: CacheEnv, command: string, stamp: string): string | undefined {
+export function cacheFile(env: CacheEnv, command: string, bundle: string, stamp: string): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '') return undefined;
   const dir = env.PX_COMPILE_CACHE_DIR || (env.XDG_CACHE_HOME ? `${env.XDG_CACHE_HOME}/px/compile-cache` : env.HOME ? `${env.HOME}/.cache/px/compile-cache` : undefined);
   if (dir === undefined || !dir.startsWith('/')) return undefined;
   const name = /^[a-z][a-z0-9-]{0,31}$/.test(command) ? command : 'other';
-  return `${dir}/${name}-${fnv1a(`${VERSION}|${process.versions.v8}|${process.arch}|${stamp}`)}.bin`;
+  return `${dir}/${name}-${fnv1a(bundle)}-${fnv1a(`${VERSION}|${process.versions.v8}|${process.arch}|${stamp}`)}.bin`;
+}
+
+/**
+ * Whether `other` (a file name in the cache folder) is an older cache of the same command and installation as
+ * `current`, which replaces it.
+ *
+ * @param current - the name of the cache just written
+ * @param other - another file name in the folder
+ * @returns true when `other` is to be removed
+ */
+export function isReplacedCache(current: string, other: string): boolean {
+  const prefix = current.slice(0, current.lastIndexOf('-') + 1);
+  return other !== current && other.startsWith(prefix) && /^[0-9a-f]{8}\.bin$/.test(other.slice(prefix.length));
 }
 
 /**

@@ -107,12 +107,12 @@ export function sourceText(file: string): string | undefined {
  * paths as they are, and `-` as the YAML (or JSON) read from standard input,
  * named `<stdin>` in errors (`px check -f -`, `cat job.yaml | px run -f -`).
  *
- * @param stdin - where `-` reads from (default: the process's standard input)
+ * @param stdin - where `-` reads from (default: the process's standard input, opened only then)
  */
-export async function specSources(files: readonly string[], stdin: AsyncIterable<Buffer | string> = process.stdin): Promise<SpecSource[]> {
+export async function specSources(files: readonly string[], stdin?: AsyncIterable<Buffer | string>): Promise<SpecSource[]> {
   if (!files.includes(STDIN_FILE)) return [...files];
   const { parseYaml } = await import('@px/polyaxonfile');
-  const text = await readAll(stdin);
+  const text = await readAll(stdin ?? process.stdin);
   return files.map((file) => (file === STDIN_FILE ? parseYaml(text, STDIN_NAME) : file));
 }
 

@@ -21,7 +21,7 @@ describe('the compile cache', () => {
   it('is written once per command, 0600 in a 0700 folder, and reused as is', async () => {
     await check();
     const [name] = caches();
-    expect(caches()).toEqual([expect.stringMatching(/^check-[0-9a-f]{8}\.bin$/)]);
+    expect(caches()).toEqual([expect.stringMatching(/^check-[0-9a-f]{8}-[0-9a-f]{8}\.bin$/)]);
     const path = join(dir(), name!);
     expect(statSync(dir()).mode & 0o777).toBe(0o700);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -49,7 +49,7 @@ describe('the compile cache', () => {
 
     const elsewhere = join(sb.root, 'elsewhere.bin');
     writeFileSync(elsewhere, 'someone else’s file');
-    const old = join(dir(), 'check-00000000.bin');
+    const old = join(dir(), `${name!.slice(0, name!.lastIndexOf('-'))}-00000000.bin`);
     writeFileSync(old, 'an older version');
     rmSync(path);
     symlinkSync(elsewhere, path);

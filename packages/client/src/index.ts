@@ -1,6 +1,7 @@
 export { VERSION } from './version';
 export { PolyaxonException, type PolyaxonExceptionOptions } from '@px/errors';
 export { PolyaxonClient, type PolyaxonClientOptions } from './client/polyaxon-client';
+export { MAX_RESPONSE_BYTES } from './transport/byte-limit';
 export type { ClientConfig } from './config/client-config';
 export {
   ApiConnectionError,
@@ -9,6 +10,7 @@ export {
   MissingDependencyError,
   NotFoundError,
   PolyaxonClientException,
+  ResponseTooLargeError,
   UnauthorizedError,
   type ApiErrorInit,
 } from './errors/errors';

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, NotFoundError, PolyaxonClientException, ProjectClient, UnauthorizedError } from '../src/index';
+import { ApiError, NotFoundError, PolyaxonClientException, ProjectClient, ResponseTooLargeError, UnauthorizedError } from '../src/index';
+import { ApiTransport } from '../src/transport/api-transport';
 import { isolatedClient } from './helpers/isolated';
 import { json, tinyServer } from './helpers/tiny-server';
 
@@ -48,6 +49,22 @@ describe('API transport', () => {
     closers.push(() => client.close());
     const page = await new ProjectClient({ owner: 'acme', client }).list();
     expect(page.results).toEqual([{ name: 'a' }]);
+  });
+
+  it('stops reading an answer that inflates past the limit and names the call (a gzip bomb)', async () => {
+    const bomb = gzipSync(Buffer.alloc(4 << 20, ' '));
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length });
+      res.end(bomb);
+    });
+    const client = isolatedClient({ host: s.url });
+    closers.push(() => client.close());
+    const transport = new ApiTransport(client.config, undefined, 1 << 20);
+    closers.push(() => Promise.resolve(transport.close()));
+    const error = await transport.call('GET', '/api/v1/acme/p/runs').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).message).toBe(`The answer to GET ${s.url}/api/v1/acme/p/runs is larger than 1 MiB once decompressed; px stopped reading it.`);
+    expect(s.requests).toHaveLength(1);
   });
 
   it('retries idempotent calls on 503 honouring Retry-After, then succeeds', async () => {

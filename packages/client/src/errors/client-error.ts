@@ -19,6 +19,26 @@ export class ApiConnectionError extends PolyaxonClientException {
 }
 
 /**
+ * The server's answer to an API call is larger than px reads into memory (`MAX_RESPONSE_BYTES` once
+ * decompressed, 512 MiB): px stops reading it instead of running out of memory. Not retried.
+ */
+export class ResponseTooLargeError extends PolyaxonClientException {
+  static override readonly marker: string = 'px.client.ResponseTooLargeError';
+
+  /** The limit that was exceeded, in bytes. */
+  readonly limitBytes: number;
+
+  /**
+   * @param limitBytes - the limit
+   * @param what - the call, e.g. `GET https://host/api/v1/...`, when known
+   */
+  constructor(limitBytes: number, what?: string) {
+    super(`${what === undefined ? 'The answer' : `The answer to ${what}`} is larger than ${String(limitBytes / 1048576)} MiB once decompressed; px stopped reading it.`);
+    this.limitBytes = limitBytes;
+  }
+}
+
+/**
  * A feature needs an optional peer dependency that is not installed, e.g.
  * `RunClient.createFromPolyaxonfile` needs `@px/polyaxonfile`. Install
  * {@link MissingDependencyError.packageName} next to `@px/client`.

@@ -1,2 +1,2 @@
 export { ApiError, ForbiddenError, NotFoundError, UnauthorizedError, createApiError, type ApiErrorInit } from './api-error';
-export { ApiConnectionError, MissingDependencyError, PolyaxonClientException } from './client-error';
+export { ApiConnectionError, MissingDependencyError, PolyaxonClientException, ResponseTooLargeError } from './client-error';

@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import type { ClientConfig } from '../config/client-config';
 import { createApiError } from '../errors/api-error';
-import { ApiConnectionError, PolyaxonClientException } from '../errors/client-error';
+import { ApiConnectionError, PolyaxonClientException, ResponseTooLargeError } from '../errors/client-error';
+import { MAX_RESPONSE_BYTES } from './byte-limit';
 import { createNodeFetch } from './node-fetch';
 import { RawNetworkError, readAll, sendRaw, type RawResponse } from './raw-request';
 import { backoffDelay, retryAfterMs, retryOptions, type RetryMode } from './retry-policy';
@@ -35,6 +36,15 @@ export interface StreamOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** The {@link ResponseTooLargeError} behind `error`, which fetch and ky may wrap in `cause`s. */
+function tooLargeCause(error: unknown): ResponseTooLargeError | undefined {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++, current = current.cause) {
+    if (ResponseTooLargeError.isInstance(current)) return current;
+  }
+  return undefined;
+}
+
 function resolveHost(config: ClientConfig): string {
   let host = cleanHost(config.host);
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) host = `${config.useHttps === true ? 'https' : 'http'}://${host}`;
@@ -58,7 +68,12 @@ export class ApiTransport {
   /** ky retry options per mode (built once: ky copies, never mutates, them). */
   readonly #retry = new Map<string, RetryOptions>();
 
-  constructor(config: ClientConfig, token: string | undefined) {
+  /**
+   * @param config - the client settings
+   * @param token - the API token, if any
+   * @param maxResponseBytes - the largest JSON answer read, decompressed (tests lower it)
+   */
+  constructor(config: ClientConfig, token: string | undefined, maxResponseBytes = MAX_RESPONSE_BYTES) {
     this.#config = config;
     this.#token = token === '' ? undefined : token;
     this.host = resolveHost(config);
@@ -71,7 +86,7 @@ export class ApiTransport {
       maxSockets: config.connectionPoolMaxsize,
     });
     this.#ky = ky.create({
-      fetch: createNodeFetch(this.#agents),
+      fetch: createNodeFetch(this.#agents, maxResponseBytes),
       timeout: Math.max(1, Math.round(config.timeout * 1000)),
       throwHttpErrors: true,
     });
@@ -156,6 +171,8 @@ export class ApiTransport {
       return createApiError({ status: response.status, statusText: response.statusText, method, url, body: parseBody(text), retryAfterMs: retryAfter, allow });
     }
     if (signal?.aborted === true) return signal.reason ?? error;
+    const tooLarge = tooLargeCause(error);
+    if (tooLarge !== undefined) return new ResponseTooLargeError(tooLarge.limitBytes, `${method} ${url}`);
     if (error instanceof TimeoutError) {
       return new ApiConnectionError(`${method} ${url} timed out after ${this.#config.timeout}s`, { cause: error });
     }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResponseTooLargeError } from '../errors/client-error';
 import { BufferedResponse } from './buffered-response';
 import { createNodeFetch } from './node-fetch';
 import { createAgents } from './tls-agents';
@@ -19,6 +20,10 @@ function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
   else if (req.url === '/gzip') {
     const zipped = gzipSync(json);
     res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': zipped.length }).end(zipped);
+  } else if (req.url === '/bomb' || req.url === '/bomb-chunked') {
+    // 8 MiB of zeros in about 8 KiB: a small content-length that inflates past the limit
+    const zipped = gzipSync(Buffer.alloc(8 << 20));
+    res.writeHead(200, { 'content-encoding': 'gzip', ...(req.url === '/bomb' ? { 'content-length': zipped.length } : {}) }).end(zipped);
   } else if (req.url === '/empty') res.writeHead(204).end();
   else if (req.url === '/missing') res.writeHead(404, { 'content-length': 2 }).end('{}');
   // '/hang' never answers
@@ -41,6 +46,14 @@ afterAll(async () => {
 });
 
 describe('createNodeFetch', () => {
+  it('stops reading an answer that inflates past the limit, with or without a content-length', async () => {
+    const limited = createNodeFetch(agents, 1 << 20);
+    await expect((await limited(`${base}/bomb`)).text()).rejects.toThrow(ResponseTooLargeError);
+    const streamed = await limited(`${base}/bomb-chunked`);
+    await expect(streamed.text()).rejects.toThrow(ResponseTooLargeError);
+    expect(await (await limited(`${base}/gzip`)).json()).toMatchObject({ uuid: 'a'.repeat(32) });
+  });
+
   it('answers a small JSON call with a buffered Response (no body stream is set up per call)', async () => {
     const response = await fetchIt(new Request(`${base}/small`));
     expect(response).toBeInstanceOf(BufferedResponse);

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { ResponseTooLargeError } from '../errors/client-error';
 import { BufferedResponse } from './buffered-response';
+import { limitBytes, MAX_RESPONSE_BYTES } from './byte-limit';
 import { readAll, sendRaw } from './raw-request';
 import type { Agents } from './tls-agents';
 
@@ -13,9 +15,11 @@ export type FetchLike = (input: Request | URL | string, init?: RequestInit) => P
  * A WHATWG `fetch` implemented on node's http/https modules and the given
  * keep-alive agents, so TLS options (CA, client certificate, verification)
  * apply and every client keeps its own connection pool. Compressed responses
- * are decoded; network failures reject with a `TypeError` like native fetch.
+ * are decoded, and bodies larger than `maxBytes` once decoded fail with
+ * `ResponseTooLargeError`; network failures reject with a `TypeError` like
+ * native fetch.
  */
-export function createNodeFetch(agents: Agents): FetchLike {
+export function createNodeFetch(agents: Agents, maxBytes = MAX_RESPONSE_BYTES): FetchLike {
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const headers: Record<string, string> = {};
@@ -42,10 +46,16 @@ export function createNodeFetch(agents: Agents): FetchLike {
     }
     // Small JSON bodies: read at once into a Response without a body stream.
     if (isSmall(response.headers['content-length'])) {
-      const buffer = await readAll(response.body);
-      return new BufferedResponse(buffer, { status: response.status, statusText: response.statusText, headers: outHeaders }, request.url);
+      const init = { status: response.status, statusText: response.statusText, headers: outHeaders };
+      try {
+        return new BufferedResponse(await readAll(response.body, maxBytes), init, request.url);
+      } catch (error) {
+        // fail when the body is read, as for a streamed body, so ky does not retry it as a network failure
+        if (!ResponseTooLargeError.isInstance(error)) throw error;
+        return new Response(new ReadableStream({ start: (controller) => controller.error(error) }), init);
+      }
     }
-    const web = Readable.toWeb(response.body) as NodeReadableStream<Uint8Array>;
+    const web = Readable.toWeb(limitBytes(response.body, maxBytes)) as NodeReadableStream<Uint8Array>;
     return new Response(web as unknown as ReadableStream<Uint8Array>, {
       status: response.status,
       statusText: response.statusText,

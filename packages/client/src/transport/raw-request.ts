@@ -3,6 +3,8 @@ import https from 'node:https';
 import { finished, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Agents } from './tls-agents';
+import { ResponseTooLargeError } from '../errors/client-error';
+import { MAX_RESPONSE_BYTES } from './byte-limit';
 import { decodeBody } from './decode-body';
 
 /** One HTTP request sent straight through node's http/https modules. */
@@ -122,12 +124,17 @@ async function writeParts(parts: ReadonlyArray<Buffer | Readable>, req: http.Cli
 /**
  * Reads a whole (small) body into a buffer (listeners rather than an async
  * iterator: this runs on every API call). Rejects when the stream fails or
- * closes before its end.
+ * closes before its end, and with {@link ResponseTooLargeError} past `maxBytes`.
  */
-export function readAll(stream: Readable): Promise<Buffer> {
+export function readAll(stream: Readable, maxBytes = MAX_RESPONSE_BYTES): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let seen = 0;
+    stream.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) stream.destroy(new ResponseTooLargeError(maxBytes));
+      else chunks.push(chunk);
+    });
     finished(stream, (error) => {
       if (error) reject(error);
       else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));

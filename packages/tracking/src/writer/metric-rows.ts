@@ -1,5 +1,6 @@
 import { formatPyFloat } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
+import { writeShortestRepr } from './shortest-float';
 
 /** Events per {@link MetricChunk}. */
 export const CHUNK = 4096;
@@ -77,18 +78,17 @@ function cachePrefix(second: number): void {
  */
 export function writePyFloat(buf: Buffer, offset: number, value: number): number {
   const abs = value < 0 ? -value : value;
-  if (abs >= 1e-4 && abs < 1e16) {
-    if (value === Math.floor(value)) {
-      offset = abs < 2147483648 ? writeInt(buf, offset, value) : writeAscii(buf, offset, `${value}`);
-      buf[offset] = 46;
-      buf[offset + 1] = ASCII_0;
-      return offset + 2;
-    }
-    return writeAscii(buf, offset, `${value}`);
+  if (abs >= 1e-4 && abs < 1e16 && value === Math.floor(value)) {
+    offset = abs < 2147483648 ? writeInt(buf, offset, value) : writeAscii(buf, offset, `${value}`);
+    buf[offset] = 46;
+    buf[offset + 1] = ASCII_0;
+    return offset + 2;
   }
   if (abs === 0 || abs !== abs || abs === Infinity) return writeAscii(buf, offset, formatPyFloat(value));
   if (value < 0) buf[offset++] = 45;
-  return writeScientific(buf, offset, `${abs}`);
+  const end = writeShortestRepr(buf, offset, abs);
+  if (end >= 0) return end;
+  return abs >= 1e-4 && abs < 1e16 ? writeAscii(buf, offset, `${abs}`) : writeScientific(buf, offset, `${abs}`);
 }
 
 /** Python's `d[.ddd]e±XX` from the JavaScript text of a positive number outside `[1e-4, 1e16)`. */

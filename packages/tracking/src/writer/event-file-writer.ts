@@ -7,7 +7,7 @@ import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow 
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
 import { WriteIntent } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
-import { CHUNK, formatMetricRows, type FormattedRows, MAX_ROW_BYTES, MetricChunk } from './metric-rows';
+import { CHUNK, formatMetricRows, MAX_ROW_BYTES, MetricChunk, RowCounts } from './metric-rows';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
 export type WriterBackend = 'events' | 'resources';
@@ -285,9 +285,9 @@ export class EventFileWriter {
         } else {
           for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
             const to = Math.min(item.n, from + ROWS_PER_WRITE);
-            const rows = formatMetricRows(item, from, to, this.scratch);
-            append(this.scratch, rows.end);
-            this.trackChunk(state, item, from, to, rows);
+            const counts = new RowCounts();
+            append(this.scratch, formatMetricRows(item, from, to, this.scratch, counts));
+            this.trackChunk(state, item, from, to, counts);
           }
           count = item.n;
           state.pending.shift();
@@ -344,7 +344,7 @@ export class EventFileWriter {
   }
 
   /** Adds rows `from..to` of `chunk`, just formatted (`formatted` counts them), to the file's summary. */
-  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number, formatted: FormattedRows): void {
+  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number, formatted: RowCounts): void {
     const acc = state.stats;
     if (acc === undefined || to <= from) return;
     if (this.valuesKept + (to - from) > VALUES_CAP) {

@@ -139,29 +139,36 @@ export function writeShortestRepr(buf: Uint8Array, offset: number, x: number): n
   const below = frac < 0.5;
   const dist = below ? frac : 1 - frac;
   const limit = below ? down : up;
+  let tail = 0;
+  let tailLength = 0;
   if (dist < limit - EPS) {
-    let r = below ? int : int + 1;
-    if (r === 1e15) {
-      r = 1e14;
+    if (!below) int++;
+    if (int === 1e15) {
+      int = 1e14;
       e10++;
       if (e10 > 14) return -1;
     }
-    return emit(buf, offset, r, 0, 0, e10);
+  } else {
+    if (dist <= limit + EPS || down !== up) return -1;
+    // 16 digits: the multiple of 1/10 nearest S, if inside the interval.
+    const t = frac * 10;
+    tail = nearest(t, lo === 0);
+    const d = t > tail ? t - tail : tail - t;
+    if (d > 0.5 - EPS && !(d === 0.5 && lo === 0)) return -1;
+    tailLength = 1;
+    if (d >= 10 * up - EPS) {
+      if (d <= 10 * up + EPS) return -1;
+      // 17 digits always read back: the multiple of 1/100 nearest S is within 0.005 < up.
+      const t2 = frac * 100;
+      tail = nearest(t2, lo === 0);
+      const d2 = t2 > tail ? t2 - tail : tail - t2;
+      if ((d2 > 0.5 - EPS && !(d2 === 0.5 && lo === 0)) || d2 >= 100 * up - EPS) return -1;
+      tailLength = 2;
+    }
+    // A carry into the integer part or a trailing zero would mean a shorter candidate was missed.
+    if (tail % 10 === 0 || tail >= 10 ** tailLength) return -1;
   }
-  if (dist <= limit + EPS || down !== up) return -1;
-  // 16 digits: the multiple of 1/10 nearest S, if inside the interval.
-  const t = frac * 10;
-  const g = nearest(t, lo === 0);
-  const d = t > g ? t - g : g - t;
-  if (d > 0.5 - EPS && !(d === 0.5 && lo === 0)) return -1;
-  if (d < 10 * up - EPS) return g === 0 || g === 10 ? -1 : emit(buf, offset, int, g, 1, e10);
-  if (d <= 10 * up + EPS) return -1;
-  // 17 digits always read back: the multiple of 1/100 nearest S is within 0.005 < up.
-  const t2 = frac * 100;
-  const h = nearest(t2, lo === 0);
-  const d2 = t2 > h ? t2 - h : h - t2;
-  if ((d2 > 0.5 - EPS && !(d2 === 0.5 && lo === 0)) || d2 >= 100 * up - EPS || h >= 100 || h % 10 === 0) return -1;
-  return emit(buf, offset, int, h, 2, e10);
+  return emit(buf, offset, int, tail, tailLength, e10);
 }
 
 /**

@@ -7,7 +7,7 @@ import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow 
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
 import { WriteIntent } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
-import { CHUNK, formatMetricRows, MAX_ROW_BYTES, MetricChunk, RowCounts } from './metric-rows';
+import { CHUNK, FIRST_CHUNK, formatMetricRows, MAX_ROW_BYTES, MetricChunk, RowCounts } from './metric-rows';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
 export type WriterBackend = 'events' | 'resources';
@@ -190,8 +190,9 @@ export class EventFileWriter {
       this.metricFiles.set(name, state);
     }
     let tail = state.tail;
-    if (tail === undefined || tail.n === CHUNK) {
-      tail = this.freeChunks.pop() ?? new MetricChunk();
+    if (tail === undefined || tail.n === tail.capacity) {
+      // A file's first chunk is small (see FIRST_CHUNK), later ones full size.
+      tail = state.accepted === 0 ? new MetricChunk(FIRST_CHUNK) : (this.freeChunks.pop() ?? new MetricChunk());
       tail.n = 0;
       state.tail = tail;
       state.pending.push(tail);
@@ -292,7 +293,7 @@ export class EventFileWriter {
           count = item.n;
           state.pending.shift();
           if (state.tail === item) state.tail = undefined;
-          if (this.freeChunks.length * CHUNK < this.hardLimit) this.freeChunks.push(item);
+          if (item.capacity === CHUNK && this.freeChunks.length * CHUNK < this.hardLimit) this.freeChunks.push(item);
         }
         this.buffered -= count;
         this.written += count;

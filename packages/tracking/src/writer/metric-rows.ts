@@ -4,13 +4,23 @@ import { writeShortestRepr } from './shortest-float';
 
 /** Events per {@link MetricChunk}. */
 export const CHUNK = 4096;
+/** Events in the first chunk of a file: small files stay small, and the hot path meets a full chunk early. */
+export const FIRST_CHUNK = 64;
 
 /** Buffered metric events of one file: columns of steps (NaN: none), epoch micros and values. */
 export class MetricChunk {
-  readonly steps = new Float64Array(CHUNK);
-  readonly ts = new Float64Array(CHUNK);
-  readonly values = new Float64Array(CHUNK);
+  readonly steps: Float64Array;
+  readonly ts: Float64Array;
+  readonly values: Float64Array;
+  /** Rows buffered. */
   n = 0;
+
+  /** @param capacity - rows the chunk holds */
+  constructor(readonly capacity = CHUNK) {
+    this.steps = new Float64Array(capacity);
+    this.ts = new Float64Array(capacity);
+    this.values = new Float64Array(capacity);
+  }
 }
 
 const ASCII_0 = 48;

@@ -74,12 +74,11 @@ function cachePrefix(second: number): void {
 }
 
 /**
- * Writes Python's `repr` of `value` at `offset` without intermediate strings
- * beyond the number's own JavaScript text (JS and Python choose the same
- * shortest digits; only the notation differs): integral values get `.0`
- * (below 2^31 without any string), values outside `[1e-4, 1e16)` Python's
- * scientific form `d.ddde-05`, and `nan`, `inf`, `-0.0` come from
- * `formatPyFloat`.
+ * Writes Python's `repr` of `value` at `offset` as bytes: integral values
+ * below 2^31 as digits and `.0`, most others through
+ * {@link writeShortestRepr} (no string at all), and the rest (`nan`, `inf`,
+ * `-0.0`, values it declines) as `formatPyFloat`'s text. Python and
+ * JavaScript choose the same shortest digits; only the notation differs.
  *
  * @param buf - the destination
  * @param offset - where to write
@@ -88,54 +87,20 @@ function cachePrefix(second: number): void {
  */
 export function writePyFloat(buf: Buffer, offset: number, value: number): number {
   const abs = value < 0 ? -value : value;
-  if (abs >= 1e-4 && abs < 1e16 && value === Math.floor(value)) {
-    offset = abs < 2147483648 ? writeInt(buf, offset, value) : writeAscii(buf, offset, `${value}`);
+  if (abs >= 1e-4 && abs < 2147483648 && value === Math.floor(value)) {
+    offset = writeInt(buf, offset, value);
     buf[offset] = 46;
     buf[offset + 1] = ASCII_0;
     return offset + 2;
   }
-  if (abs === 0 || abs !== abs || abs === Infinity) return writeAscii(buf, offset, formatPyFloat(value));
-  if (value < 0) buf[offset++] = 45;
-  const end = writeShortestRepr(buf, offset, abs);
-  if (end >= 0) return end;
-  return abs >= 1e-4 && abs < 1e16 ? writeAscii(buf, offset, `${abs}`) : writeScientific(buf, offset, `${abs}`);
-}
-
-/** Python's `d[.ddd]e±XX` from the JavaScript text of a positive number outside `[1e-4, 1e16)`. */
-function writeScientific(buf: Buffer, o: number, text: string): number {
-  const e = text.indexOf('e');
-  let first: number;
-  let end: number;
-  let power: number;
-  if (e >= 0) {
-    // 1.5e-7, 1e+21: the mantissa is already Python's
-    first = 0;
-    end = e;
-    power = +text.slice(e + 1);
-  } else if (text.charCodeAt(0) === ASCII_0) {
-    // 0.0000123 → 1.23e-05
-    first = 2;
-    while (text.charCodeAt(first) === ASCII_0) first++;
-    end = text.length;
-    power = 1 - first;
-  } else {
-    // 12300000000000000 → 1.23e+16
-    first = 0;
-    end = text.length;
-    while (text.charCodeAt(end - 1) === ASCII_0) end--;
-    power = text.length - 1;
+  if (abs > 0) {
+    const end = writeShortestRepr(buf, value < 0 ? offset + 1 : offset, abs);
+    if (end >= 0) {
+      if (value < 0) buf[offset] = 45;
+      return end;
+    }
   }
-  for (let k = first; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 46) continue;
-    buf[o++] = c;
-    if (k === first && end - first > 1) buf[o++] = 46;
-  }
-  buf[o++] = 101;
-  buf[o++] = power < 0 ? 45 : 43;
-  const exp = power < 0 ? -power : power;
-  if (exp < 10) buf[o++] = ASCII_0;
-  return writeInt(buf, o, exp);
+  return writeAscii(buf, offset, formatPyFloat(value));
 }
 
 function writeAscii(buf: Buffer, offset: number, text: string): number {

@@ -12,10 +12,24 @@ import type { ValueReader, ValueStore } from './value-store';
  * @returns the sum
  */
 export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start, shift = Number.NaN): number {
-  // Same operations in the same order as numpy; the recursion and the two
-  // kinds of leaf are separate small functions without closures or per-block
-  // arrays, so a cold process gets them optimised early and compiles little.
-  return shift === shift ? squaresSum(a, start, n, shift) : plainSum(a, start, n);
+  // Same operations in the same order as numpy; the recursion and the leaf
+  // are small functions without closures or per-block arrays, so a cold
+  // process gets them optimised early and compiles little.
+  return shift === shift ? plainSum(squares(a, start, n, shift), 0, n) : plainSum(a, start, n);
+}
+
+/**
+ * `(a[i] - shift)^2` for `n` values from `start`, as a new array: summing it
+ * is numpy's variance step (the same roundings as squaring inside the sum),
+ * and one plain loop is optimised sooner than a second kind of leaf.
+ */
+function squares(a: ArrayLike<number>, start: number, n: number, shift: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = a[start + i]! - shift;
+    out[i] = d * d;
+  }
+  return out;
 }
 
 /** numpy's split of a block longer than {@link LEAF}: the first half, rounded down to a multiple of 8. */
@@ -28,12 +42,6 @@ function plainSum(a: ArrayLike<number>, start: number, n: number): number {
   if (n <= LEAF) return leafSum(a, start, n);
   const n2 = half(n);
   return plainSum(a, start, n2) + plainSum(a, start + n2, n - n2);
-}
-
-function squaresSum(a: ArrayLike<number>, start: number, n: number, shift: number): number {
-  if (n <= LEAF) return leafSquares(a, start, n, shift);
-  const n2 = half(n);
-  return squaresSum(a, start, n2, shift) + squaresSum(a, start + n2, n - n2, shift);
 }
 
 /** numpy's leaf: a plain loop below 8 values, else 8 running sums combined pairwise. */
@@ -66,62 +74,6 @@ function leafSum(a: ArrayLike<number>, start: number, n: number): number {
   }
   let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
   for (; i < end; i++) res += a[i]!;
-  return res;
-}
-
-/** {@link leafSum} of `(a[i] - shift)^2`. */
-function leafSquares(a: ArrayLike<number>, start: number, n: number, shift: number): number {
-  const end = start + n;
-  let d: number;
-  if (n < 8) {
-    let res = 0;
-    for (let i = start; i < end; i++) {
-      d = a[i]! - shift;
-      res += d * d;
-    }
-    return res;
-  }
-  d = a[start]! - shift;
-  let r0 = d * d;
-  d = a[start + 1]! - shift;
-  let r1 = d * d;
-  d = a[start + 2]! - shift;
-  let r2 = d * d;
-  d = a[start + 3]! - shift;
-  let r3 = d * d;
-  d = a[start + 4]! - shift;
-  let r4 = d * d;
-  d = a[start + 5]! - shift;
-  let r5 = d * d;
-  d = a[start + 6]! - shift;
-  let r6 = d * d;
-  d = a[start + 7]! - shift;
-  let r7 = d * d;
-  const blocks = end - (n % 8);
-  let i = start + 8;
-  for (; i < blocks; i += 8) {
-    d = a[i]! - shift;
-    r0 += d * d;
-    d = a[i + 1]! - shift;
-    r1 += d * d;
-    d = a[i + 2]! - shift;
-    r2 += d * d;
-    d = a[i + 3]! - shift;
-    r3 += d * d;
-    d = a[i + 4]! - shift;
-    r4 += d * d;
-    d = a[i + 5]! - shift;
-    r5 += d * d;
-    d = a[i + 6]! - shift;
-    r6 += d * d;
-    d = a[i + 7]! - shift;
-    r7 += d * d;
-  }
-  let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-  for (; i < end; i++) {
-    d = a[i]! - shift;
-    res += d * d;
-  }
   return res;
 }
 
@@ -214,7 +166,7 @@ function describeArray(store: ValueStore): Describe {
   store.reader().read(values, count);
   const mean = plainSum(values, 0, count) / count;
   let std = Number.NaN;
-  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(squaresSum(values, 0, count, mean) / (count - 1));
+  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(plainSum(squares(values, 0, count, mean), 0, count) / (count - 1));
   const sorted = values.sort();
   const ranks = quartileRanks(count);
   return withQuartiles(count, mean, std, ranks, ranks.map((rank) => sorted[rank]!));

@@ -1,6 +1,6 @@
 import { formatPyFloat } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
-import { writeShortestRepr } from './shortest-float';
+import { ONES, TENS, writeShortestRepr } from './shortest-float';
 
 /** Events per {@link MetricChunk}. */
 export const CHUNK = 4096;
@@ -59,9 +59,6 @@ function writeInt(buf: Buffer, offset: number, value: number): number {
   return offset + digits;
 }
 
-/** ASCII tens and ones digits of 0..99. */
-const TENS = Uint8Array.from({ length: 100 }, (_, i) => ASCII_0 + Math.floor(i / 10));
-const ONES = Uint8Array.from({ length: 100 }, (_, i) => ASCII_0 + (i % 10));
 
 let prefixSecond = Number.NaN;
 /** `YYYY-MM-DD HH:MM:SS` of `prefixSecond`, as bytes. */

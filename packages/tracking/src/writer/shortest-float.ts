@@ -44,6 +44,11 @@ const words = new Uint32Array(bits.buffer);
 /** Index of the high 32-bit word of a double in `words`. */
 const HI = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 
+/** ASCII tens digits of 0..99. */
+export const TENS = Uint8Array.from({ length: 100 }, (_, i) => ASCII_0 + Math.floor(i / 10));
+/** ASCII ones digits of 0..99. */
+export const ONES = Uint8Array.from({ length: 100 }, (_, i) => ASCII_0 + (i % 10));
+
 /**
  * Writes Python's `repr` of `x` (a positive finite double) at `offset`,
  * when the fast path can prove the digits. One function with loops rather
@@ -137,19 +142,22 @@ export function writeShortestRepr(buf: Uint8Array, offset: number, x: number): n
   // else one byte right so the integer digits can move left of a point).
   const start = e10 < 0 && e10 >= -4 ? offset + 1 - e10 : offset + 1;
   let p = start + 15 + tailLength;
-  for (let i = 0; i < tailLength; i++) {
-    const q = (tail / 10) | 0;
-    buf[--p] = ASCII_0 + tail - q * 10;
-    tail = q;
-  }
+  if (tailLength === 2) {
+    buf[--p] = ONES[tail]!;
+    buf[--p] = TENS[tail]!;
+  } else if (tailLength === 1) buf[--p] = ASCII_0 + tail;
+  // 15 digits: 8 from the low int32 half and 7 from the high one, two at a time.
   const upper = Math.floor(int / 1e8);
-  let digits = (int - upper * 1e8) | 0;
-  for (let i = 0; i < 15; i++) {
-    if (i === 8) digits = upper | 0;
-    const q = (digits / 10) | 0;
-    buf[--p] = ASCII_0 + digits - q * 10;
-    digits = q;
+  let half = (int - upper * 1e8) | 0;
+  for (let i = 0; i < 7; i++) {
+    if (i === 4) half = upper | 0;
+    const q = (half / 100) | 0;
+    const r = half - q * 100;
+    buf[--p] = ONES[r]!;
+    buf[--p] = TENS[r]!;
+    half = q;
   }
+  buf[--p] = ASCII_0 + half;
   let end = start + 15 + tailLength;
   while (buf[end - 1] === ASCII_0) end--;
   if (start !== offset + 1) {

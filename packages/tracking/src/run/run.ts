@@ -30,7 +30,7 @@ import { eventName, getBaseFilename, getPathExtension, sanitizeFilename } from '
 import { nowMicros, toPyDateTime, type PyDateTime, type TimestampInput } from '../serialization/py-datetime';
 import { pyJsonDumps, type JsonInput, type JsonObject } from '../serialization/py-json';
 import { collectRunSummaries } from '../summaries/collect-summaries';
-import { EventFileWriter } from '../writer/event-file-writer';
+import { EventFileWriter, type MetricFile } from '../writer/event-file-writer';
 import { artifactAsset, audioAsset, boxesImageAsset, dataframeAsset, imageAsset, modelAsset, videoAsset } from './asset-events';
 import { getCodeRef, type CodeRef } from './code-ref';
 import { getRunEnv, shortHash } from './env-info';
@@ -147,6 +147,7 @@ export class Run extends RunClient implements SyncFinalizer {
   private readonly ownsClient: boolean;
   private readonly results = new Map<string, number>();
   private readonly nameCache = new Map<string, string>();
+  private readonly metricFiles = new Map<string, MetricFile>();
   private readonly warn: (message: string) => void;
   private readonly ctx: Resolved | undefined;
   private readonly flushIntervalMs: number;
@@ -399,6 +400,13 @@ export class Run extends RunClient implements SyncFinalizer {
     return sanitizeFilename(name, prefixes, ctx.contextRoot.value);
   }
 
+  /** The writer's buffer for the metric logged as `key`, remembered by key (so a call does one lookup per metric). */
+  private metricFileOf(writer: EventFileWriter, key: string): MetricFile {
+    const file = writer.metricFile(this.metricName(key));
+    if (this.metricFiles.size < 10_000) this.metricFiles.set(key, file);
+    return file;
+  }
+
   private metricName(name: string): string {
     let fqn = this.nameCache.get(name);
     if (fqn === undefined) {
@@ -487,7 +495,8 @@ export class Run extends RunClient implements SyncFinalizer {
       const ts = nowMicros();
       for (const key in metrics) {
         const value = metrics[key];
-        writer.addMetric(this.metricName(key), typeof value === 'number' ? value : toMetricValue(value, key), step, ts);
+        const file = this.metricFiles.get(key) ?? this.metricFileOf(writer, key);
+        writer.addMetricTo(file, typeof value === 'number' ? value : toMetricValue(value, key), step, ts);
       }
       return;
     }

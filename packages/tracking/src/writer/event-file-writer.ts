@@ -66,6 +66,12 @@ interface FileState {
   stats: SummaryAccumulator | undefined;
 }
 
+/** One metric file's buffer in an {@link EventFileWriter} (see {@link EventFileWriter.metricFile}); opaque. */
+export interface MetricFile {
+  /** The sanitised metric name. */
+  readonly name: string;
+}
+
 const ROWS_PER_WRITE = Math.floor(MAX_WRITE_BYTES / MAX_ROW_BYTES);
 
 /**
@@ -183,12 +189,38 @@ export class EventFileWriter {
    * @param ts - epoch microseconds (UTC)
    */
   addMetric(name: string, value: number, step: number | undefined, ts: number): void {
-    if (this.closed) this.assertOpen();
+    this.addMetricTo(this.metricFile(name), value, step, ts);
+  }
+
+  /**
+   * The buffer of one metric file, for callers that log the same names
+   * again and again: {@link EventFileWriter.addMetricTo} then skips the
+   * lookup by name.
+   *
+   * @param name - the sanitised metric name
+   * @returns a handle valid for this writer's lifetime
+   */
+  metricFile(name: string): MetricFile {
     let state = this.metricFiles.get(name);
     if (state === undefined) {
       state = this.file('metric', name);
       this.metricFiles.set(name, state);
     }
+    return state;
+  }
+
+  /**
+   * {@link EventFileWriter.addMetric} for a handle from
+   * {@link EventFileWriter.metricFile} of this writer (hot path).
+   *
+   * @param file - the metric file
+   * @param value - the value, already a number
+   * @param step - the step or `undefined`
+   * @param ts - epoch microseconds (UTC)
+   */
+  addMetricTo(file: MetricFile, value: number, step: number | undefined, ts: number): void {
+    if (this.closed) this.assertOpen();
+    const state = file as FileState;
     let tail = state.tail;
     if (tail === undefined || tail.n === tail.capacity) {
       // A file's first chunk is small (see FIRST_CHUNK), later ones full size.

@@ -159,6 +159,8 @@ export class Run extends RunClient implements SyncFinalizer {
   private ending: Promise<EndReport> | undefined;
   private warnedNoWriter = false;
   private metricsFlagged = false;
+  /** Set while `end()` finishes an offline run: status changes wait for its one final write of the record. */
+  private finalPersistPending = false;
   private warnedApiFailure = false;
   /** The last status logged, for the exit path, which posts it synchronously. */
   private lastStatus: { status: V1Statuses; options: LogStatusOptions } | undefined;
@@ -1141,7 +1143,7 @@ export class Run extends RunClient implements SyncFinalizer {
 
   /** Offline, once `init()` is done: rewrites `run.plx.json` so the folder always holds the current record. */
   private saveOfflineRecord(): void {
-    if (this.keepRecordOnDisk && this.artifactsRoot !== undefined) this.persistRunSync(this.artifactsRoot);
+    if (this.keepRecordOnDisk && this.artifactsRoot !== undefined && !this.finalPersistPending) this.persistRunSync(this.artifactsRoot);
   }
 
   // ---------------------------------------------------------------- resources and sync
@@ -1253,6 +1255,27 @@ export class Run extends RunClient implements SyncFinalizer {
   private finishLocally(): string[] {
     const waited: string[] = [];
     unregisterExitHook(this);
+    // Offline, the record is written once at the end, after the events and summaries:
+    // not also before them with a `succeeded` status whose events are not on disk yet.
+    this.finalPersistPending = this.isOffline && this.artifactsRoot !== undefined;
+    let finished = false;
+    try {
+      this.finishWriters(waited);
+      finished = true;
+    } finally {
+      this.finalPersistPending = false;
+      // A failure on the way still leaves the final status on disk.
+      if (!finished) this.saveOfflineRecord();
+    }
+    if (this.isOffline && this.artifactsRoot) {
+      waited.push('offline run persisted (run.plx.json, lineages.plx.json)');
+      this.persistRunSync(this.artifactsRoot);
+    }
+    return waited;
+  }
+
+  /** The final status, the writers' last flush, outputs and event summaries. */
+  private finishWriters(waited: string[]): void {
     // Managed runs (in-cluster) leave statuses to the platform, as upstream's `_wait`.
     if (this.ownsLifecycle && !isDoneStatus(this.status)) {
       this.logStatus('succeeded', { message: 'Operation has succeeded' });
@@ -1276,11 +1299,6 @@ export class Run extends RunClient implements SyncFinalizer {
       waited.push('event summaries');
       this.syncSummaries();
     }
-    if (this.isOffline && this.artifactsRoot) {
-      waited.push('offline run persisted (run.plx.json, lineages.plx.json)');
-      this.persistRunSync(this.artifactsRoot);
-    }
-    return waited;
   }
 
   private async doEnd(timeoutMs: number): Promise<EndReport> {

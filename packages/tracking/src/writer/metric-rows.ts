@@ -17,9 +17,11 @@ export class MetricChunk {
 
   /** @param capacity - rows the chunk holds */
   constructor(readonly capacity = CHUNK) {
-    this.steps = new Float64Array(capacity);
-    this.ts = new Float64Array(capacity);
-    this.values = new Float64Array(capacity);
+    // One allocation for the three columns.
+    const buffer = new ArrayBuffer(capacity * 24);
+    this.steps = new Float64Array(buffer, 0, capacity);
+    this.ts = new Float64Array(buffer, capacity * 8, capacity);
+    this.values = new Float64Array(buffer, capacity * 16, capacity);
   }
 }
 

@@ -61,7 +61,6 @@ function writeInt(buf: Buffer, offset: number, value: number): number {
   return offset + digits;
 }
 
-
 let prefixSecond = Number.NaN;
 /** `YYYY-MM-DD HH:MM:SS` of `prefixSecond`, as bytes. */
 const prefixBytes = new Uint8Array(19);
@@ -183,7 +182,6 @@ function formatRows(chunk: MetricChunk, from: number, to: number, buf: Buffer, c
   }
   return o;
 }
-
 
 let primed = false;
 

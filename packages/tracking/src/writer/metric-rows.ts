@@ -195,8 +195,8 @@ let primed = false;
  */
 function primeRowPaths(): void {
   primed = true;
-  const chunk = new MetricChunk();
   const values = [0.5, 1 / 3, 0.1 + 0.2, 1e-5, 2.5e-7, 0, -0, Number.NaN, Infinity, -Infinity, -1.25, 7, 3e15, 2 ** 40, 1e16, 1e-9, 1e300, 5e-324, 123456.789, 0.001];
+  const chunk = new MetricChunk(values.length);
   for (const [i, value] of values.entries()) {
     chunk.steps[i] = i % 4 === 3 ? Number.NaN : i * 1_000_003;
     chunk.ts[i] = 1_795_393_816_000_000 + (i % 3 === 0 ? 0 : i * 1_000_037);

@@ -30,20 +30,23 @@ const ASCII_0 = 48;
 export const MAX_ROW_BYTES = 96;
 
 function writeInt(buf: Buffer, offset: number, value: number): number {
-  if (value >= 0 && value < 2147483648) {
-    let v = value | 0;
-    if (v < 10) {
-      buf[offset] = ASCII_0 + v;
-      return offset + 1;
-    }
-    let digits = 1;
-    for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
-    for (let i = offset + digits - 1; i >= offset; i--) {
-      buf[i] = ASCII_0 + (v % 10);
-      v = (v / 10) | 0;
-    }
-    return offset + digits;
+  if (!(value >= 0 && value < 2147483648)) return writeWideInt(buf, offset, value);
+  let v = value | 0;
+  if (v < 10) {
+    buf[offset] = ASCII_0 + v;
+    return offset + 1;
   }
+  let digits = 1;
+  for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
+  for (let i = offset + digits - 1; i >= offset; i--) {
+    buf[i] = ASCII_0 + (v % 10);
+    v = (v / 10) | 0;
+  }
+  return offset + digits;
+}
+
+/** {@link writeInt} of a negative integer or one of 2^31 or more (kept apart so the common case stays small). */
+function writeWideInt(buf: Buffer, offset: number, value: number): number {
   if (value < 0) {
     buf[offset++] = 45;
     value = -value;
@@ -98,10 +101,12 @@ export function writePyFloat(buf: Buffer, offset: number, value: number): number
       return end;
     }
   }
-  return writeAscii(buf, offset, formatPyFloat(value));
+  return writeOtherFloat(buf, offset, value);
 }
 
-function writeAscii(buf: Buffer, offset: number, text: string): number {
+/** `formatPyFloat`'s text of the values {@link writePyFloat} leaves to it (kept apart so the common case stays small). */
+function writeOtherFloat(buf: Buffer, offset: number, value: number): number {
+  const text = formatPyFloat(value);
   for (let k = 0; k < text.length; k++) buf[offset++] = text.charCodeAt(k);
   return offset;
 }

@@ -196,7 +196,7 @@ let primed = false;
  * before the first real rows, so the engine has seen each path before it
  * optimises the loop. A path first met in optimised code throws that code
  * away, and a fresh process pays for compiling the loop again (measured:
- * ~15 ms per deoptimisation in the cold profile). Costs ~200 rows' time once.
+ * ~15 ms per deoptimisation in the cold profile). Costs 60 rows' time once.
  */
 function primeRowPaths(): void {
   primed = true;
@@ -210,6 +210,6 @@ function primeRowPaths(): void {
   }
   chunk.n = values.length;
   const buf = Buffer.allocUnsafe(values.length * MAX_ROW_BYTES);
-  // Enough passes for the engine to allocate the functions' feedback and record every path.
-  for (let pass = 0; pass < 10; pass++) formatRows(chunk, 0, chunk.n, buf, new RowCounts());
+  // Three passes: the first lets the engine allocate the functions' feedback, the others record every path.
+  for (let pass = 0; pass < 3; pass++) formatRows(chunk, 0, chunk.n, buf, new RowCounts());
 }

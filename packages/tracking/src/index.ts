@@ -13,7 +13,7 @@ export type { PixelInput, PixelTensor, NestedPixels } from './media/image';
 export type { DataframeRows } from './media/dataframe';
 export type { PyDateTime, TimestampInput } from './serialization/py-datetime';
 export { PyFloat, formatPyFloat } from '@px/client';
-export { EventFileWriter, type EventFileWriterOptions, type WriterBackend } from './writer/event-file-writer';
+export { EventFileWriter, type EventFileWriterOptions, type MetricFile, type WriterBackend } from './writer/event-file-writer';
 export { rocCurve, precisionRecallCurve, auc, averagePrecision, type CurvePoints } from './media/curves';
 export { computeHistogram, type HistogramData } from './media/histogram';
 /** Upstream's `to_fqn_name`, as tracking applies it to metric and event names (`@px/client`'s). */

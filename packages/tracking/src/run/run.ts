@@ -30,7 +30,7 @@ import { eventName, getBaseFilename, getPathExtension, sanitizeFilename } from '
 import { nowMicros, toPyDateTime, type PyDateTime, type TimestampInput } from '../serialization/py-datetime';
 import { pyJsonDumps, type JsonInput, type JsonObject } from '../serialization/py-json';
 import { collectRunSummaries } from '../summaries/collect-summaries';
-import { EventFileWriter } from '../writer/event-file-writer';
+import { EventFileWriter, type MetricFile } from '../writer/event-file-writer';
 import { artifactAsset, audioAsset, boxesImageAsset, dataframeAsset, imageAsset, modelAsset, videoAsset } from './asset-events';
 import { getCodeRef, type CodeRef } from './code-ref';
 import { getRunEnv, shortHash } from './env-info';
@@ -147,6 +147,7 @@ export class Run extends RunClient implements SyncFinalizer {
   private readonly ownsClient: boolean;
   private readonly results = new Map<string, number>();
   private readonly nameCache = new Map<string, string>();
+  private readonly metricFiles = new Map<string, MetricFile>();
   private readonly warn: (message: string) => void;
   private readonly ctx: Resolved | undefined;
   private readonly flushIntervalMs: number;
@@ -158,6 +159,8 @@ export class Run extends RunClient implements SyncFinalizer {
   private ending: Promise<EndReport> | undefined;
   private warnedNoWriter = false;
   private metricsFlagged = false;
+  /** Set while `end()` finishes an offline run: status changes wait for its one final write of the record. */
+  private finalPersistPending = false;
   private warnedApiFailure = false;
   /** The last status logged, for the exit path, which posts it synchronously. */
   private lastStatus: { status: V1Statuses; options: LogStatusOptions } | undefined;
@@ -399,6 +402,13 @@ export class Run extends RunClient implements SyncFinalizer {
     return sanitizeFilename(name, prefixes, ctx.contextRoot.value);
   }
 
+  /** The writer's buffer for the metric logged as `key`, remembered by key (so a call does one lookup per metric). */
+  private metricFileOf(writer: EventFileWriter, key: string): MetricFile {
+    const file = writer.metricFile(this.metricName(key));
+    if (this.metricFiles.size < 10_000) this.metricFiles.set(key, file);
+    return file;
+  }
+
   private metricName(name: string): string {
     let fqn = this.nameCache.get(name);
     if (fqn === undefined) {
@@ -487,7 +497,8 @@ export class Run extends RunClient implements SyncFinalizer {
       const ts = nowMicros();
       for (const key in metrics) {
         const value = metrics[key];
-        writer.addMetric(this.metricName(key), typeof value === 'number' ? value : toMetricValue(value, key), step, ts);
+        const file = this.metricFiles.get(key) ?? this.metricFileOf(writer, key);
+        writer.addMetricTo(file, typeof value === 'number' ? value : toMetricValue(value, key), step, ts);
       }
       return;
     }
@@ -1132,7 +1143,7 @@ export class Run extends RunClient implements SyncFinalizer {
 
   /** Offline, once `init()` is done: rewrites `run.plx.json` so the folder always holds the current record. */
   private saveOfflineRecord(): void {
-    if (this.keepRecordOnDisk && this.artifactsRoot !== undefined) this.persistRunSync(this.artifactsRoot);
+    if (this.keepRecordOnDisk && this.artifactsRoot !== undefined && !this.finalPersistPending) this.persistRunSync(this.artifactsRoot);
   }
 
   // ---------------------------------------------------------------- resources and sync
@@ -1244,6 +1255,27 @@ export class Run extends RunClient implements SyncFinalizer {
   private finishLocally(): string[] {
     const waited: string[] = [];
     unregisterExitHook(this);
+    // Offline, the record is written once at the end, after the events and summaries:
+    // not also before them with a `succeeded` status whose events are not on disk yet.
+    this.finalPersistPending = this.isOffline && this.artifactsRoot !== undefined;
+    let finished = false;
+    try {
+      this.finishWriters(waited);
+      finished = true;
+    } finally {
+      this.finalPersistPending = false;
+      // A failure on the way still leaves the final status on disk.
+      if (!finished) this.saveOfflineRecord();
+    }
+    if (this.isOffline && this.artifactsRoot) {
+      waited.push('offline run persisted (run.plx.json, lineages.plx.json)');
+      this.persistRunSync(this.artifactsRoot);
+    }
+    return waited;
+  }
+
+  /** The final status, the writers' last flush, outputs and event summaries. */
+  private finishWriters(waited: string[]): void {
     // Managed runs (in-cluster) leave statuses to the platform, as upstream's `_wait`.
     if (this.ownsLifecycle && !isDoneStatus(this.status)) {
       this.logStatus('succeeded', { message: 'Operation has succeeded' });
@@ -1267,11 +1299,6 @@ export class Run extends RunClient implements SyncFinalizer {
       waited.push('event summaries');
       this.syncSummaries();
     }
-    if (this.isOffline && this.artifactsRoot) {
-      waited.push('offline run persisted (run.plx.json, lineages.plx.json)');
-      this.persistRunSync(this.artifactsRoot);
-    }
-    return waited;
   }
 
   private async doEnd(timeoutMs: number): Promise<EndReport> {

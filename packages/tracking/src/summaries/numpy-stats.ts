@@ -8,77 +8,73 @@ import type { ValueReader, ValueStore } from './value-store';
  * @param a - the values
  * @param start - first index
  * @param n - how many values
+ * @param shift - when finite, sums `(a[i] - shift)^2` instead (numpy's variance step)
  * @returns the sum
  */
 export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start, shift = Number.NaN): number {
-  // With a finite `shift`, sums (a[i] - shift)^2 instead (numpy's variance step).
-  // Same operations in the same order as numpy; written without closures or
-  // per-block arrays so it stays fast in a cold process.
-  const sq = shift === shift;
+  // Same operations in the same order as numpy; the recursion and the leaf
+  // are small functions without closures or per-block arrays, so a cold
+  // process gets them optimised early and compiles little.
+  return shift === shift ? plainSum(squares(a, start, n, shift), 0, n) : plainSum(a, start, n);
+}
+
+/**
+ * `(a[i] - shift)^2` for `n` values from `start`, as a new array: summing it
+ * is numpy's variance step (the same roundings as squaring inside the sum),
+ * and one plain loop is optimised sooner than a second kind of leaf.
+ */
+function squares(a: ArrayLike<number>, start: number, n: number, shift: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = a[start + i]! - shift;
+    out[i] = d * d;
+  }
+  return out;
+}
+
+/** numpy's split of a block longer than {@link LEAF}: the first half, rounded down to a multiple of 8. */
+function half(n: number): number {
+  const n2 = Math.floor(n / 2);
+  return n2 - (n2 % 8);
+}
+
+function plainSum(a: ArrayLike<number>, start: number, n: number): number {
+  if (n <= LEAF) return leafSum(a, start, n);
+  const n2 = half(n);
+  return plainSum(a, start, n2) + plainSum(a, start + n2, n - n2);
+}
+
+/** numpy's leaf: a plain loop below 8 values, else 8 running sums combined pairwise. */
+function leafSum(a: ArrayLike<number>, start: number, n: number): number {
+  const end = start + n;
   if (n < 8) {
     let res = 0;
-    for (let i = start; i < start + n; i++) {
-      const v = a[i]!;
-      res += sq ? (v - shift) * (v - shift) : v;
-    }
+    for (let i = start; i < end; i++) res += a[i]!;
     return res;
   }
-  if (n <= 128) {
-    let r0: number, r1: number, r2: number, r3: number, r4: number, r5: number, r6: number, r7: number;
-    if (sq) {
-      r0 = (a[start]! - shift) * (a[start]! - shift);
-      r1 = (a[start + 1]! - shift) * (a[start + 1]! - shift);
-      r2 = (a[start + 2]! - shift) * (a[start + 2]! - shift);
-      r3 = (a[start + 3]! - shift) * (a[start + 3]! - shift);
-      r4 = (a[start + 4]! - shift) * (a[start + 4]! - shift);
-      r5 = (a[start + 5]! - shift) * (a[start + 5]! - shift);
-      r6 = (a[start + 6]! - shift) * (a[start + 6]! - shift);
-      r7 = (a[start + 7]! - shift) * (a[start + 7]! - shift);
-    } else {
-      r0 = a[start]!;
-      r1 = a[start + 1]!;
-      r2 = a[start + 2]!;
-      r3 = a[start + 3]!;
-      r4 = a[start + 4]!;
-      r5 = a[start + 5]!;
-      r6 = a[start + 6]!;
-      r7 = a[start + 7]!;
-    }
-    const blocks = start + n - (n % 8);
-    let i = start + 8;
-    if (sq) {
-      for (; i < blocks; i += 8) {
-        r0 += (a[i]! - shift) * (a[i]! - shift);
-        r1 += (a[i + 1]! - shift) * (a[i + 1]! - shift);
-        r2 += (a[i + 2]! - shift) * (a[i + 2]! - shift);
-        r3 += (a[i + 3]! - shift) * (a[i + 3]! - shift);
-        r4 += (a[i + 4]! - shift) * (a[i + 4]! - shift);
-        r5 += (a[i + 5]! - shift) * (a[i + 5]! - shift);
-        r6 += (a[i + 6]! - shift) * (a[i + 6]! - shift);
-        r7 += (a[i + 7]! - shift) * (a[i + 7]! - shift);
-      }
-    } else {
-      for (; i < blocks; i += 8) {
-        r0 += a[i]!;
-        r1 += a[i + 1]!;
-        r2 += a[i + 2]!;
-        r3 += a[i + 3]!;
-        r4 += a[i + 4]!;
-        r5 += a[i + 5]!;
-        r6 += a[i + 6]!;
-        r7 += a[i + 7]!;
-      }
-    }
-    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < start + n; i++) {
-      const v = a[i]!;
-      res += sq ? (v - shift) * (v - shift) : v;
-    }
-    return res;
+  let r0 = a[start]!;
+  let r1 = a[start + 1]!;
+  let r2 = a[start + 2]!;
+  let r3 = a[start + 3]!;
+  let r4 = a[start + 4]!;
+  let r5 = a[start + 5]!;
+  let r6 = a[start + 6]!;
+  let r7 = a[start + 7]!;
+  const blocks = end - (n % 8);
+  let i = start + 8;
+  for (; i < blocks; i += 8) {
+    r0 += a[i]!;
+    r1 += a[i + 1]!;
+    r2 += a[i + 2]!;
+    r3 += a[i + 3]!;
+    r4 += a[i + 4]!;
+    r5 += a[i + 5]!;
+    r6 += a[i + 6]!;
+    r7 += a[i + 7]!;
   }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return pairwiseSum(a, start, n2, shift) + pairwiseSum(a, start + n2, n - n2, shift);
+  let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+  for (; i < end; i++) res += a[i]!;
+  return res;
 }
 
 function lerp(a: number, b: number, t: number): number {
@@ -129,10 +125,9 @@ function streamedSum(reader: ValueReader, n: number, shift: number, leaf: Float6
       const v = leaf[i]!;
       leaf[i] = v !== v ? 0 : sq ? (v - shift) * (v - shift) : v;
     }
-    return pairwiseSum(leaf, 0, n);
+    return plainSum(leaf, 0, n);
   }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
+  const n2 = half(n);
   const left = streamedSum(reader, n2, shift, leaf);
   return left + streamedSum(reader, n - n2, shift, leaf);
 }
@@ -169,9 +164,9 @@ function describeArray(store: ValueStore): Describe {
   const count = store.length;
   const values = new Float64Array(count);
   store.reader().read(values, count);
-  const mean = pairwiseSum(values) / count;
+  const mean = plainSum(values, 0, count) / count;
   let std = Number.NaN;
-  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(pairwiseSum(values, 0, count, mean) / (count - 1));
+  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(plainSum(squares(values, 0, count, mean), 0, count) / (count - 1));
   const sorted = values.sort();
   const ranks = quartileRanks(count);
   return withQuartiles(count, mean, std, ranks, ranks.map((rank) => sorted[rank]!));

@@ -7,7 +7,7 @@ import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow 
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
 import { WriteIntent } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
-import { CHUNK, formatMetricRows, type FormattedRows, MAX_ROW_BYTES, MetricChunk } from './metric-rows';
+import { CHUNK, FIRST_CHUNK, formatMetricRows, MAX_ROW_BYTES, MetricChunk, RowCounts } from './metric-rows';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
 export type WriterBackend = 'events' | 'resources';
@@ -64,6 +64,12 @@ interface FileState {
   dirty: boolean;
   /** Summary of the rows this writer wrote, when it created the file and kept every value. */
   stats: SummaryAccumulator | undefined;
+}
+
+/** One metric file's buffer in an {@link EventFileWriter} (see {@link EventFileWriter.metricFile}); opaque. */
+export interface MetricFile {
+  /** The sanitised metric name. */
+  readonly name: string;
 }
 
 const ROWS_PER_WRITE = Math.floor(MAX_WRITE_BYTES / MAX_ROW_BYTES);
@@ -183,15 +189,42 @@ export class EventFileWriter {
    * @param ts - epoch microseconds (UTC)
    */
   addMetric(name: string, value: number, step: number | undefined, ts: number): void {
-    if (this.closed) this.assertOpen();
+    this.addMetricTo(this.metricFile(name), value, step, ts);
+  }
+
+  /**
+   * The buffer of one metric file, for callers that log the same names
+   * again and again: {@link EventFileWriter.addMetricTo} then skips the
+   * lookup by name.
+   *
+   * @param name - the sanitised metric name
+   * @returns a handle valid for this writer's lifetime
+   */
+  metricFile(name: string): MetricFile {
     let state = this.metricFiles.get(name);
     if (state === undefined) {
       state = this.file('metric', name);
       this.metricFiles.set(name, state);
     }
+    return state;
+  }
+
+  /**
+   * {@link EventFileWriter.addMetric} for a handle from
+   * {@link EventFileWriter.metricFile} of this writer (hot path).
+   *
+   * @param file - the metric file
+   * @param value - the value, already a number
+   * @param step - the step or `undefined`
+   * @param ts - epoch microseconds (UTC)
+   */
+  addMetricTo(file: MetricFile, value: number, step: number | undefined, ts: number): void {
+    if (this.closed) this.assertOpen();
+    const state = file as FileState;
     let tail = state.tail;
-    if (tail === undefined || tail.n === CHUNK) {
-      tail = this.freeChunks.pop() ?? new MetricChunk();
+    if (tail === undefined || tail.n === tail.capacity) {
+      // A file's first chunk is small (see FIRST_CHUNK), later ones full size.
+      tail = state.accepted === 0 ? new MetricChunk(FIRST_CHUNK) : (this.freeChunks.pop() ?? new MetricChunk());
       tail.n = 0;
       state.tail = tail;
       state.pending.push(tail);
@@ -285,14 +318,14 @@ export class EventFileWriter {
         } else {
           for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
             const to = Math.min(item.n, from + ROWS_PER_WRITE);
-            const rows = formatMetricRows(item, from, to, this.scratch);
-            append(this.scratch, rows.end);
-            this.trackChunk(state, item, from, to, rows);
+            const counts = new RowCounts();
+            append(this.scratch, formatMetricRows(item, from, to, this.scratch, counts));
+            this.trackChunk(state, item, from, to, counts);
           }
           count = item.n;
           state.pending.shift();
           if (state.tail === item) state.tail = undefined;
-          if (this.freeChunks.length * CHUNK < this.hardLimit) this.freeChunks.push(item);
+          if (item.capacity === CHUNK && this.freeChunks.length * CHUNK < this.hardLimit) this.freeChunks.push(item);
         }
         this.buffered -= count;
         this.written += count;
@@ -344,7 +377,7 @@ export class EventFileWriter {
   }
 
   /** Adds rows `from..to` of `chunk`, just formatted (`formatted` counts them), to the file's summary. */
-  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number, formatted: FormattedRows): void {
+  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number, formatted: RowCounts): void {
     const acc = state.stats;
     if (acc === undefined || to <= from) return;
     if (this.valuesKept + (to - from) > VALUES_CAP) {

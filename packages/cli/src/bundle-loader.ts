@@ -27,8 +27,8 @@ export interface LoadedBundle<T> {
 export function loadBundle<T>(path: string, command: string, env: CacheEnv): LoadedBundle<T> {
   const fs = process.getBuiltinModule('node:fs');
   const vm = process.getBuiltinModule('node:vm');
-  let source: string;
   const fd = fs.openSync(path, 'r');
+  let source: string;
   let file: string | undefined;
   try {
     const stat = fs.fstatSync(fd);
@@ -38,11 +38,8 @@ export function loadBundle<T>(path: string, command: string, env: CacheEnv): Loa
     fs.closeSync(fd);
   }
   const cachedData = file === undefined ? undefined : readCache(fs, file);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: path,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // no `importModuleDynamically`: Node 20 loses it for cached code, so the bundle imports through the entry
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: path, cachedData });
   const module = { exports: {} as T };
   const require = process.getBuiltinModule('node:module').createRequire(path);
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, path, process.getBuiltinModule('node:path').dirname(path));

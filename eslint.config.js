@@ -77,7 +77,7 @@ export default tseslint.config(
       sourceType: 'commonjs',
       globals: { require: 'readonly' },
     },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
   ...boundaryConfigs(),
 );

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WriterClosedError } from '../errors';
+import { TrackingError, WriterClosedError } from '../errors';
 import { EventFileWriter } from './event-file-writer';
 import { compactJson, formatPyFloat } from '@px/client';
 import { formatUtcMicros } from '../serialization/py-datetime';
@@ -32,6 +32,18 @@ describe('EventFileWriter', () => {
       'step|timestamp|metric\n1|2026-11-23 00:30:16.388681+00:00|0.5\n|2026-11-23 00:30:16.388682+00:00|1.0',
     );
     expect(writer.writtenEvents).toBe(2);
+  });
+
+  it('logs through a metric-file handle, and refuses a handle of another writer', () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run });
+    const other = new EventFileWriter({ runPath: tempRun() });
+    const loss = writer.metricFile('loss');
+    writer.addMetricTo(loss, 0.25, 3, T0);
+    expect(() => other.addMetricTo(loss, 1, 4, T0)).toThrow(TrackingError);
+    writer.close();
+    other.close();
+    expect(readFileSync(join(run, 'events/metric/loss.plx'), 'utf8')).toBe('step|timestamp|metric\n3|2026-11-23 00:30:16.388681+00:00|0.25');
   });
 
   it('starts JSON-lines files empty and appends with a leading newline', () => {

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { WriterClosedError } from '../errors';
+import { TrackingError, WriterClosedError } from '../errors';
 import { isJsonlKind } from '../events/event-kinds';
 import { getEventPath, getResourcePath } from '../events/event-paths';
 import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow } from '../events/event-row';
@@ -51,6 +51,8 @@ type Pending = MetricChunk | RowItem;
 const VALUES_CAP = 500_000;
 
 interface FileState {
+  /** The writer the file belongs to (a handle from another writer is refused). */
+  readonly writer: EventFileWriter;
   readonly kind: string;
   readonly name: string;
   readonly path: string;
@@ -151,7 +153,7 @@ export class EventFileWriter {
     if (state === undefined) {
       const path =
         this.backend === 'events' ? getEventPath(this.runPath, kind, name) : getResourcePath(this.runPath, kind, name);
-      state = { kind, name, path, jsonl: isJsonlKind(kind), initialised: false, pending: [], tail: undefined, accepted: 0, dirty: false, stats: undefined };
+      state = { writer: this, kind, name, path, jsonl: isJsonlKind(kind), initialised: false, pending: [], tail: undefined, accepted: 0, dirty: false, stats: undefined };
       this.files.set(key, state);
     }
     return state;
@@ -217,10 +219,12 @@ export class EventFileWriter {
    * @param value - the value, already a number
    * @param step - the step or `undefined`
    * @param ts - epoch microseconds (UTC)
+   * @throws {@link TrackingError} when `file` comes from another writer
    */
   addMetricTo(file: MetricFile, value: number, step: number | undefined, ts: number): void {
     if (this.closed) this.assertOpen();
     const state = file as FileState;
+    if (state.writer !== this) throw new TrackingError(`addMetricTo: the handle of metric "${file.name}" belongs to another writer.`);
     let tail = state.tail;
     if (tail === undefined || tail.n === tail.capacity) {
       // A file's first chunk is small (see FIRST_CHUNK), later ones full size.

@@ -6,16 +6,10 @@ import type { ValueReader, ValueStore } from './value-store';
  * means and standard deviations match upstream's pandas summaries bit for bit.
  *
  * @param a - the values
- * @param start - first index
- * @param n - how many values
- * @param shift - when finite, sums `(a[i] - shift)^2` instead (numpy's variance step)
  * @returns the sum
  */
-export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start, shift = Number.NaN): number {
-  // Same operations in the same order as numpy; the recursion and the leaf
-  // are small functions without closures or per-block arrays, so a cold
-  // process gets them optimised early and compiles little.
-  return shift === shift ? plainSum(squares(a, start, n, shift), 0, n) : plainSum(a, start, n);
+export function pairwiseSum(a: ArrayLike<number>): number {
+  return plainSum(a, 0, a.length);
 }
 
 /**
@@ -38,6 +32,8 @@ function half(n: number): number {
   return n2 - (n2 % 8);
 }
 
+// Same operations in the same order as numpy; the recursion and the leaf are small functions without closures or
+// per-block arrays, so a cold process gets them optimised early and compiles little.
 function plainSum(a: ArrayLike<number>, start: number, n: number): number {
   if (n <= LEAF) return leafSum(a, start, n);
   const n2 = half(n);

@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 import { boundaryConfigs, testGlobs } from './tooling/src/eslint-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.px-bench/**', '**/.turbo/**'] },
+  // packages/tracking/assembly is AssemblyScript (compiled by its scripts/build-wasm.mjs), not TypeScript.
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.px-bench/**', '**/.turbo/**', 'packages/tracking/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

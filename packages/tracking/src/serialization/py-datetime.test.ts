@@ -36,4 +36,11 @@ describe('python datetime text', () => {
     expect(() => parsePyDateTime('2024-02-30T00:00:00Z')).toThrow(/invalid timestamp/);
     expect(() => toPyDateTime(new Date(Number.NaN))).toThrow(TrackingError);
   });
+
+  it("rejects timestamps outside Python's datetime range (years 1 to 9999), as upstream cannot hold them", () => {
+    expect(() => toPyDateTime(new Date(Date.UTC(10000, 0, 1)))).toThrow(/outside Python's datetime range \(years 1 to 9999\): \+010000-01-01T00:00:00.000Z/);
+    expect(() => toPyDateTime({ epochMicros: -62_135_596_800_000_000 - 1e6, offsetMinutes: 0 })).toThrow(TrackingError);
+    expect(formatPyDateTime(toPyDateTime(new Date('9999-12-31T23:59:59Z')))).toBe('9999-12-31 23:59:59+00:00');
+    expect(formatPyDateTime(toPyDateTime({ epochMicros: -62_135_596_800_000_000, offsetMinutes: 0 }))).toBe('0001-01-01 00:00:00+00:00');
+  });
 });

@@ -12,6 +12,11 @@ export interface PyDateTime {
   readonly offsetMinutes: number | null;
 }
 
+/** Microseconds since the epoch of 0001-01-01 00:00 UTC, the first instant Python's `datetime` holds. */
+export const MIN_EPOCH_MICROS = -62_135_596_800_000_000;
+/** Microseconds since the epoch of 10000-01-01 00:00 UTC, the first instant past Python's `datetime` range. */
+export const END_EPOCH_MICROS = 253_402_300_800_000_000;
+
 /** What `timestamp` options accept: a `Date`, an ISO-8601 string, or a {@link PyDateTime}. */
 export type TimestampInput = Date | string | PyDateTime;
 
@@ -149,9 +154,17 @@ export function parsePyDateTime(text: string): PyDateTime {
  *
  * @param value - the timestamp
  * @returns the datetime
- * @throws {@link TrackingError} when it is not a valid timestamp
+ * @throws {@link TrackingError} when it is not a valid timestamp, or not within years 1 to 9999 (UTC)
  */
 export function toPyDateTime(value: TimestampInput): PyDateTime {
+  const parsed = parseTimestamp(value);
+  if (!(parsed.epochMicros >= MIN_EPOCH_MICROS && parsed.epochMicros < END_EPOCH_MICROS)) {
+    throw new TrackingError(`Received a timestamp outside Python's datetime range (years 1 to 9999): ${String(value instanceof Date ? value.toISOString() : parsed.epochMicros)}`);
+  }
+  return parsed;
+}
+
+function parseTimestamp(value: TimestampInput): PyDateTime {
   if (typeof value === 'string') return parsePyDateTime(value);
   if (value instanceof Date) {
     const ms = value.getTime();

@@ -21,6 +21,20 @@ afterEach(() => {
 const T0 = 1795393816388681;
 
 describe('EventFileWriter', () => {
+  it('refuses, with a typed error and nothing buffered, a step that is not a safe integer and a time outside years 1 to 9999', () => {
+    const run = tempRun();
+    const writer = new EventFileWriter({ runPath: run });
+    expect(() => writer.addMetric('loss', 1, 1.5, T0)).toThrow(/Metric "loss": step must be an integer, got 1.5/);
+    expect(() => writer.addMetric('loss', 1, 2 ** 60, T0)).toThrow(TrackingError);
+    expect(() => writer.addMetric('loss', 1, 3, 253_402_300_800_000_000)).toThrow(/outside Python's datetime range/);
+    expect(() => writer.addMetric('loss', 1, 3, -62_135_596_800_000_000 - 1_000_000)).toThrow(TrackingError);
+    expect(() => writer.addMetric('loss', 1, 3, Number.NaN)).toThrow(TrackingError);
+    writer.addMetric('loss', 1, 3, -62_135_596_800_000_000);
+    expect(writer.pendingEvents).toBe(1);
+    writer.close();
+    expect(readFileSync(join(run, 'events/metric/loss.plx'), 'utf8')).toBe('step|timestamp|metric\n3|0001-01-01 00:00:00+00:00|1.0');
+  });
+
   it('writes the header then newline-prefixed rows, no trailing newline', () => {
     const run = tempRun();
     const writer = new EventFileWriter({ runPath: run });

@@ -6,7 +6,7 @@ import { getEventPath, getResourcePath } from '../events/event-paths';
 import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow } from '../events/event-row';
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
 import { WriteIntent } from '@px/client';
-import { formatUtcMicros } from '../serialization/py-datetime';
+import { END_EPOCH_MICROS, formatUtcMicros, MIN_EPOCH_MICROS } from '../serialization/py-datetime';
 import { CHUNK, FIRST_CHUNK, formatMetricRows, MAX_ROW_BYTES, MetricChunk, RowCounts } from './metric-rows';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
@@ -189,6 +189,7 @@ export class EventFileWriter {
    * @param value - the value, already a number
    * @param step - the step or `undefined`
    * @param ts - epoch microseconds (UTC)
+   * @throws {@link TrackingError} when `step` is not a safe integer or `ts` is outside years 1 to 9999
    */
   addMetric(name: string, value: number, step: number | undefined, ts: number): void {
     this.addMetricTo(this.metricFile(name), value, step, ts);
@@ -219,12 +220,13 @@ export class EventFileWriter {
    * @param value - the value, already a number
    * @param step - the step or `undefined`
    * @param ts - epoch microseconds (UTC)
-   * @throws {@link TrackingError} when `file` comes from another writer
+   * @throws {@link TrackingError} when `file` comes from another writer, `step` is not a safe integer or `ts` is outside years 1 to 9999
    */
   addMetricTo(file: MetricFile, value: number, step: number | undefined, ts: number): void {
     if (this.closed) this.assertOpen();
     const state = file as FileState;
     if (state.writer !== this) throw new TrackingError(`addMetricTo: the handle of metric "${file.name}" belongs to another writer.`);
+    if (!(ts >= MIN_EPOCH_MICROS && ts < END_EPOCH_MICROS) || (step !== undefined && !Number.isSafeInteger(step))) throw badRow(file.name, step, ts);
     let tail = state.tail;
     if (tail === undefined || tail.n === tail.capacity) {
       // A file's first chunk is small (see FIRST_CHUNK), later ones full size.
@@ -323,7 +325,8 @@ export class EventFileWriter {
           for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
             const to = Math.min(item.n, from + ROWS_PER_WRITE);
             const counts = new RowCounts();
-            append(this.scratch, formatMetricRows(item, from, to, this.scratch, counts));
+            const bytes = formatMetricRows(item, from, to, this.scratch, counts);
+            append(bytes, bytes.length);
             this.trackChunk(state, item, from, to, counts);
           }
           count = item.n;
@@ -449,6 +452,11 @@ export class EventFileWriter {
   seenFiles(): { kind: string; name: string; path: string }[] {
     return [...this.files.values()].map(({ kind, name, path }) => ({ kind, name, path }));
   }
+}
+
+function badRow(name: string, step: number | undefined, ts: number): TrackingError {
+  const what = step !== undefined && !Number.isSafeInteger(step) ? `step must be an integer, got ${String(step)}` : `time ${String(ts)} µs is outside Python's datetime range (years 1 to 9999)`;
+  return new TrackingError(`Metric "${name}": ${what}.`);
 }
 
 function writeBytes(fd: number, buffer: Buffer, length: number): void {

@@ -1,5 +1,6 @@
 import { orderStatistics } from './order-statistics';
 import type { ValueReader, ValueStore } from './value-store';
+import { wasmNumpyStats } from './wasm-numpy-stats';
 
 /**
  * numpy's pairwise summation (`np.add.reduce` on float64), reproduced so
@@ -153,18 +154,25 @@ export function describe(store: ValueStore, count: number): Describe {
   return withQuartiles(count, mean, std, ranks, orderStatistics(store, count, ranks));
 }
 
-/** Columns without NaN up to this many values (2 MiB) are copied into one array: plain pairwise sums and one native sort. */
+/** Columns without NaN up to this many values (2 MiB) are copied into one array: plain pairwise sums and exact order statistics. */
 const IN_MEMORY_LIMIT = 1 << 18;
 
 function describeArray(store: ValueStore): Describe {
   const count = store.length;
+  const ranks = quartileRanks(count);
+  const wasm = wasmNumpyStats();
+  if (wasm !== undefined) {
+    store.reader().read(wasm.column(count), count);
+    const mean = wasm.sum(count) / count;
+    const std = count > 1 && Number.isFinite(mean) ? Math.sqrt(wasm.sum(count, mean) / (count - 1)) : Number.NaN;
+    return withQuartiles(count, mean, std, ranks, wasm.orderStatistics(count, ranks));
+  }
   const values = new Float64Array(count);
   store.reader().read(values, count);
   const mean = plainSum(values, 0, count) / count;
   let std = Number.NaN;
   if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(plainSum(squares(values, 0, count, mean), 0, count) / (count - 1));
   const sorted = values.sort();
-  const ranks = quartileRanks(count);
   return withQuartiles(count, mean, std, ranks, ranks.map((rank) => sorted[rank]!));
 }
 

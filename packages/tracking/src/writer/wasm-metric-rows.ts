@@ -1,3 +1,4 @@
+import { lazyWasm } from '../wasm/load-wasm';
 import { METRIC_ROWS_WASM } from './metric-rows-wasm-binary';
 
 /** What assembly/metric-rows.ts exports. */
@@ -82,24 +83,8 @@ export class WasmMetricRows {
   }
 }
 
-let instance: WasmMetricRows | null | undefined;
-
 /**
  * The process's {@link WasmMetricRows}, instantiated on first use; `undefined`
- * where WebAssembly is not available (`node --jitless`, code generation
- * disallowed), and the caller formats in JavaScript.
- *
- * @returns the formatter, or `undefined`
+ * where WebAssembly is not available, and the caller formats in JavaScript.
  */
-export function wasmMetricRows(): WasmMetricRows | undefined {
-  if (instance === undefined) {
-    instance = null;
-    try {
-      const module = new WebAssembly.Module(Buffer.from(METRIC_ROWS_WASM, 'base64'));
-      instance = new WasmMetricRows(new WebAssembly.Instance(module, {}).exports as unknown as MetricRowsExports);
-    } catch {
-      // No WebAssembly (`--jitless`) or code generation disallowed: JavaScript formats every row.
-    }
-  }
-  return instance ?? undefined;
-}
+export const wasmMetricRows = lazyWasm(METRIC_ROWS_WASM, (exports) => new WasmMetricRows(exports as unknown as MetricRowsExports));

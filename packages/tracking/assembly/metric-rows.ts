@@ -243,14 +243,27 @@ function roundHalfUp(t: f64): f64 {
   return t - r >= 0.5 ? r + 1 : r;
 }
 
-/** shortest-float.ts's writeShortestRepr, step for step; 0 when it gives up. */
+/**
+ * Python's repr of a positive finite double `x` at `offset`, or 0 when it
+ * cannot prove the digits. Python prints the shortest digit string that
+ * reads back as the same double (the nearest one when several are as
+ * short). Here `x` is scaled by an exact power of ten into S in [1e14, 1e15)
+ * held exactly as hi + lo (Dekker's product); the integer nearest S is the
+ * 15-digit answer when it lies inside the double's rounding interval, else
+ * one or two more digits are tried. Every comparison keeps a guard band
+ * around boundaries and ties, and values outside about [1e-8, 1e15) are
+ * declined: the caller then uses the engine's text.
+ */
 function writeShortestRepr(offset: usize, x: f64): usize {
   const bits = reinterpret<u64>(x);
   const e2 = <i32>(bits >> 52) - 1023;
+  // Subnormals, huge values and infinities are declined.
   if (e2 < -64 || e2 > 64) return 0;
+  // Decimal exponent: floor(e2 log10 2), or one more.
   let e10 = <i32>Math.floor(<f64>e2 * LOG10_2);
   const near = e10 + 11;
   if (near >= 0 && near < 28 && x >= unchecked(NEAR_P10[near])) e10++;
+  // S = x * 10^k = hi + lo exactly (Dekker's TwoProduct, with the halves of x and of 10^k).
   const c = SPLIT * x;
   const xh = c - (c - x);
   const xl = x - xh;
@@ -266,14 +279,17 @@ function writeShortestRepr(offset: usize, x: f64): usize {
     hi = x * p;
     lo = xh * ph - hi + xh * pl + xl * ph + xl * pl;
     if (hi >= 1e14 && !(hi == 1e14 && lo < 0)) break;
+    // x = fl(10^e10) just below 10^e10: one decade lower.
     if (attempt > 0) return 0;
     e10--;
     k++;
   }
   if (hi > 1e15 || (hi == 1e15 && lo >= 0)) return 0;
-  // 2^(e2 - 53) * 10^k
+  // Half the gap to the next double above, scaled: 2^(e2 - 53) * 10^k, exact.
   const up = reinterpret<f64>(<u64>(e2 - 53 + 1023) << 52) * unchecked(P10[k]);
+  // A mantissa of exactly 1.0: the gap below is half the gap above.
   const down = (bits & 0xfffffffffffff) == 0 ? up / 2 : up;
+  // S = int + frac, int = floor(S), frac in [0, 1).
   let int = Math.floor(hi);
   let frac = lo;
   if (int != hi) frac = hi - int + lo;
@@ -281,6 +297,7 @@ function writeShortestRepr(offset: usize, x: f64): usize {
     int -= 1;
     frac = 1 + lo;
   }
+  // 15 digits when the integer nearest S is inside (S - down, S + up): the interval is narrower than 1.
   const below = frac < 0.5;
   const dist = below ? frac : 1 - frac;
   const limit = below ? down : up;
@@ -294,6 +311,8 @@ function writeShortestRepr(offset: usize, x: f64): usize {
     }
   } else {
     if (dist <= limit + EPS || down != up) return 0;
+    // 16 digits, else 17: the multiple of 1/10 (1/100) nearest S, if inside the interval. An exact
+    // tie (S a short binary fraction held whole in hi, lo 0) goes to the even digit, as the engine's does.
     for (let scale: f64 = 10; ; scale = 100) {
       const t = frac * scale;
       let rounded = roundHalfUp(t);
@@ -305,16 +324,20 @@ function writeShortestRepr(offset: usize, x: f64): usize {
       if (d < scale * up - EPS) break;
       if (d <= scale * up + EPS || scale == 100) return 0;
     }
+    // A carry or a trailing zero would mean a shorter candidate was missed.
     if (tail % 10 == 0 || tail >= (tailLength == 1 ? 10 : 100)) return 0;
   }
   if (e10 > 14) return 0;
 
+  // Digits (int's 15, then the tail's) are written backwards from the end, starting at `start`: after
+  // `0.000` for -4 <= e10 < 0, else one byte right so the integer digits can move left of a point.
   const start: usize = e10 < 0 && e10 >= -4 ? offset + 1 - <usize>e10 : offset + 1;
   let p: usize = start + 15 + <usize>tailLength;
   if (tailLength == 2) {
     p -= 2;
     writePair(p, tail);
   } else if (tailLength == 1) store<u8>(--p, ASCII_0 + <u8>tail);
+  // 15 digits: 8 from the low part and 7 from the high one, two at a time.
   const upper = Math.floor(int / 1e8);
   let half = <i32>(int - upper * 1e8);
   for (let i = 0; i < 7; i++) {
@@ -328,12 +351,14 @@ function writeShortestRepr(offset: usize, x: f64): usize {
   let end: usize = start + 15 + <usize>tailLength;
   while (load<u8>(end - 1) == ASCII_0) end--;
   if (start != offset + 1) {
+    // 0.000ddd
     store<u8>(offset, ASCII_0);
     store<u8>(offset + 1, 46);
     for (let i = offset + 2; i < start; i++) store<u8>(i, ASCII_0);
     return end;
   }
   if (e10 >= 0) {
+    // ddd.ddd: the first e10 + 1 digits move left of the point.
     for (let i = offset; i <= offset + <usize>e10; i++) store<u8>(i, load<u8>(i + 1));
     const point = offset + <usize>e10 + 1;
     store<u8>(point, 46);
@@ -341,6 +366,7 @@ function writeShortestRepr(offset: usize, x: f64): usize {
     store<u8>(point + 1, ASCII_0);
     return point + 2;
   }
+  // d.ddde-XX
   store<u8>(offset, load<u8>(offset + 1));
   if (end > offset + 2) store<u8>(offset + 1, 46);
   else end = offset + 1;

@@ -292,6 +292,19 @@ describe('px ops (offline runs)', () => {
     expect((await px(sb, ['ops', 'push'])).code).toBe(1);
   });
 
+  it('pushes every offline run with -a: a run that fails is reported, the others are pushed, and the exit code is 1', async () => {
+    const broken = 'c'.repeat(32);
+    mkdirSync(join(sb.offlineRoot, 'runs', broken), { recursive: true });
+    writeFileSync(join(sb.offlineRoot, 'runs', broken, 'run.plx.json'), '{"uuid": ');
+    const result = await px(sb, ['ops', 'push', '-a', '--no-artifacts']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Pushing offline runs (total: 2) ...');
+    expect(result.stdout).toContain(`Offline run \`${uuid}\` was pushed to default/demo`);
+    expect(server.state.getRun('default', 'demo', uuid)).toMatchObject({ name: 'offline-exp' });
+    expect(result.stderr).toContain(`Error: Could not push offline run \`${broken}\`: `);
+    expect(result.stderr).toContain(`1 of 2 offline runs could not be pushed: \`${broken}\`.`);
+  });
+
   it('pulls a remote run into the offline root', async () => {
     const remote = seedRun({ name: 'remote' });
     const result = await px(sb, ['ops', 'pull', '--uid', remote]);

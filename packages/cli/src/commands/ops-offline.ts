@@ -7,6 +7,7 @@ import { resolveProjectTarget } from '../entity-resolution';
 import { CliError } from '../errors';
 import { createProgressBar } from '../output/progress';
 import { flagOption, intOption, stringOption } from '../option-values';
+import { errorLine } from '../print-error';
 import { withApi } from './with-api';
 
 function rootOf(ctx: CommandContext, fallback: string, key: 'pathFrom' | 'pathTo'): string {
@@ -41,9 +42,10 @@ export async function push(ctx: CommandContext): Promise<number> {
   const resetProject = flagOption(ctx.options, 'resetProject');
   const target = resetProject ? await resolveProjectTarget(ctx, resolved) : undefined;
   const name = stringOption(ctx.options, 'name');
+  const failed: string[] = [];
   await withApi(ctx, resolved, async (api) => {
     const { RunClient } = await import('@px/client');
-    for (const uuid of uuids) {
+    const pushOne = async (uuid: string): Promise<void> => {
       if (!/^[A-Za-z0-9_-]+$/.test(uuid)) throw new CliError(`Received an invalid run uuid: \`${uuid}\`.`);
       const path = join(runsDir, uuid);
       const base = target === undefined ? undefined : new RunClient({ owner: target.owner, project: target.project, client: api.client, isOffline: true });
@@ -66,8 +68,27 @@ export async function push(ctx: CommandContext): Promise<number> {
         bar.done();
       }
       ctx.print.success(`Offline run \`${uuid}\` was pushed to ${run.owner}/${run.project} as \`${run.runUuid ?? uuid}\`.`);
+    };
+    if (uuids.length === 1) {
+      await pushOne(uuids[0]!);
+      return;
+    }
+    // Every run is tried, as upstream does; each failure is reported and the exit code says that some failed.
+    ctx.print.header(`Pushing offline runs (total: ${uuids.length}) ...`);
+    for (const [i, uuid] of uuids.entries()) {
+      ctx.print.header(`Pushing run ${i + 1}/${uuids.length} ...`);
+      try {
+        await pushOne(uuid);
+      } catch (error) {
+        failed.push(uuid);
+        ctx.print.error(`Error: Could not push offline run \`${uuid}\`: ${errorLine(error).replace(/^Error: /, '')}`);
+      }
     }
   });
+  if (failed.length > 0) {
+    ctx.print.error(`${failed.length} of ${uuids.length} offline runs could not be pushed: ${failed.map((uuid) => `\`${uuid}\``).join(', ')}.`);
+    return 1;
+  }
   return 0;
 }
 

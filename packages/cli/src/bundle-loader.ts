@@ -4,7 +4,7 @@
 // script avoids both. Builtins come from `process.getBuiltinModule`: importing `node:fs` as ESM would build its
 // facade, whose getters load the stream modules.
 import type * as fsTypes from 'node:fs';
-import { cacheFile, isReplacedCache, isTrustedCache, type CacheEnv } from './compile-cache';
+import { cacheFile, isReplacedCache, isTrustedCache, tempCachePid, type CacheEnv } from './compile-cache';
 
 type Fs = typeof fsTypes;
 
@@ -66,7 +66,20 @@ function readCache(fs: Fs, file: string): Buffer | undefined {
   }
 }
 
-/** Writes `data` to `file` atomically (0600, in a 0700 folder), replacing older caches of the same command. */
+/** Whether process `pid` exists (signal 0 checks without sending anything; EPERM means it exists as another user). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
+}
+
+/**
+ * Writes `data` to `file` atomically (0600, in a 0700 folder), replacing older caches of the same command and
+ * the temporary files that killed writers of it left.
+ */
 function writeCache(fs: Fs, file: string, data: Buffer): void {
   const path = process.getBuiltinModule('node:path');
   const dir = path.dirname(file);
@@ -77,7 +90,9 @@ function writeCache(fs: Fs, file: string, data: Buffer): void {
     fs.writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, file);
     for (const other of fs.readdirSync(dir)) {
-      if (isReplacedCache(name, other)) fs.rmSync(path.join(dir, other), { force: true });
+      const pid = tempCachePid(name, other);
+      // A temporary file is another writer's until its process is gone.
+      if (isReplacedCache(name, other) || (pid !== undefined && !isAlive(pid))) fs.rmSync(path.join(dir, other), { force: true });
     }
   } catch {
     // a cache: a read-only or full disk only costs the next run its compile time

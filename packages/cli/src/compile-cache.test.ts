@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheFile, isReplacedCache, isTrustedCache } from './compile-cache';
+import { cacheFile, isReplacedCache, isTrustedCache, tempCachePid } from './compile-cache';
 
 const file = (mode: number, uid = 1000, isFile = true) => ({ isFile: () => isFile, uid, mode });
 
@@ -32,6 +32,19 @@ describe('isReplacedCache', () => {
     expect(isReplacedCache(a!, b!)).toBe(false);
     expect(isReplacedCache(a!, `${older}.123.tmp`)).toBe(false);
     expect(isReplacedCache(a!, a!.replace('check-', 'run-'))).toBe(false);
+  });
+});
+
+describe('tempCachePid', () => {
+  it('names the writer of a temporary file of the same command and installation only', () => {
+    const [a, b] = [cacheFile({ HOME: '/h' }, 'check', '/a/px.cjs', 's')!, cacheFile({ HOME: '/h' }, 'check', '/b/px.cjs', 's')!].map((p) => p.slice(p.lastIndexOf('/') + 1));
+    const older = `${a!.slice(0, a!.lastIndexOf('-'))}-00000000.bin`;
+    expect(tempCachePid(a!, `${older}.4242.tmp`)).toBe(4242);
+    expect(tempCachePid(a!, `${a!}.17.tmp`)).toBe(17);
+    expect(tempCachePid(a!, older)).toBeUndefined();
+    expect(tempCachePid(a!, `${b!}.17.tmp`)).toBeUndefined();
+    expect(tempCachePid(a!, `${older}.0.tmp`)).toBeUndefined();
+    expect(tempCachePid(a!, `${older}.12.tmp.x`)).toBeUndefined();
   });
 });
 

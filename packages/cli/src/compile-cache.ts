@@ -59,6 +59,21 @@ export function isReplacedCache(current: string, other: string): boolean {
 }
 
 /**
+ * The writer's pid of `other` when it is a temporary file of a cache of the same command and installation as
+ * `current` (`<cache>.<pid>.tmp`, left by a px process killed between writing and renaming it).
+ *
+ * @param current - the name of the cache just written
+ * @param other - another file name in the folder
+ * @returns the pid, or `undefined` when `other` is no such file
+ */
+export function tempCachePid(current: string, other: string): number | undefined {
+  const prefix = current.slice(0, current.lastIndexOf('-') + 1);
+  if (!other.startsWith(prefix)) return undefined;
+  const match = /^[0-9a-f]{8}\.bin\.([1-9][0-9]{0,9})\.tmp$/.exec(other.slice(prefix.length));
+  return match === null ? undefined : Number(match[1]);
+}
+
+/**
  * Whether a cache file may be handed to V8: compiled code from it runs as px, so it must be a regular file owned
  * by this user that neither group nor others can write (a planted file would otherwise be code execution).
  *

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,21 @@ describe('the compile cache', () => {
     expect(readFileSync(elsewhere, 'utf8')).toBe('someone else’s file');
     expect(lstatSync(path).isFile()).toBe(true);
     expect(existsSync(old)).toBe(false);
+  });
+
+  it('removes the temporary files that killed writers left, not those of a writer still running', async () => {
+    await check();
+    const [name] = caches();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const left = join(dir(), `${name!}.${String(dead)}.tmp`);
+    const live = join(dir(), `${name!}.${String(process.pid)}.tmp`);
+    writeFileSync(left, 'half a cache');
+    writeFileSync(live, 'being written');
+    // a write happens when the cache is replaced: make it unreadable
+    writeFileSync(join(dir(), name!), 'not a code cache');
+    await check();
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(live)).toBe(true);
   });
 
   it('is kept where PX_COMPILE_CACHE_DIR or XDG_CACHE_HOME says, and off with NODE_DISABLE_COMPILE_CACHE', async () => {

@@ -162,10 +162,14 @@ function describeArray(store: ValueStore): Describe {
   const ranks = quartileRanks(count);
   const wasm = wasmNumpyStats();
   if (wasm !== undefined) {
-    store.reader().read(wasm.column(count), count);
-    const mean = wasm.sum(count) / count;
-    const std = count > 1 && Number.isFinite(mean) ? Math.sqrt(wasm.sum(count, mean) / (count - 1)) : Number.NaN;
-    return withQuartiles(count, mean, std, ranks, wasm.orderStatistics(count, ranks));
+    try {
+      store.reader().read(wasm.column(count), count);
+      const mean = wasm.sum(count) / count;
+      const std = count > 1 && Number.isFinite(mean) ? Math.sqrt(wasm.sum(count, mean) / (count - 1)) : Number.NaN;
+      return withQuartiles(count, mean, std, ranks, wasm.orderStatistics(count, ranks));
+    } catch {
+      // The module's memory could not grow: JavaScript computes the same numbers.
+    }
   }
   const values = new Float64Array(count);
   store.reader().read(values, count);

@@ -56,13 +56,23 @@ export class RowCounts {
  * @returns the bytes, valid until the next call
  */
 export function formatMetricRows(chunk: MetricChunk, from: number, to: number, scratch: Buffer, counts: RowCounts): Buffer {
-  const wasm = wasmMetricRows();
-  if (wasm === undefined || to - from > wasm.capacity) return scratch.subarray(0, formatRows(chunk, from, to, scratch, counts));
-  const out = wasm.format(chunk, from, to, (row, into) => formatRows(chunk, row, row + 1, into, counts));
-  counts.withStep += out.withStep;
-  counts.numeric += out.numeric;
-  return out.bytes;
+  const wasm = wasmFailed ? undefined : wasmMetricRows();
+  if (wasm !== undefined && to - from <= wasm.capacity) {
+    const declined = new RowCounts();
+    try {
+      const out = wasm.format(chunk, from, to, (row, into) => formatRows(chunk, row, row + 1, into, declined));
+      counts.withStep += out.withStep + declined.withStep;
+      counts.numeric += out.numeric + declined.numeric;
+      return out.bytes;
+    } catch {
+      // Never expected (the module cannot trap on any row); were it to, JavaScript writes this and every later row.
+      wasmFailed = true;
+    }
+  }
+  return scratch.subarray(0, formatRows(chunk, from, to, scratch, counts));
 }
+
+let wasmFailed = false;
 
 /** The JavaScript formatter: rows `[from, to)` at the start of `buf`, returning the bytes written. */
 function formatRows(chunk: MetricChunk, from: number, to: number, buf: Buffer, counts: RowCounts): number {

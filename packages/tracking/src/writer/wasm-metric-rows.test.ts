@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatPyFloat } from '@px/client';
 import { END_EPOCH_MICROS, formatUtcMicros, MIN_EPOCH_MICROS } from '../serialization/py-datetime';
 import { formatMetricRows, MAX_ROW_BYTES, MetricChunk, RowCounts } from './metric-rows';
-import { wasmMetricRows } from './wasm-metric-rows';
+import { WasmMetricRows, wasmMetricRows } from './wasm-metric-rows';
 
 /** A seeded xorshift32 in [0, 1), so every run checks the same values. */
 function random(seed: number): () => number {
@@ -184,5 +184,18 @@ describe('metric rows (WebAssembly formatter)', () => {
     const { rows: got } = formatAll(values, () => Number.NaN, () => NOW);
     const time = formatUtcMicros(NOW);
     expect(got).toEqual(cases.flatMap(([x, text]) => [`\n|${time}|${text}`, `\n|${time}|${x === x ? `-${text}` : 'nan'}`]));
+  });
+
+  // Last: from here on this module's formatter stays in JavaScript.
+  it('falls back to JavaScript, losing no row, if the module ever fails', () => {
+    const format = vi.spyOn(WasmMetricRows.prototype, 'format').mockImplementation(() => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    });
+    const values = ALL.slice(0, 10_000);
+    const { differences, counts, expected } = formatAll(values, (i) => (i % 3 === 0 ? Number.NaN : i), (i) => NOW + i);
+    expect(format).toHaveBeenCalledTimes(1);
+    expect(differences).toEqual([]);
+    expect(counts).toEqual(expected);
+    format.mockRestore();
   });
 });

@@ -1,6 +1,7 @@
 import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ContextError } from './context-error';
+import { isProcessRunning } from './process-running';
 
 /** Mode of files that hold a token. */
 export const SECRET_FILE_MODE = 0o600;
@@ -81,15 +82,6 @@ const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 /** An atomic write takes milliseconds; a temporary file older than this is stale even if its pid was reused. */
 const STALE_TEMP_MS = 60_000;
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return codeOf(error) === 'EPERM';
-  }
-}
-
 /**
  * Deletes the temporary files that {@link writeFileAtomic} leaves in `dir`
  * when its process is killed mid-write (they may hold a token): those of a
@@ -117,7 +109,7 @@ export function removeStaleTempFiles(dir: string): string[] {
       const info = lstatSync(path);
       if (!info.isFile() || (uid !== undefined && info.uid !== uid)) continue;
       const pid = Number(match[1]);
-      const stale = Date.now() - info.mtimeMs > STALE_TEMP_MS || (pid !== process.pid && !isRunning(pid));
+      const stale = Date.now() - info.mtimeMs > STALE_TEMP_MS || (pid !== process.pid && !isProcessRunning(pid));
       if (!stale) continue;
       unlinkSync(path);
       removed.push(name);

@@ -61,5 +61,6 @@ export {
   type RunDefaults,
 } from './entity-refs';
 export { writeFileAtomic, removeStaleTempFiles, type AtomicWriteOptions } from './fs-io';
+export { isProcessRunning } from './process-running';
 export { validateHost } from './host-url';
 export { inClusterPaths, offlinePath, type InClusterPaths, type OfflineKind } from './context-paths';

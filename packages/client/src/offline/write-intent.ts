@@ -1,5 +1,6 @@
 import { closeSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
+import { isProcessRunning } from '@px/context';
 
 /**
  * Size of a write-intent record. It is written at offset 0 with one
@@ -20,14 +21,9 @@ interface Intent {
 /** Intent files of writers alive in this process (never repaired from under them). */
 const live = new Set<string>();
 
+/** Whether another process that may still append through `pid`'s journal runs (this process's own journals are in `live`). */
 function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid !== process.pid && isProcessRunning(pid);
 }
 
 /**

@@ -1,6 +1,7 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isProcessRunning } from '@px/context';
 import { TrackingError } from '../errors';
 
 /** Values per chunk: 512 KiB of float64. */
@@ -99,7 +100,8 @@ export class ValueStore {
 
   private spill(chunk: Float64Array): void {
     if (this.spillFd === undefined) {
-      this.spillDir = mkdtempSync(join(tmpdir(), 'px-summary-'));
+      removeAbandonedSpills();
+      this.spillDir = mkdtempSync(join(tmpdir(), `px-summary-${String(process.pid)}-`));
       this.spillFd = openSync(join(this.spillDir, 'values.f64'), 'w+', 0o600);
       // The chunks kept so far go first, in order.
       for (const kept of this.chunks) this.writeChunk(kept);
@@ -168,5 +170,40 @@ export class ValueStore {
     }
     this.chunks.length = 0;
     this.tail = undefined;
+  }
+}
+
+/** `px-summary-<pid>-<6 characters>`: a spill folder of {@link ValueStore}. */
+const SPILL_DIR = /^px-summary-(\d+)-[A-Za-z0-9]{6}$/;
+let swept = false;
+
+/**
+ * Deletes, once per process, the spill folders in the OS temp folder whose
+ * process no longer runs (a `kill -9` during end-of-run summaries leaves
+ * one behind, up to 8 bytes per row). Only this user's folders; errors
+ * are ignored (another process may be sweeping too).
+ */
+function removeAbandonedSpills(): void {
+  if (swept) return;
+  swept = true;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = SPILL_DIR.exec(name);
+    if (match === null) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isProcessRunning(pid)) continue;
+    const path = join(tmpdir(), name);
+    try {
+      const info = lstatSync(path);
+      if (info.isDirectory() && (uid === undefined || info.uid === uid)) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile
+    }
   }
 }

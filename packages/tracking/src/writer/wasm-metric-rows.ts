@@ -12,7 +12,7 @@ interface MetricRowsExports {
   resetCounts(): void;
 }
 
-/** Rows whose step, epoch microseconds and value are in the columns at `from` (the source of {@link WasmMetricRows.format}). */
+/** Metric rows as three columns: steps (NaN: none), epoch microseconds and values (a `MetricChunk` is one). */
 export interface RowColumns {
   readonly steps: Float64Array;
   readonly ts: Float64Array;

@@ -66,7 +66,10 @@ function readCache(fs: Fs, file: string): Buffer | undefined {
   }
 }
 
-/** Whether process `pid` exists (signal 0 checks without sending anything; EPERM means it exists as another user). */
+/**
+ * Whether process `pid` exists (signal 0 checks without sending anything; EPERM means it exists as another user).
+ * `@px/context`'s `isProcessRunning` is the same check, but this entry must not load a package before the bundle.
+ */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

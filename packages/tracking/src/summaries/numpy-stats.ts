@@ -14,17 +14,11 @@ export function pairwiseSum(a: ArrayLike<number>): number {
 }
 
 /**
- * `(a[i] - shift)^2` for `n` values from `start`, as a new array: summing it
- * is numpy's variance step (the same roundings as squaring inside the sum),
- * and one plain loop is optimised sooner than a second kind of leaf.
+ * `(a[i] - shift)^2` of every value, as a new array: summing it is numpy's
+ * variance step (the same roundings as squaring inside the sum).
  */
-function squares(a: ArrayLike<number>, start: number, n: number, shift: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = a[start + i]! - shift;
-    out[i] = d * d;
-  }
-  return out;
+function squares(a: Float64Array, shift: number): Float64Array {
+  return a.map((v) => (v - shift) * (v - shift));
 }
 
 /** numpy's split of a block longer than {@link LEAF}: the first half, rounded down to a multiple of 8. */
@@ -33,8 +27,8 @@ function half(n: number): number {
   return n2 - (n2 % 8);
 }
 
-// Same operations in the same order as numpy; the recursion and the leaf are small functions without closures or
-// per-block arrays, so a cold process gets them optimised early and compiles little.
+// Same operations in the same order as numpy. assembly/numpy-stats.ts does the same for columns held in memory;
+// this serves streamed columns, and engines without WebAssembly.
 function plainSum(a: ArrayLike<number>, start: number, n: number): number {
   if (n <= LEAF) return leafSum(a, start, n);
   const n2 = half(n);
@@ -175,7 +169,7 @@ function describeArray(store: ValueStore): Describe {
   store.reader().read(values, count);
   const mean = plainSum(values, 0, count) / count;
   let std = Number.NaN;
-  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(plainSum(squares(values, 0, count, mean), 0, count) / (count - 1));
+  if (count > 1 && Number.isFinite(mean)) std = Math.sqrt(plainSum(squares(values, mean), 0, count) / (count - 1));
   const sorted = values.sort();
   return withQuartiles(count, mean, std, ranks, ranks.map((rank) => sorted[rank]!));
 }

@@ -7,7 +7,7 @@ import { csvHeader, csvRow, type EventTimestamp, formatEventTimestamp, jsonlRow 
 import { newAccumulator, parsePyFloat, type SummaryAccumulator } from '../summaries/event-summary';
 import { WriteIntent } from '@px/client';
 import { END_EPOCH_MICROS, formatUtcMicros, MIN_EPOCH_MICROS } from '../serialization/py-datetime';
-import { CHUNK, FIRST_CHUNK, formatMetricRows, MAX_ROW_BYTES, MetricChunk, RowCounts } from './metric-rows';
+import { CHUNK, FIRST_CHUNK, formatMetricRows, type FormattedRows, MAX_ROW_BYTES, MetricChunk } from './metric-rows';
 
 /** Where a writer puts its files: `<run>/events/...` or `<run>/resources/...`. */
 export type WriterBackend = 'events' | 'resources';
@@ -324,10 +324,9 @@ export class EventFileWriter {
         } else {
           for (let from = 0; from < item.n; from += ROWS_PER_WRITE) {
             const to = Math.min(item.n, from + ROWS_PER_WRITE);
-            const counts = new RowCounts();
-            const bytes = formatMetricRows(item, from, to, this.scratch, counts);
-            append(bytes, bytes.length);
-            this.trackChunk(state, item, from, to, counts);
+            const rows = formatMetricRows(item, from, to, this.scratch);
+            append(rows.bytes, rows.bytes.length);
+            this.trackChunk(state, item, from, to, rows);
           }
           count = item.n;
           state.pending.shift();
@@ -384,7 +383,7 @@ export class EventFileWriter {
   }
 
   /** Adds rows `from..to` of `chunk`, just formatted (`formatted` counts them), to the file's summary. */
-  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number, formatted: RowCounts): void {
+  private trackChunk(state: FileState, chunk: MetricChunk, from: number, to: number, formatted: FormattedRows): void {
     const acc = state.stats;
     if (acc === undefined || to <= from) return;
     if (this.valuesKept + (to - from) > VALUES_CAP) {

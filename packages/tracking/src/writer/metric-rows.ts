@@ -31,15 +31,14 @@ export class MetricChunk {
  */
 export const MAX_ROW_BYTES = 96;
 
-/**
- * Counts the summaries need, which {@link formatMetricRows} adds to as it
- * writes (saves them a second pass).
- */
-export class RowCounts {
+/** Metric rows as bytes, with the counts the summaries need (saves them a second pass). */
+export interface FormattedRows {
+  /** The rows' bytes. */
+  readonly bytes: Buffer;
   /** Rows with a step. */
-  withStep = 0;
+  readonly withStep: number;
   /** Rows whose value is not NaN. */
-  numeric = 0;
+  readonly numeric: number;
 }
 
 /**
@@ -52,38 +51,35 @@ export class RowCounts {
  * @param from - first row
  * @param to - end row (exclusive)
  * @param scratch - room for the JavaScript formatter, at least `(to - from) * MAX_ROW_BYTES` long
- * @param counts - incremented for each row with a step and each numeric value
- * @returns the bytes, valid until the next call
+ * @returns the rows, whose bytes are valid until the next call
  */
-export function formatMetricRows(chunk: MetricChunk, from: number, to: number, scratch: Buffer, counts: RowCounts): Buffer {
+export function formatMetricRows(chunk: MetricChunk, from: number, to: number, scratch: Buffer): FormattedRows {
   const wasm = wasmFailed ? undefined : wasmMetricRows();
   if (wasm !== undefined && to - from <= wasm.capacity) {
-    const declined = new RowCounts();
     try {
-      const out = wasm.format(chunk, from, to, (row, into) => formatRows(chunk, row, row + 1, into, declined));
-      counts.withStep += out.withStep + declined.withStep;
-      counts.numeric += out.numeric + declined.numeric;
-      return out.bytes;
+      return wasm.format(chunk, from, to, (row, into) => formatRows(chunk, row, row + 1, into));
     } catch {
       // Never expected (the module cannot trap on any row); were it to, JavaScript writes this and every later row.
       wasmFailed = true;
     }
   }
-  return scratch.subarray(0, formatRows(chunk, from, to, scratch, counts));
+  return formatRows(chunk, from, to, scratch);
 }
 
 let wasmFailed = false;
 
-/** The JavaScript formatter: rows `[from, to)` at the start of `buf`, returning the bytes written. */
-function formatRows(chunk: MetricChunk, from: number, to: number, buf: Buffer, counts: RowCounts): number {
+/** The JavaScript formatter: rows `[from, to)` at the start of `buf`. */
+function formatRows(chunk: MetricChunk, from: number, to: number, buf: Buffer): FormattedRows {
   const { steps, ts, values } = chunk;
   let o = 0;
+  let withStep = 0;
+  let numeric = 0;
   for (let i = from; i < to; i++) {
     const step = steps[i]!;
     const value = values[i]!;
-    if (step === step) counts.withStep++;
-    if (value === value) counts.numeric++;
+    if (step === step) withStep++;
+    if (value === value) numeric++;
     o += buf.write(`\n${step === step ? step : ''}|${formatUtcMicros(ts[i]!)}|${formatPyFloat(value)}`, o, 'latin1');
   }
-  return o;
+  return { bytes: buf.subarray(0, o), withStep, numeric };
 }

@@ -1,4 +1,5 @@
 import { lazyWasm } from '../wasm/load-wasm';
+import type { FormattedRows } from './metric-rows';
 import { METRIC_ROWS_WASM } from './metric-rows-wasm-binary';
 
 /** What assembly/metric-rows.ts exports. */
@@ -57,15 +58,10 @@ export class WasmMetricRows {
    * @param source - the columns
    * @param from - first row
    * @param to - end row (exclusive)
-   * @param declined - formats one declined row (its index in `source`) at the start of `into`, returning its length
-   * @returns the bytes, a view of the module's memory that the next call overwrites, and the counts of the rows formatted here
+   * @param declined - formats one declined row (its index in `source`) at the start of `into`
+   * @returns the rows, whose bytes are a view of the module's memory that the next call overwrites
    */
-  format(
-    source: RowColumns,
-    from: number,
-    to: number,
-    declined: (row: number, into: Buffer) => number,
-  ): { bytes: Buffer; withStep: number; numeric: number } {
+  format(source: RowColumns, from: number, to: number, declined: (row: number, into: Buffer) => FormattedRows): FormattedRows {
     const n = to - from;
     const { columns, exports } = this;
     columns.set(source.steps.subarray(from, to), this.steps);
@@ -73,13 +69,18 @@ export class WasmMetricRows {
     columns.set(source.values.subarray(from, to), this.values);
     exports.resetCounts();
     let at = 0;
+    let withStep = 0;
+    let numeric = 0;
     for (let i = 0; ; i++) {
       at = exports.format(i, n, at);
       i = exports.stoppedAt();
       if (i >= n) break;
-      at += declined(from + i, this.bytes.subarray(this.out + at));
+      const row = declined(from + i, this.bytes.subarray(this.out + at));
+      at += row.bytes.length;
+      withStep += row.withStep;
+      numeric += row.numeric;
     }
-    return { bytes: this.bytes.subarray(this.out, this.out + at), withStep: exports.rowsWithStep(), numeric: exports.numericRows() };
+    return { bytes: this.bytes.subarray(this.out, this.out + at), withStep: withStep + exports.rowsWithStep(), numeric: numeric + exports.numericRows() };
   }
 }
 
